@@ -1,0 +1,5 @@
+"""Legend Viewer: browse the public figures of Operation Legend (DOJ, 2020) with their sources."""
+
+__version__ = "0.1.0"
+APP_NAME = "Legend Viewer"
+ORG_NAME = "Legend Viewer"

@@ -1,0 +1,71 @@
+"""How numbers and their qualifiers are written, the same in the app, the chart and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from legend_gui.model.schema import Qualifier
+
+#: Short marks shown before a value: ``>1,000``, ``≈217``, ``~400``. "Exact" has none.
+QUALIFIER_MARKS: dict[Qualifier, str] = {
+    Qualifier.EXACT: "",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.APPROXIMATELY: "≈",
+    Qualifier.NEARLY: "~",
+    Qualifier.AT_MOST: "≤",
+}
+
+#: The words a reader would use, for tooltips, legends and CSV.
+QUALIFIER_WORDS: dict[Qualifier, str] = {
+    Qualifier.EXACT: "exactly",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.APPROXIMATELY: "approximately",
+    Qualifier.NEARLY: "nearly",
+    Qualifier.AT_MOST: "at most",
+}
+
+NOT_REPORTED = "not reported"
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """``1234`` → ``1,234``; ``1.2`` → ``1.2``; whole floats lose their ``.0``."""
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: float | None, qualifier: Qualifier = Qualifier.EXACT) -> str:
+    """A figure as a reader should see it, qualifier first: ``>1,000``."""
+    if value is None:
+        return NOT_REPORTED
+    return QUALIFIER_MARKS[qualifier] + format_number(value)
+
+
+def format_rate(rate: float | None, qualifier: Qualifier = Qualifier.EXACT) -> str:
+    """A per-100,000 rate: one decimal is honest for counts this small."""
+    if rate is None:
+        return "not available"
+    return QUALIFIER_MARKS[qualifier] + format_number(rate, 1 if rate < 100 else 0)
+
+
+def describe_qualifier(qualifier: Qualifier) -> str:
+    """``'more than'``; used where a mark alone would be cryptic (tooltips, legends)."""
+    return QUALIFIER_WORDS[qualifier]
+
+
+def format_date(day: date | None) -> str:
+    """``19 Aug 2020``: unambiguous in every locale, unlike 8/19/2020."""
+    return day.strftime("%d %b %Y").lstrip("0") if day else "date not shown"
+
+
+def format_change(current: float, previous: float) -> str:
+    """``+43`` or ``−36`` (a real minus sign)."""
+    delta = current - previous
+    if delta == 0:
+        return "±0"
+    sign = "+" if delta > 0 else "−"
+    return sign + format_number(abs(delta))

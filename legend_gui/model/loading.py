@@ -1,0 +1,311 @@
+"""Read a data file into a validated ``Dataset``, or raise one ``DatasetError`` that says why.
+
+Order matters: size before reading, encoding before parsing, syntax before schema, schema
+before cross-references. Nothing in a data file is ever executed: it is JSON, parsed by ``json``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from legend_gui.model.checks import check_dataset
+from legend_gui.model.errors import DatasetError, Problem
+from legend_gui.model.jsonpos import first_deep_offset, first_duplicate_key, line_column, offset_of
+from legend_gui.model.schema import SCHEMA_VERSION, Dataset
+
+#: Refuse larger files before reading them: a real dataset of 100,000 cities is well under it,
+#: and parsing a huge file would freeze the app and eat memory for nothing.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Python's json refuses integers longer than this many digits (CVE-2020-10735 guard).
+_MAX_INT_DIGITS = 4300
+#: Deeper nesting than this is never a Legend Viewer file; say so rather than recurse.
+_MAX_DEPTH = 64
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = "\ufeff"
+
+
+class _DuplicateKeyError(Exception):
+    pass
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKeyError
+    return result
+
+
+def load_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Load and validate the data file at ``path``."""
+    name = os.fspath(path)
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise DatasetError([Problem(name, "this is a folder, not a data file")])
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DatasetError(
+                [
+                    Problem(
+                        name,
+                        f"the file is {size / 1024 / 1024:,.1f} MB; Legend Viewer opens data "
+                        f"files of at most {MAX_FILE_BYTES // 1024 // 1024} MB",
+                    )
+                ]
+            )
+        with file.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DatasetError([Problem(name, "no such file")]) from None
+    except PermissionError:
+        raise DatasetError([Problem(name, "permission denied: the file cannot be read")]) from None
+    except IsADirectoryError:
+        raise DatasetError([Problem(name, "this is a folder, not a data file")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DatasetError([Problem(name, f"the file cannot be read ({reason})")]) from None
+    return parse_dataset(data, name)
+
+
+def parse_dataset(data: bytes, name: str = "<data>") -> Dataset:
+    """Validate the bytes of a data file; ``name`` is used in messages."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DatasetError([Problem(name, f"more than {MAX_FILE_BYTES // 1024 // 1024} MB of data")])
+    text = _decode(data, name)
+    document = _parse_json(text, name)
+    _check_version(document, text, name)
+    # The cyclic GC gains nothing while pydantic builds many small objects and, at 100,000
+    # cities, costs half the load time (PERFORMANCE.md): pause it for the validation only.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        dataset = Dataset.model_validate(document)
+    except ValidationError as error:
+        raise _validation_error(error, text, name, document) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    violations = check_dataset(dataset)
+    if violations:
+        problems = [
+            _problem_at(name, text, violation.path, violation.message, document)
+            for violation in violations[:20]
+        ]
+        raise DatasetError(problems, total=len(violations))
+    return dataset
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise DatasetError([Problem(name, "the file is empty; a data file is a JSON object")])
+    if data.startswith(_UTF16_BOMS) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+        raise DatasetError(
+            [Problem(name, "the file is UTF-16 (or binary); save it as UTF-8 JSON", line=1, column=1)]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = line_column(data[: error.start].decode("utf-8", "replace"), error.start)
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+                    f"{error.start:,}); is this a data file?",
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    # A UTF-8 byte-order mark is harmless and some Windows editors write one: accept it.
+    return text.removeprefix(_UTF8_BOM)
+
+
+def _parse_json(text: str, name: str) -> dict[str, Any]:
+    try:
+        document = json.loads(text, object_pairs_hook=_reject_duplicates)
+    except json.JSONDecodeError as error:
+        raise DatasetError(
+            [Problem(name, f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno)]
+        ) from None
+    except _DuplicateKeyError:
+        found = first_duplicate_key(text)
+        if found is None:  # pragma: no cover - the scanner and json agree on valid JSON
+            raise DatasetError([Problem(name, "a key appears twice in one object")]) from None
+        offset, key, path = found
+        line, column = line_column(text, offset)
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"the key '{key:.80}' appears twice in the same object",
+                    location=_dotted(path),
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    except RecursionError:
+        line, column = line_column(text, first_deep_offset(text, _MAX_DEPTH))
+        raise DatasetError(
+            [Problem(name, "the JSON is nested far too deeply", line=line, column=column)]
+        ) from None
+    except ValueError as error:  # integers beyond Python's digit limit
+        match = _long_number_offset(text)
+        line, column = line_column(text, match) if match is not None else (None, None)
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"a number is too long ({error.__class__.__name__}: more than "
+                    f"{_MAX_INT_DIGITS:,} digits)",
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    if not isinstance(document, dict):
+        kind = type(document).__name__.replace("dict", "object").replace("list", "array")
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"the file holds a JSON {kind}; a data file is a JSON object",
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
+    return document
+
+
+_LONG_NUMBER = re.compile(r"\d{%d,}" % (_MAX_INT_DIGITS + 1))
+
+
+def _long_number_offset(text: str) -> int | None:
+    match = _LONG_NUMBER.search(text)
+    return match.start() if match else None
+
+
+def _check_version(document: dict[str, Any], text: str, name: str) -> None:
+    if "schema_version" not in document:
+        return  # reported with the other missing fields
+    version = document["schema_version"]
+    line, column = line_column(text, offset_of(text, ["schema_version"]))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"the format version must be a whole number such as {SCHEMA_VERSION} "
+                    f"(found {version!r:.40})",
+                    location="schema_version",
+                    line=line,
+                    column=column,
+                )
+            ]
+        )
+    if version > SCHEMA_VERSION:
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"this file was made by a newer version of Legend Viewer (format version "
+                    f"{version}; this version reads format {SCHEMA_VERSION}). Please update "
+                    "Legend Viewer.",
+                    location="schema_version",
+                    line=line,
+                    column=column,
+                )
+            ]
+        )
+
+
+_TYPE_TAGS = {"int", "float", "str", "bool", "date", "none", "list", "dict"}
+
+
+def _clean_location(loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """Drop pydantic's union-member and validator tags ('int', 'function-before[...]')."""
+    return tuple(
+        step
+        for step in loc
+        if isinstance(step, int) or (step not in _TYPE_TAGS and "[" not in step and "-" not in step)
+    )
+
+
+_NUMBER_ERRORS = {"int_type", "float_type", "int_parsing", "float_parsing", "int_from_float"}
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    if kind in _NUMBER_ERRORS and loc and loc[-1] in ("int", "float"):
+        return f"must be a number (found {_shown(error.get('input'))})"
+    if kind == "value_error":  # our own validators already say what they found
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc[-1]!s:.80}' (not part of the format; check the spelling)"
+    if kind == "missing":
+        return f"the required field '{loc[-1]}' is missing"
+    message = str(error["msg"])
+    return f"{message[0].lower()}{message[1:]} (found {_shown(error.get('input'))})"
+
+
+def _shown(value: object) -> str:
+    """A short, safe rendering of the offending input."""
+    if isinstance(value, dict | list):
+        return f"a JSON {'object' if isinstance(value, dict) else 'array'}"
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
+
+
+def _validation_error(
+    error: ValidationError, text: str, name: str, document: dict[str, Any]
+) -> DatasetError:
+    problems: list[Problem] = []
+    seen: set[tuple[str | int, ...]] = set()
+    errors = error.errors(include_url=False)
+    for item in errors:
+        path = _clean_location(item["loc"])
+        if path in seen:  # int|float unions report each member; one line is enough
+            continue
+        seen.add(path)
+        if len(problems) < 20:
+            problems.append(_problem_at(name, text, path, _friendly(item), document))
+    return DatasetError(problems, total=len(seen))
+
+
+def _problem_at(
+    name: str, text: str, path: Sequence[str | int], message: str, document: Any
+) -> Problem:
+    line, column = line_column(text, offset_of(text, path))
+    return Problem(name, message, _dotted(path, document), line, column)
+
+
+def _dotted(path: Sequence[str | int], document: Any = None) -> str:
+    """``snapshots[2].figures[5].value``; cities get their name: ``cities[3] (Detroit).name``."""
+    text = ""
+    node = document
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+            try:
+                node = node[step]
+                label = node.get("name") if isinstance(node, dict) else None
+            except (IndexError, KeyError, TypeError):
+                node, label = None, None
+            if isinstance(label, str) and label:
+                text += f" ({label[:40]})"
+        else:
+            text += f".{step}" if text else step
+            node = node.get(step) if isinstance(node, dict) else None
+    return text

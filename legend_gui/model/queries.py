@@ -1,0 +1,311 @@
+"""Questions the app asks of a dataset, answered without Qt and tested on their own.
+
+``Catalog`` indexes a validated ``Dataset`` once (dict look-ups instead of scans), so a metric
+or snapshot change at 100,000 cities costs one pass over the cities, not over every figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from legend_gui.model.formatting import format_number, format_value
+from legend_gui.model.schema import (
+    AlternateReport,
+    City,
+    Dataset,
+    Figure,
+    Metric,
+    Qualifier,
+    Scope,
+    Snapshot,
+    Source,
+)
+
+PER_CAPITA_BASE = 100_000
+#: Metrics shown in every city's table even when a snapshot has no figure for them, so "not
+#: reported" is visible for the figures readers look for first.
+CORE_METRICS = ("federal_defendants_charged", "arrests_total", "homicide_arrests", "firearms_seized")
+#: Qualifiers whose value is a lower bound: city figures adding up to more is no contradiction.
+_LOWER_BOUNDS = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
+
+FigureKey = tuple[date, str | None, str]  # (snapshot date, city id or None for national, metric)
+
+
+def rate_per_100k(value: float | None, population: int | None) -> float | None:
+    """Value per 100,000 residents; ``None`` (not available, never 0) without a population."""
+    if value is None or not population:
+        return None
+    return value * PER_CAPITA_BASE / population
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One city's bar in the comparison chart, or why it has none."""
+
+    city: City
+    figure: Figure | None
+    value: float | None  # the plotted number: the figure's value or its per-100k rate
+    missing_reason: str | None = None  # "not reported" / "no population"
+
+    @property
+    def qualifier(self) -> Qualifier:
+        return self.figure.qualifier if self.figure else Qualifier.EXACT
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    day: date
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class DataWarning:
+    """Something in the data a reader should know; shown, never silently fixed."""
+
+    kind: str  # "sum_exceeds_national" | "cumulative_decrease"
+    message: str
+    metric: str
+    days: tuple[date, ...]
+    city_ids: frozenset[str] = field(default_factory=frozenset)
+    national: bool = False
+
+    def concerns(self, city_id: str | None) -> bool:
+        return self.national if city_id is None else city_id in self.city_ids
+
+
+@dataclass(frozen=True, slots=True)
+class LongRow:
+    """One reported value in the long-format export (``export --all``)."""
+
+    snapshot_date: date
+    scope: str
+    city: str
+    state: str
+    metric: str
+    value: float
+    qualifier: str
+    source_url: str
+    publisher: str
+    published_date: str
+    role: str  # "primary" | "alternate"
+    note: str
+
+    FIELDS = (
+        "snapshot_date",
+        "scope",
+        "city",
+        "state",
+        "metric",
+        "value",
+        "qualifier",
+        "source_url",
+        "publisher",
+        "published_date",
+        "role",
+        "note",
+    )
+
+
+class Catalog:
+    """A validated dataset with the indexes its queries need."""
+
+    def __init__(self, dataset: Dataset, path: str | None = None) -> None:
+        self.dataset = dataset
+        self.path = path
+        self.cities: list[City] = list(dataset.cities)
+        self.city_by_id: dict[str, City] = {city.id: city for city in dataset.cities}
+        self.metric_by_id: dict[str, Metric] = {metric.id: metric for metric in dataset.metrics}
+        self.source_by_id: dict[str, Source] = {source.id: source for source in dataset.sources}
+        self.snapshots: list[Snapshot] = sorted(dataset.snapshots, key=lambda s: s.date)
+        self.snapshot_dates: list[date] = [snapshot.date for snapshot in self.snapshots]
+        self.snapshot_by_date: dict[date, Snapshot] = {s.date: s for s in self.snapshots}
+        self._figures: dict[FigureKey, Figure] = {}
+        # (city id or None, metric) -> dates with a figure, ascending
+        self._dates: dict[tuple[str | None, str], list[date]] = defaultdict(list)
+        # (date, metric) -> figures of cities, for series and sums
+        self._by_metric: dict[tuple[date, str], dict[str, Figure]] = defaultdict(dict)
+        for snapshot in self.snapshots:
+            for figure in snapshot.figures:
+                city = figure.city if figure.scope is Scope.CITY else None
+                self._figures[(snapshot.date, city, figure.metric)] = figure
+                self._dates[(city, figure.metric)].append(snapshot.date)
+                if city is not None:
+                    self._by_metric[(snapshot.date, figure.metric)][city] = figure
+
+    # -- look-ups -------------------------------------------------------------------------
+    def figure(self, day: date, city_id: str | None, metric_id: str) -> Figure | None:
+        return self._figures.get((day, city_id, metric_id))
+
+    def source(self, source_id: str) -> Source:
+        return self.source_by_id[source_id]
+
+    def metric(self, metric_id: str) -> Metric:
+        return self.metric_by_id[metric_id]
+
+    def figure_count(self) -> int:
+        return len(self._figures)
+
+    def alternate_count(self) -> int:
+        return sum(len(figure.alternates) for figure in self._figures.values())
+
+    @cached_property
+    def chart_metrics(self) -> list[Metric]:
+        """Metrics with at least one city figure (only those can be compared across cities)."""
+        with_cities = {metric for (_day, metric) in self._by_metric}
+        return [metric for metric in self.dataset.metrics if metric.id in with_cities]
+
+    def default_metric(self) -> str:
+        """The first core metric with city figures, else the first comparable metric."""
+        ids = [metric.id for metric in self.chart_metrics] or [m.id for m in self.dataset.metrics]
+        return next((m for m in CORE_METRICS if m in ids), ids[0] if ids else "")
+
+    def default_snapshot(self, metric_id: str) -> date | None:
+        """The snapshot where the most cities report ``metric_id`` (latest on a tie)."""
+        best: date | None = None
+        best_count = -1
+        for day in self.snapshot_dates:
+            count = len(self._by_metric.get((day, metric_id), {}))
+            if count >= best_count:
+                best, best_count = day, count
+        return best
+
+    # -- the comparison chart ---------------------------------------------------------------
+    def series(self, metric_id: str, day: date, per_capita: bool = False) -> list[SeriesPoint]:
+        """Every city's value of ``metric_id`` at snapshot ``day``, in dataset order."""
+        figures = self._by_metric.get((day, metric_id), {})
+        points: list[SeriesPoint] = []
+        for city in self.cities:
+            figure = figures.get(city.id)
+            if figure is None:
+                points.append(SeriesPoint(city, None, None, "not reported"))
+            elif per_capita:
+                population = city.population.value if city.population else None
+                rate = rate_per_100k(figure.value, population)
+                reason = None if rate is not None else "no population"
+                points.append(SeriesPoint(city, figure, rate, reason))
+            else:
+                points.append(SeriesPoint(city, figure, figure.value))
+        return points
+
+    def sources_of(self, points: Iterable[SeriesPoint]) -> list[Source]:
+        """The distinct primary sources behind ``points``, in first-use order."""
+        seen: dict[str, Source] = {}
+        for point in points:
+            if point.figure is not None and point.figure.source not in seen:
+                seen[point.figure.source] = self.source(point.figure.source)
+        return list(seen.values())
+
+    # -- one city -------------------------------------------------------------------------
+    def timeline(self, city_id: str | None, metric_id: str) -> list[TimelinePoint]:
+        """Every dated figure of one city (``None``: national) for one metric, oldest first."""
+        return [
+            TimelinePoint(day, self._figures[(day, city_id, metric_id)])
+            for day in self._dates.get((city_id, metric_id), [])
+        ]
+
+    def previous(self, day: date, city_id: str | None, metric_id: str) -> TimelinePoint | None:
+        """The latest figure before ``day`` for the same city and metric."""
+        earlier = [d for d in self._dates.get((city_id, metric_id), []) if d < day]
+        if not earlier:
+            return None
+        return TimelinePoint(earlier[-1], self._figures[(earlier[-1], city_id, metric_id)])
+
+    def table(self, day: date, city_id: str | None) -> list[tuple[Metric, Figure | None]]:
+        """Metrics to show for one city at one snapshot: the core ones always, others if reported."""
+        rows: list[tuple[Metric, Figure | None]] = []
+        for metric in self.dataset.metrics:
+            figure = self._figures.get((day, city_id, metric.id))
+            if figure is not None or metric.id in CORE_METRICS:
+                rows.append((metric, figure))
+        return rows
+
+    def days_active(self, city_id: str, day: date) -> int | None:
+        """Days since the operation launched in the city, or ``None`` before the launch."""
+        city = self.city_by_id[city_id]
+        days = (day - city.launch_date).days
+        return days if days >= 0 else None
+
+    def alternates_with_sources(self, figure: Figure) -> list[tuple[AlternateReport, Source]]:
+        return [(alt, self.source(alt.source)) for alt in figure.alternates]
+
+    # -- warnings -------------------------------------------------------------------------
+    @cached_property
+    def warnings(self) -> list[DataWarning]:
+        return list(self._sum_warnings()) + list(self._decrease_warnings())
+
+    def warnings_for(self, city_id: str | None) -> list[DataWarning]:
+        return [warning for warning in self.warnings if warning.concerns(city_id)]
+
+    def _sum_warnings(self) -> Iterator[DataWarning]:
+        for (day, metric_id), figures in sorted(self._by_metric.items()):
+            national = self._figures.get((day, None, metric_id))
+            if national is None or national.qualifier in _LOWER_BOUNDS:
+                continue
+            total = sum(figure.value for figure in figures.values())
+            if total > national.value:
+                label = self.metric_by_id[metric_id].label
+                yield DataWarning(
+                    "sum_exceeds_national",
+                    f"{day}: the city figures for “{label}” add up to {format_number(total)}, "
+                    f"more than the national total of "
+                    f"{format_value(national.value, national.qualifier)}.",
+                    metric_id,
+                    (day,),
+                    frozenset(figures),
+                    national=True,
+                )
+
+    def _decrease_warnings(self) -> Iterator[DataWarning]:
+        for (city_id, metric_id), days in self._dates.items():
+            metric = self.metric_by_id.get(metric_id)
+            if metric is None or not metric.cumulative:
+                continue
+            for before, after in zip(days, days[1:], strict=False):
+                old = self._figures[(before, city_id, metric_id)]
+                new = self._figures[(after, city_id, metric_id)]
+                if new.value < old.value:
+                    where = self.city_by_id[city_id].name if city_id else "National"
+                    yield DataWarning(
+                        "cumulative_decrease",
+                        f"{where}: “{metric.label}” is a running total but goes down from "
+                        f"{format_value(old.value, old.qualifier)} ({before}) to "
+                        f"{format_value(new.value, new.qualifier)} ({after}).",
+                        metric_id,
+                        (before, after),
+                        frozenset({city_id}) if city_id else frozenset(),
+                        national=city_id is None,
+                    )
+
+    # -- export ---------------------------------------------------------------------------
+    def long_rows(self) -> Iterator[LongRow]:
+        """Every reported value, primary then alternates, in snapshot order."""
+        for snapshot in self.snapshots:
+            for figure in snapshot.figures:
+                city = self.city_by_id.get(figure.city) if figure.city else None
+                reports: list[tuple[str, float, Qualifier, str, str | None]] = [
+                    ("primary", figure.value, figure.qualifier, figure.source, figure.note)
+                ]
+                reports += [
+                    ("alternate", alt.value, alt.qualifier, alt.source, alt.note)
+                    for alt in figure.alternates
+                ]
+                for role, value, qualifier, source_id, note in reports:
+                    source = self.source(source_id)
+                    yield LongRow(
+                        snapshot.date,
+                        figure.scope.value,
+                        city.name if city else "",
+                        city.state if city else "",
+                        figure.metric,
+                        value,
+                        qualifier.value,
+                        source.url,
+                        source.publisher,
+                        source.published.isoformat() if source.published else "",
+                        role,
+                        note or "",
+                    )

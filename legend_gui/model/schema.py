@@ -1,0 +1,185 @@
+"""The data file's schema: pydantic v2 models, strict, closed to unknown fields.
+
+Pure Python: nothing here may import Qt. Rules that need the whole dataset (unique ids,
+references that resolve, no figure before its city's launch) live in ``checks.py`` so they can
+report every problem with its location instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+#: The schema version this build of the app reads. A file with a higher one was written by a
+#: newer Legend Viewer; the loader says so instead of guessing.
+SCHEMA_VERSION = 1
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Accept only ``YYYY-MM-DD`` strings (strict mode would refuse strings for dates at all).
+
+    Pydantic's lax mode would also take Unix timestamps and datetimes; a data file has neither.
+    """
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date written as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real calendar date") from None
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Identifier = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=120,
+        pattern=r"^[a-z0-9][a-z0-9_\-.]*$",
+        description="A stable id: lower-case letters, digits, '-', '_' and '.'.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=2_000)]
+LongText = Annotated[str, Field(max_length=20_000)]
+#: Figures are counts, amounts of money or weights: never negative, never NaN or infinite.
+#: The upper bound refuses absurd values (1e300) that would break charts and arithmetic.
+FigureValue = Annotated[int | float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+
+
+class Qualifier(StrEnum):
+    """How the source framed a number. "More than 1,000" is not "1,000"."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"  # "more than", "over"
+    AT_LEAST = "at_least"
+    APPROXIMATELY = "approximately"  # "about", "roughly", "around", "some", "close to"
+    NEARLY = "nearly"  # "nearly", "almost"
+    AT_MOST = "at_most"
+
+
+class Scope(StrEnum):
+    CITY = "city"
+    NATIONAL = "national"
+
+
+class SourceKind(StrEnum):
+    OFFICIAL = "official"  # DOJ or a U.S. Attorney's Office, first-hand
+    REPRINT = "reprint"  # an official release reprinted by another site
+    NEWS = "news"  # a news outlet's own report
+    REFERENCE = "reference"  # e.g. census figures as given by an encyclopedia
+
+
+class _Strict(BaseModel):
+    """Shared configuration: strict types, unknown fields rejected (typos must not pass).
+
+    Input comes from ``json.loads`` (Python objects), so enum fields are validated laxly: in
+    strict Python mode they would demand enum instances rather than their JSON strings.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        allow_inf_nan=False,
+        str_strip_whitespace=False,
+        defer_build=True,
+    )
+
+
+class Source(_Strict):
+    id: Identifier
+    publisher: Text
+    title: Text | None = None
+    url: Text = Field(description="Where the figure can be read. Only http(s) links are opened.")
+    published: IsoDate | None = Field(
+        default=None, description="Publication date, when the page shows one."
+    )
+    kind: SourceKind = Field(default=SourceKind.NEWS, strict=False)
+    note: LongText | None = None
+
+
+class Metric(_Strict):
+    id: Identifier
+    label: Text
+    unit: Text = Field(description="What is counted: 'defendants', 'firearms', 'kg', 'USD' ...")
+    description: LongText = ""
+    group: Identifier = Field(
+        default="other", description="For grouping in menus: 'core', 'charges', 'seizures' ..."
+    )
+    cumulative: bool = Field(
+        default=True,
+        description="True when later snapshots include earlier ones (a running total).",
+    )
+
+
+class Population(_Strict):
+    value: Annotated[int, Field(gt=0, le=10**10)]
+    year: Annotated[int, Field(ge=1790, le=2100)]
+    source: Identifier
+
+
+class Location(_Strict):
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+
+
+class City(_Strict):
+    id: Identifier
+    name: Text
+    state: Annotated[str, Field(min_length=1, max_length=40)]
+    launch_date: IsoDate
+    usao_district: Text | None = None
+    population: Population | None = None
+    location: Location | None = None
+
+
+class AlternateReport(_Strict):
+    """A different value for the same figure from another source: kept, never dropped."""
+
+    value: FigureValue
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, strict=False)
+    source: Identifier
+    note: LongText | None = None
+
+
+class Figure(_Strict):
+    scope: Scope = Field(strict=False)
+    city: Identifier | None = Field(
+        default=None, description="The city's id; required for city scope, absent for national."
+    )
+    metric: Identifier
+    value: FigureValue
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, strict=False)
+    source: Identifier
+    note: LongText | None = None
+    corroborated_by: list[Identifier] = Field(
+        default_factory=list, description="Other sources that report the same value, same framing."
+    )
+    alternates: list[AlternateReport] = Field(default_factory=list)
+
+
+class Snapshot(_Strict):
+    """Cumulative figures as announced on one date."""
+
+    date: IsoDate
+    label: Text | None = Field(default=None, description="e.g. 'DOJ national update'.")
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class Dataset(_Strict):
+    schema_version: Literal[1] = Field(description="The file format's version.")
+    title: Text
+    description: LongText = ""
+    compiled: IsoDate | None = Field(default=None, description="When the figures were compiled.")
+    licence: LongText | None = None
+    sources: list[Source]
+    metrics: list[Metric]
+    cities: list[City]
+    snapshots: list[Snapshot]
