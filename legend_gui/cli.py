@@ -1,0 +1,235 @@
+"""Command line: ``legend-gui [FILE]``, ``validate``, ``export``, ``screenshot``, ``--smoke``.
+
+The contract is DESIGN.md §4. Headless commands import only what they need (``validate`` never
+imports Qt); no traceback ever reaches the user: expected failures print one line per problem on
+stderr and exit 1, usage errors exit 2, anything unexpected is logged and summarised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from legend_gui import __version__, timing  # noqa: F401 - timing notes the start early
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+_COMMANDS = ("validate", "export", "screenshot")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors never raise SystemExit from deep inside a handler."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        _err(f"{self.prog}: error: {message}")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _err(line: str) -> None:
+    # A windowed (frozen) build has no stderr at all (PyInstaller sets it to None).
+    if sys.stderr is not None:
+        print(line, file=sys.stderr)
+
+
+def _out(line: str) -> None:
+    if sys.stdout is not None:
+        print(line)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="legend-gui",
+        description="Legend Viewer: browse the public figures of Operation Legend (DOJ, 2020).",
+        epilog=(
+            "commands:\n"
+            "  legend-gui validate FILE...         check data files\n"
+            "  legend-gui export -o OUT ...        the chart (PNG/SVG/CSV) or, with --all, every "
+            "figure as CSV\n"
+            "  legend-gui screenshot -o OUT.png    render the main window\n"
+            "Run 'legend-gui COMMAND --help' for a command's options."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a data file to open (default: bundled)")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, print start-up timings, and exit (for tests and benchmarks)",
+    )
+    parser.add_argument("--version", action="version", version=f"legend-gui {__version__}")
+    return parser
+
+
+def _chart_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
+    parser.add_argument("--city", help="city id to select / highlight, e.g. kansas-city-mo")
+    parser.add_argument("--width", type=_positive_int, help="image width in pixels")
+    parser.add_argument("--height", type=_positive_int, help="image height in pixels")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 16 <= value <= 20_000:
+        raise argparse.ArgumentTypeError(f"{value} is outside 16–20000 pixels")
+    return value
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    if command == "validate":
+        parser = _Parser(prog="legend-gui validate", description="Check data files.")
+        parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        parser.add_argument(
+            "-w", "--warnings", action="store_true", help="also list the data warnings"
+        )
+        return parser
+    if command == "export":
+        parser = _Parser(
+            prog="legend-gui export",
+            description=(
+                "Export the chart as PNG, SVG or CSV (chosen by the extension of OUT), or with "
+                "--all every figure of the dataset as long-format CSV. Needs no display."
+            ),
+        )
+        parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+        parser.add_argument("--all", action="store_true", help="every figure, long-format CSV")
+        parser.add_argument("--snapshot", help="snapshot date, YYYY-MM-DD")
+        parser.add_argument("--metric", help="metric id, e.g. federal_defendants_charged")
+        parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
+        parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
+        parser.add_argument("--top", type=int, default=None, help="show the top N cities")
+        _chart_options(parser)
+        return parser
+    parser = _Parser(
+        prog="legend-gui screenshot",
+        description="Render the main window as a user would see it, to PNG. Needs no display.",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
+    parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
+    _chart_options(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``legend-gui`` and ``python -m legend_gui``; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in _COMMANDS:
+            options = _command_parser(args[0]).parse_args(args[1:])
+            handler = {"validate": _validate, "export": _export, "screenshot": _screenshot}
+            return handler[args[0]](options)
+        options = _gui_parser().parse_args(args)
+        from legend_gui.ui.app import run_gui
+
+        return run_gui(options.file, smoke=options.smoke)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback to users
+        from legend_gui.crash import log_exception
+
+        log_path = log_exception(error)
+        _err(f"legend-gui: unexpected error: {error.__class__.__name__}: {error}")
+        if log_path is not None:
+            _err(f"legend-gui: details were written to {log_path}")
+        return EXIT_FAILURE
+
+
+def _validate(options: argparse.Namespace) -> int:
+    from legend_gui.model import Catalog, DatasetError, load_dataset
+
+    status = EXIT_OK
+    for file in options.files:
+        try:
+            catalog = Catalog(load_dataset(file), str(file))
+        except DatasetError as error:
+            for line in error.lines():
+                _err(line)
+            status = EXIT_FAILURE
+            continue
+        _out(f"{file}: OK: {summary(catalog)}")
+        if options.warnings:
+            for warning in catalog.warnings:
+                _out(f"  warning: {warning.message}")
+    return status
+
+
+def summary(catalog: object) -> str:
+    """``9 cities, 23 snapshots, 380 figures, ...``: what ``validate`` says of a good file."""
+    from legend_gui.model import Catalog
+
+    assert isinstance(catalog, Catalog)
+    dataset = catalog.dataset
+    return (
+        f"{len(dataset.cities):,} cities, {len(dataset.snapshots):,} snapshots, "
+        f"{catalog.figure_count():,} figures, {catalog.alternate_count():,} alternates, "
+        f"{len(dataset.sources):,} sources, {len(catalog.warnings):,} warnings"
+    )
+
+
+def _load_catalog(path: Path | None) -> object:
+    from legend_gui.model import Catalog, load_dataset
+    from legend_gui.resources import bundled_dataset
+
+    file = path or bundled_dataset()
+    return Catalog(load_dataset(file), str(file))
+
+
+def _export(options: argparse.Namespace) -> int:
+    from legend_gui import export
+    from legend_gui.model import DatasetError
+
+    try:
+        catalog = _load_catalog(options.data)
+        if options.all:
+            if options.output.suffix.lower() != ".csv":
+                _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
+                return EXIT_USAGE
+            count = export.write_long_csv(catalog, options.output)  # type: ignore[arg-type]
+            _out(f"{options.output}: {count:,} rows")
+            return EXIT_OK
+        settings = export.settings_from_options(catalog, options)  # type: ignore[arg-type]
+        size = (options.width or export.DEFAULT_SIZE[0], options.height or export.DEFAULT_SIZE[1])
+        export.export_chart(catalog, settings, options.output, size)  # type: ignore[arg-type]
+        _out(f"{options.output}: {export.describe(settings)}")
+        return EXIT_OK
+    except DatasetError as error:
+        for line in error.lines():
+            _err(line)
+        return EXIT_FAILURE
+    except export.ExportError as error:
+        _err(f"legend-gui export: {error}")
+        return EXIT_FAILURE
+
+
+def _screenshot(options: argparse.Namespace) -> int:
+    from legend_gui import export
+    from legend_gui.model import DatasetError
+
+    try:
+        from legend_gui.ui.app import screenshot
+
+        return screenshot(
+            options.data,
+            options.output,
+            city=options.city,
+            width=options.width or 1280,
+            height=options.height or 800,
+            dark=options.dark,
+        )
+    except DatasetError as error:
+        for line in error.lines():
+            _err(line)
+        return EXIT_FAILURE
+    except export.ExportError as error:
+        _err(f"legend-gui screenshot: {error}")
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

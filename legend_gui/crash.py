@@ -1,0 +1,69 @@
+"""Last-resort error handling: log every unexpected error to a file the user can send us.
+
+Pure Python (no Qt) so the CLI can use it too; the GUI adds its dialog on top (ui/errors.py).
+A windowed frozen build has no stderr, so the log file is the only place a traceback goes.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from pathlib import Path
+
+LOG_FILE_NAME = "legend-gui.log"
+_logger = logging.getLogger("legend_gui")
+_fault_stream = None
+
+
+def log_dir() -> Path:
+    """The platform's folder for application logs (created on first use)."""
+    override = os.environ.get("LEGEND_GUI_LOG_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / "Legend Viewer" / "Logs"
+    if sys.platform == "darwin":
+        return home / "Library" / "Logs" / "Legend Viewer"
+    state = os.environ.get("XDG_STATE_HOME") or str(home / ".local" / "state")
+    return Path(state) / "legend-gui"
+
+
+def log_file() -> Path:
+    return log_dir() / LOG_FILE_NAME
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """A rotating log file (1 MB × 3) and faulthandler writing into it; ``None`` if unwritable."""
+    global _fault_stream
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in _logger.handlers):
+        return log_file()
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    _logger.addHandler(handler)
+    _logger.setLevel(level)
+    try:
+        _fault_stream = open(log_dir() / "faults.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_fault_stream)
+    except (OSError, RuntimeError):
+        pass
+    return log_file()
+
+
+def log_exception(error: BaseException) -> Path | None:
+    """Write ``error`` with its traceback to the log; returns the log's path when written."""
+    path = setup_logging()
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    _logger.error("unexpected error\n%s", text)
+    return path

@@ -1,0 +1,253 @@
+"""Exports, for the window and the command line alike: chart PNG/SVG/CSV and the long CSV.
+
+Every file is written atomically (a temporary file in the target folder, then a rename), so a
+failed export never leaves half a file and never damages an existing one. The CSV parts are
+pure Python; PNG and SVG import Qt only when asked for (``validate`` must stay Qt-free).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import errno
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from legend_gui.model.chart import (
+    DEFAULT_TOP,
+    BarChart,
+    ChartSettings,
+    TimelineChart,
+    bar_chart,
+    timeline_chart,
+)
+from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
+from legend_gui.model.queries import Catalog, LongRow
+
+if TYPE_CHECKING:
+    import argparse
+
+CHART_FORMATS = (".png", ".svg", ".csv")
+DEFAULT_SIZE = (1600, 900)
+#: Presets offered in the export dialog: (label, width, height).
+SIZE_PRESETS: tuple[tuple[str, int, int], ...] = (
+    ("1200 × 675 (web, 16:9)", 1200, 675),
+    ("1600 × 900 (web, large)", 1600, 900),
+    ("1920 × 1080 (full HD)", 1920, 1080),
+    ("A4 landscape, 300 dpi (3508 × 2480)", 3508, 2480),
+)
+
+
+class ExportError(Exception):
+    """An export could not be written; the message is for the user."""
+
+
+def _explain(error: OSError, path: Path) -> str:
+    folder = path.parent if str(path.parent) else Path(".")
+    if error.errno == errno.ENOSPC:
+        return f"the disk is full; nothing was written to {path}"
+    if isinstance(error, FileNotFoundError) or not folder.exists():
+        return f"the folder {folder} does not exist"
+    if isinstance(error, PermissionError):
+        return f"permission denied: cannot write to {folder}"
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return f"{path} is a folder"
+    return f"cannot write {path}: {error.strerror or error}"
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[io.BufferedWriter], None]) -> None:
+    """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder")
+    folder = target.parent if str(target.parent) else Path(".")
+    temp_name: str | None = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+        temp_name = None
+    except OSError as error:
+        raise ExportError(_explain(error, target)) from None
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    atomic_write(path, lambda stream: stream.write(data))  # type: ignore[arg-type,return-value]
+
+
+def _csv_bytes(header: list[str] | tuple[str, ...], rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def long_csv_bytes(catalog: Catalog) -> tuple[bytes, int]:
+    rows = [
+        [getattr(row, name) if name != "value" else _number(row.value) for name in LongRow.FIELDS]
+        for row in catalog.long_rows()
+    ]
+    for row in rows:
+        row[0] = row[0].isoformat()
+    return _csv_bytes(LongRow.FIELDS, rows), len(rows)
+
+
+def write_long_csv(catalog: Catalog, path: str | os.PathLike[str]) -> int:
+    """``export --all``: every reported value, one row each; returns the row count."""
+    data, count = long_csv_bytes(catalog)
+    atomic_write_bytes(path, data)
+    return count
+
+
+CHART_CSV_HEADER = (
+    "city",
+    "state",
+    "metric",
+    "snapshot_date",
+    "value",
+    "qualifier",
+    "per_100k",
+    "publisher",
+    "source_url",
+    "published_date",
+)
+
+
+def chart_csv_bytes(catalog: Catalog, chart: BarChart | TimelineChart) -> bytes:
+    """Exactly the plotted values (gaps included, value empty), from the model, not pyqtgraph."""
+    settings = chart.settings
+    per_capita = settings.per_capita
+    rows: list[list[Any]] = []
+    if isinstance(chart, BarChart):
+        day = settings.snapshot.isoformat() if settings.snapshot else ""
+        for bar in chart.bars:
+            city = catalog.city_by_id[bar.city_id]
+            figure = bar.figure
+            source = bar.source
+            raw = figure.value if figure else None
+            rows.append(
+                [
+                    city.name,
+                    city.state,
+                    settings.metric,
+                    day,
+                    _number(raw),
+                    QUALIFIER_WORDS[bar.qualifier] if figure else "not reported",
+                    _number(bar.value) if per_capita and bar.value is not None else "",
+                    source.publisher if source else "",
+                    source.url if source else "",
+                    source.published.isoformat() if source and source.published else "",
+                ]
+            )
+    else:
+        city = catalog.city_by_id.get(settings.city) if settings.city else None
+        for point in chart.points:
+            rows.append(
+                [
+                    city.name if city else "All cities (national)",
+                    city.state if city else "",
+                    settings.metric,
+                    point.day.isoformat(),
+                    _number(point.figure.value),
+                    QUALIFIER_WORDS[point.qualifier],
+                    _number(point.value) if per_capita else "",
+                    point.source.publisher,
+                    point.source.url,
+                    point.source.published.isoformat() if point.source.published else "",
+                ]
+            )
+    header = list(CHART_CSV_HEADER)
+    if not per_capita:
+        index = header.index("per_100k")
+        header.pop(index)
+        for row in rows:
+            row.pop(index)
+    return _csv_bytes(header, rows)
+
+
+def build_chart(catalog: Catalog, settings: ChartSettings) -> BarChart | TimelineChart:
+    if settings.view == "timeline":
+        return timeline_chart(catalog, settings)
+    return bar_chart(catalog, settings)
+
+
+def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> ChartSettings:
+    """Turn ``export``'s options into chart settings, checking them against the data."""
+    metric = options.metric or catalog.default_metric()
+    if metric not in catalog.metric_by_id:
+        known = ", ".join(m.id for m in catalog.chart_metrics[:8])
+        raise ExportError(f"unknown metric '{metric}' (try one of: {known}, ...)")
+    if options.snapshot:
+        try:
+            day = date.fromisoformat(options.snapshot)
+        except ValueError:
+            raise ExportError(
+                f"--snapshot takes a date as YYYY-MM-DD, not {options.snapshot!r}"
+            ) from None
+        if day not in catalog.snapshot_by_date:
+            dates = ", ".join(d.isoformat() for d in catalog.snapshot_dates[:10])
+            raise ExportError(f"no snapshot on {day} (snapshots: {dates}, ...)")
+    else:
+        day = catalog.default_snapshot(metric)
+    if options.city and options.city not in catalog.city_by_id:
+        raise ExportError(f"unknown city id '{options.city}'")
+    top = options.top if options.top else DEFAULT_TOP
+    return ChartSettings(
+        metric=metric,
+        snapshot=day,
+        per_capita=options.per_capita,
+        city=options.city,
+        view="timeline" if options.timeline else "bars",
+        top=top,
+    )
+
+
+def describe(settings: ChartSettings) -> str:
+    what = "timeline" if settings.view == "timeline" else "bar chart"
+    when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
+    rate = ", per 100,000 residents" if settings.per_capita else ""
+    return f"{what} of {settings.metric}{rate}, {when}"
+
+
+def export_chart(
+    catalog: Catalog,
+    settings: ChartSettings,
+    path: str | os.PathLike[str],
+    size: tuple[int, int] | None = None,
+) -> None:
+    """Write the chart for ``settings`` to ``path``; the format follows the extension."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in CHART_FORMATS:
+        raise ExportError(f"unknown format '{suffix or target.name}': use .png, .svg or .csv")
+    chart = build_chart(catalog, settings)
+    if suffix == ".csv":
+        atomic_write_bytes(target, chart_csv_bytes(catalog, chart))
+        return
+    from legend_gui.ui import render  # Qt, only now
+
+    width, height = size or DEFAULT_SIZE
+    if suffix == ".png":
+        atomic_write_bytes(target, render.chart_png(chart, width, height))
+    else:
+        atomic_write_bytes(target, render.chart_svg(chart, width, height))

@@ -1,0 +1,189 @@
+"""Qt application set-up, the GUI entry point, ``--smoke`` and ``screenshot``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from legend_gui import APP_NAME, ORG_NAME, __version__
+from legend_gui.timing import since_start
+
+
+def prefer_offscreen_without_display() -> None:
+    """Headless commands need no display: fall back to the offscreen platform by themselves."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def application() -> "QApplication":  # noqa: F821, UP037 - imported lazily below
+    """The one QApplication, created on first use with names, version and icon."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "legend-gui"])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("legend-gui")
+    from legend_gui.resources import icon_path
+
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        png = icon_path(size)
+        if png.exists():
+            icon.addFile(str(png))
+    svg = icon_path()
+    if icon.isNull() and svg.exists():
+        icon.addFile(str(svg))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    return app  # type: ignore[return-value]
+
+
+def _load_for_gui(path: Path | None, dialogs: object) -> object | None:
+    """The catalog to start on: the user's file, or the bundled one if theirs cannot be read."""
+    from legend_gui.model import Catalog, DatasetError, load_dataset
+    from legend_gui.resources import bundled_dataset
+
+    if path is not None:
+        try:
+            return Catalog(load_dataset(path), str(path))
+        except DatasetError as error:
+            dialogs.error(  # type: ignore[attr-defined]
+                None,
+                "Cannot open data file",
+                f"{path.name} could not be opened; showing the bundled dataset instead.\n\n"
+                + "\n".join(error.lines()[:3]),
+                details=error.summary(),
+            )
+    try:
+        bundled = bundled_dataset()
+        return Catalog(load_dataset(bundled), str(bundled))
+    except DatasetError as error:
+        dialogs.error(  # type: ignore[attr-defined]
+            None,
+            "Legend Viewer cannot start",
+            "The bundled dataset could not be read; the installation may be damaged.",
+            details=error.summary(),
+        )
+        return None
+
+
+def run_gui(path: Path | None = None, smoke: bool = False) -> int:
+    """Open the main window on ``path`` (or the bundled dataset) and run until it closes."""
+    from legend_gui.ui.dialogs import Dialogs
+
+    if smoke:
+        prefer_offscreen_without_display()
+    app = application()
+    dialogs = Dialogs()
+    from legend_gui.ui import errors
+
+    errors.install(dialogs)
+    catalog = _load_for_gui(path, dialogs)
+    if catalog is None:
+        return 1
+    from legend_gui.ui.main_window import MainWindow
+
+    settings = None
+    if smoke:
+        settings = _throwaway_settings()
+    window = MainWindow(catalog, dialogs=dialogs, settings=settings)  # type: ignore[arg-type]
+    if smoke:
+        _arm_smoke(window)
+    window.show()
+    return app.exec()
+
+
+def _throwaway_settings() -> object:
+    """Settings that never touch the user's own (smoke runs, screenshots)."""
+    from PySide6.QtCore import QSettings
+
+    from legend_gui.ui.settings import AppSettings
+
+    folder = tempfile.mkdtemp(prefix="legend-gui-")
+    return AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def _arm_smoke(window: object) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def first_paint(when: float) -> None:
+        print(f"first paint after {since_start(when) * 1000:.0f} ms", flush=True)
+
+    def chart_drawn(when: float) -> None:
+        print(f"chart drawn after {since_start(when) * 1000:.0f} ms", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+    def give_up() -> None:
+        print("smoke: the chart was not drawn within 60 s", file=sys.stderr, flush=True)
+        QApplication.exit(1)
+
+    window.city_view.first_painted.connect(first_paint)  # type: ignore[attr-defined]
+    window.chart_panel.chart_painted.connect(chart_drawn)  # type: ignore[attr-defined]
+    QTimer.singleShot(60_000, give_up)
+
+
+def render_window(window: object, width: int, height: int) -> "QImage":  # noqa: F821, UP037
+    """The window as a user sees it, drawn into an image at ``width`` × ``height``."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(width, height)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    window.chart_panel.load_plots()  # type: ignore[attr-defined]
+    for _ in range(3):
+        QApplication.processEvents()
+    return window.grab().toImage()  # type: ignore[attr-defined]
+
+
+def screenshot(
+    data: Path | None,
+    output: Path,
+    city: str | None = None,
+    width: int = 1280,
+    height: int = 800,
+    dark: bool = False,
+) -> int:
+    """``legend-gui screenshot``: render the main window to a PNG without a display."""
+    prefer_offscreen_without_display()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from legend_gui.export import ExportError, atomic_write_bytes
+    from legend_gui.model import Catalog, load_dataset
+    from legend_gui.resources import bundled_dataset
+
+    app = application()
+    if dark:
+        QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+    file = data or bundled_dataset()
+    catalog = Catalog(load_dataset(file), str(file))
+    if city is not None and city not in catalog.city_by_id:
+        raise ExportError(f"unknown city id '{city}'")
+    from legend_gui.ui.main_window import MainWindow
+
+    window = MainWindow(catalog, settings=_throwaway_settings())  # type: ignore[arg-type]
+    if city is not None:
+        window.select_city(city)
+    image = render_window(window, width, height)
+    buffer = QByteArray()
+    device = QBuffer(buffer)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(device, "PNG"):
+        raise ExportError("the screenshot could not be encoded as PNG")
+    atomic_write_bytes(output, bytes(buffer.data()))
+    window.close()
+    app.processEvents()
+    if sys.stdout is not None:
+        print(f"{output}: {image.width()}×{image.height()} screenshot")
+    return 0

@@ -1,0 +1,388 @@
+"""The chart panel: controls, the comparison bar chart and the timeline, and the caption.
+
+The controls exist from the first frame; the pyqtgraph plots are created by ``load_plots()``,
+which the window calls after its first paint, because importing pyqtgraph costs about three
+times the whole Qt start-up (PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QTabBar,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legend_gui.model import Catalog
+from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
+
+    from legend_gui.ui.chart_draw import BarGeometry, ChartTheme
+
+VIEWS = ("bars", "timeline")
+
+
+class ChartPanel(QWidget):
+    """Signals: ``settings_edited(ChartSettings)`` when the user changes a control;
+    ``city_clicked(object)`` with a city id when a bar is clicked; ``chart_painted(float)`` once,
+    with ``time.perf_counter()``, when bars were first painted on screen."""
+
+    settings_edited = Signal(object)
+    city_clicked = Signal(object)
+    chart_painted = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog: Catalog | None = None
+        self._settings: ChartSettings | None = None
+        self._dark = False
+        self._updating = False
+        self._bar_plot: pg.PlotWidget | None = None
+        self._timeline_plot: pg.PlotWidget | None = None
+        self._geometry: BarGeometry | None = None
+        self._timeline_x: list[float] = []
+        self._chart: BarChart | TimelineChart | None = None
+        self._painted_reported = False
+
+        self.metric_box = QComboBox()
+        self.metric_box.setAccessibleName("Metric")
+        self.metric_box.setAccessibleDescription("The figure compared across cities")
+        self.metric_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.metric_box.setMinimumContentsLength(18)
+        self.snapshot_box = QComboBox()
+        self.snapshot_box.setAccessibleName("Snapshot")
+        self.snapshot_box.setAccessibleDescription("The announcement date of the figures")
+        self.snapshot_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.snapshot_box.setMinimumContentsLength(14)
+        self.per_capita_box = QCheckBox("Per 100,000 residents")
+        self.per_capita_box.setAccessibleName("Per 100,000 residents")
+        self.top_box = QSpinBox()
+        self.top_box.setRange(1, 500)
+        self.top_box.setPrefix("Top ")
+        self.top_box.setAccessibleName("Number of cities shown")
+        self.top_box.setToolTip("How many cities the bar chart shows (the selected city always is)")
+        self.reset_button = QToolButton()
+        self.reset_button.setText("Reset view")
+        self.reset_button.setAccessibleName("Reset chart view")
+        self.reset_button.clicked.connect(self.reset_view)
+
+        metric_label = QLabel("&Metric")
+        metric_label.setBuddy(self.metric_box)
+        snapshot_label = QLabel("&Snapshot")
+        snapshot_label.setBuddy(self.snapshot_box)
+
+        self.view_tabs = QTabBar()
+        self.view_tabs.addTab("Compare cities")
+        self.view_tabs.addTab("Timeline")
+        self.view_tabs.setAccessibleName("Chart view")
+        self.view_tabs.setExpanding(False)
+        self.view_tabs.setDrawBase(False)
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(metric_label)
+        controls.addWidget(self.metric_box, 3)
+        controls.addSpacing(8)
+        controls.addWidget(snapshot_label)
+        controls.addWidget(self.snapshot_box, 2)
+        controls.addSpacing(8)
+        controls.addWidget(self.per_capita_box)
+        controls.addWidget(self.top_box)
+        controls.addWidget(self.reset_button)
+
+        self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title_label.setFont(font)
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel("Loading chart…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.stack.setMinimumHeight(220)
+        self.stack.setAccessibleName("Chart")
+        self.stack.setAccessibleDescription(
+            "Bar chart comparing cities; the same figures are listed in the detail pane"
+        )
+
+        self.caption_label = QLabel()
+        self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption_label.setWordWrap(True)
+        self.caption_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption_label.setAccessibleName("Chart caption")
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.subtitle_label)
+        header.addLayout(titles, 1)
+        header.addWidget(self.view_tabs, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.caption_label)
+
+        self.metric_box.currentIndexChanged.connect(self._on_control_changed)
+        self.snapshot_box.currentIndexChanged.connect(self._on_control_changed)
+        self.per_capita_box.toggled.connect(self._on_control_changed)
+        self.top_box.valueChanged.connect(self._on_control_changed)
+        self.view_tabs.currentChanged.connect(self._on_control_changed)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def plots_loaded(self) -> bool:
+        return self._bar_plot is not None
+
+    @property
+    def chart(self) -> BarChart | TimelineChart | None:
+        """What the chart shows now (the model's answer, for tests and export)."""
+        return self._chart
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Fill the selectors from the data (metric labels, snapshot dates)."""
+        self._catalog = catalog
+        self._updating = True
+        try:
+            self.metric_box.clear()
+            for metric in catalog.chart_metrics:
+                self.metric_box.addItem(metric.label, metric.id)
+                self.metric_box.setItemData(
+                    self.metric_box.count() - 1,
+                    metric.description or metric.label,
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+            self.snapshot_box.clear()
+            for day in catalog.snapshot_dates:
+                snapshot = catalog.snapshot_by_date[day]
+                label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
+                self.snapshot_box.addItem(label, day)
+        finally:
+            self._updating = False
+
+    def set_dark(self, dark: bool) -> None:
+        if dark != self._dark:
+            self._dark = dark
+            self._apply_theme()
+            self.refresh()
+
+    def show_settings(self, settings: ChartSettings) -> None:
+        """Reflect ``settings`` in the controls (without echoing) and redraw."""
+        self._settings = settings
+        self._updating = True
+        try:
+            self._select_data(self.metric_box, settings.metric)
+            self._select_data(self.snapshot_box, settings.snapshot)
+            self.per_capita_box.setChecked(settings.per_capita)
+            self.top_box.setValue(settings.top)
+            self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
+            timeline = settings.view == "timeline"
+            self.snapshot_box.setEnabled(not timeline)
+            self.top_box.setEnabled(not timeline)
+        finally:
+            self._updating = False
+        self.refresh()
+
+    @staticmethod
+    def _select_data(box: QComboBox, value: Any) -> None:
+        index = box.findData(value)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    def _on_control_changed(self, *_args: object) -> None:
+        if self._updating or self._settings is None:
+            return
+        settings = self._settings.with_(
+            metric=self.metric_box.currentData() or self._settings.metric,
+            snapshot=self.snapshot_box.currentData() or self._settings.snapshot,
+            per_capita=self.per_capita_box.isChecked(),
+            top=self.top_box.value(),
+            view=VIEWS[max(0, self.view_tabs.currentIndex())],
+        )
+        self.settings_edited.emit(settings)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def load_plots(self) -> None:
+        """Import pyqtgraph and create the plots (call after the window's first paint)."""
+        if self._bar_plot is not None:
+            return
+        import pyqtgraph as pg
+
+        panel = self
+
+        class _PlotWidget(pg.PlotWidget):
+            def paintEvent(self, event: QPaintEvent) -> None:
+                super().paintEvent(event)
+                panel._on_plot_painted(self)
+
+        self._bar_plot = _PlotWidget()
+        self._bar_plot.setAccessibleName("Bar chart")
+        self._timeline_plot = _PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self._timeline_plot.setAccessibleName("Timeline chart")
+        for plot in (self._bar_plot, self._timeline_plot):
+            plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            plot.viewport().installEventFilter(self)
+            self.stack.addWidget(plot)
+        self._bar_plot.scene().sigMouseClicked.connect(self._on_bar_clicked)
+        self._bar_plot.scene().sigMouseMoved.connect(self._on_bar_hovered)
+        self._timeline_plot.scene().sigMouseMoved.connect(self._on_timeline_hovered)
+        self._apply_theme()
+        self.refresh()
+
+    def _theme(self) -> ChartTheme:
+        from legend_gui.ui.chart_draw import DARK, LIGHT
+
+        return DARK if self._dark else LIGHT
+
+    def _apply_theme(self) -> None:
+        if self._bar_plot is None or self._timeline_plot is None:
+            return
+        theme = self._theme()
+        for plot in (self._bar_plot, self._timeline_plot):
+            plot.setBackground(theme.background)
+
+    def refresh(self) -> None:
+        """Rebuild the chart from the model for the current settings."""
+        if self._catalog is None or self._settings is None:
+            return
+        settings = self._settings
+        if settings.view == "timeline":
+            chart: BarChart | TimelineChart = timeline_chart(self._catalog, settings)
+        else:
+            chart = bar_chart(self._catalog, settings)
+        self._chart = chart
+        self.title_label.setText(chart.title)
+        self.subtitle_label.setText(chart.subtitle)
+        caption = [
+            line for line in (*chart.notes, chart.legend_line(), chart.source_line()) if line
+        ]
+        self.caption_label.setText("\n".join(caption))
+        if self._bar_plot is None or self._timeline_plot is None:
+            return
+        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline
+
+        theme = self._theme()
+        if isinstance(chart, BarChart):
+            self._geometry = draw_bar_chart(self._bar_plot.getPlotItem(), chart, theme)
+            self.stack.setCurrentWidget(self._bar_plot)
+        else:
+            self._timeline_x = draw_timeline(self._timeline_plot.getPlotItem(), chart, theme)
+            self.stack.setCurrentWidget(self._timeline_plot)
+
+    def reset_view(self) -> None:
+        self.refresh()
+
+    # -- interaction ------------------------------------------------------------------------
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        """Index into ``chart.bars`` under a scene position, or ``None``."""
+        if self._bar_plot is None or self._geometry is None:
+            return None
+        view = self._bar_plot.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = view.mapSceneToView(scene_pos)
+        return self._geometry.index_at(point.y())
+
+    def bar_scene_position(self, index: int) -> QPointF:
+        """The scene position of the middle of bar ``index`` (for tests and keyboard users)."""
+        assert self._bar_plot is not None
+        assert self._geometry is not None
+        assert isinstance(self._chart, BarChart)
+        bar = self._chart.bars[index]
+        view = self._bar_plot.getPlotItem().getViewBox()
+        x = (bar.value or 0.0) / 2
+        return view.mapViewToScene(QPointF(x, self._geometry.ys[index]))
+
+    def _on_bar_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or not isinstance(self._chart, BarChart):
+            return
+        index = self.bar_at(event.scenePos())
+        if index is not None:
+            self.city_clicked.emit(self._chart.bars[index].city_id)
+
+    def _on_bar_hovered(self, scene_pos: QPointF) -> None:
+        if self._bar_plot is None or not isinstance(self._chart, BarChart):
+            return
+        index = self.bar_at(scene_pos)
+        text = self.bar_tooltip(index) if index is not None else ""
+        self._bar_plot.setToolTip(text)
+        if text:
+            global_pos = self._bar_plot.mapToGlobal(self._bar_plot.mapFromScene(scene_pos))
+            QToolTip.showText(global_pos, text, self._bar_plot)
+
+    def bar_tooltip(self, index: int) -> str:
+        assert isinstance(self._chart, BarChart)
+        bar = self._chart.bars[index]
+        if bar.value is None:
+            return f"{bar.label}: {bar.text}"
+        lines = [f"{bar.label}: {bar.text}"]
+        if bar.figure is not None and bar.qualifier.value != "exact":
+            lines.append(f"({QUALIFIER_WORDS[bar.qualifier]}, as the source framed it)")
+        if bar.source is not None:
+            lines.append(f"Source: {bar.source.publisher}, {format_date(bar.source.published)}")
+        if bar.figure is not None and bar.figure.alternates:
+            lines.append(f"{len(bar.figure.alternates)} other report(s) differ: see details")
+        return "\n".join(lines)
+
+    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+        if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
+            return
+        view = self._timeline_plot.getPlotItem().getViewBox()
+        point = view.mapSceneToView(scene_pos)
+        best = None
+        for index, x in enumerate(self._timeline_x):
+            pixel = view.mapViewToScene(QPointF(x, self._chart.points[index].value))
+            if (pixel - scene_pos).manhattanLength() < 14:
+                best = index
+        text = ""
+        if best is not None:
+            p = self._chart.points[best]
+            text = f"{format_date(p.day)}: {p.text}\nSource: {p.source.publisher}"
+        self._timeline_plot.setToolTip(text)
+        del point
+
+    def _on_plot_painted(self, plot: QWidget) -> None:
+        if not self._painted_reported and plot is self._bar_plot and self._geometry is not None:
+            self._painted_reported = True
+            self.chart_painted.emit(time.perf_counter())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+            self.reset_view()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def current_day(panel: ChartPanel) -> date | None:
+    data = panel.snapshot_box.currentData()
+    return data if isinstance(data, date) else None

@@ -1,0 +1,209 @@
+"""The detail pane: one city's (or the national) figures at a snapshot, each with its source.
+
+Rendered as HTML in a ``QTextBrowser`` because a table with links reads best that way. Every
+string from a data file goes through ``html.escape``: a city named ``<img src=x>`` shows
+literally. Links are made only for http(s) URLs, and clicks are checked again before opening.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from legend_gui.model import Catalog
+from legend_gui.model.formatting import (
+    QUALIFIER_WORDS,
+    format_change,
+    format_date,
+    format_number,
+    format_value,
+)
+from legend_gui.model.schema import Figure, Qualifier, Source
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def is_safe_link(url: str) -> bool:
+    """Only web links open; ``file:``, ``javascript:`` and the like are shown as text."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
+
+
+def open_safe_link(url: QUrl) -> bool:
+    """Open ``url`` in the browser if it is a web link; returns whether it was opened."""
+    if not is_safe_link(url.toString()):
+        return False
+    return QDesktopServices.openUrl(url)
+
+
+def source_html(source: Source) -> str:
+    when = format_date(source.published) if source.published else "date not shown"
+    publisher = escape(source.publisher)
+    if is_safe_link(source.url):
+        name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
+    else:
+        name = f"{publisher} <span style='color:gray'>({escape(source.url)})</span>"
+    return f"{name}, {escape(when)}"
+
+
+def _qualified(figure_value: float, qualifier: Qualifier) -> str:
+    text = escape(format_value(figure_value, qualifier))
+    if qualifier is Qualifier.EXACT:
+        return text
+    return f"<span title='{escape(QUALIFIER_WORDS[qualifier])}'>{text}</span>"
+
+
+class DetailPane(QTextBrowser):
+    """Read-only, selectable, keyboard-reachable; link clicks emit ``link_opened``."""
+
+    link_opened = Signal(str)
+    link_refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.setAccessibleName("City details")
+        self.setAccessibleDescription(
+            "Figures for the selected city at the chosen snapshot, with their sources"
+        )
+        self._html = ""
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if open_safe_link(url):
+            self.link_opened.emit(url.toString())
+        else:
+            self.link_refused.emit(url.toString())
+
+    def show_city(self, catalog: Catalog, city_id: str | None, day: date | None) -> None:
+        html = render_detail(catalog, city_id, day)
+        if html != self._html:
+            self._html = html
+            self.setHtml(html)
+
+
+def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> str:
+    """The pane's HTML. Pure function of the catalog and the selection (tested on its own)."""
+    parts: list[str] = []
+    if city_id is None:
+        parts.append("<h2>All cities <small>(national figures)</small></h2>")
+        parts.append(
+            "<p>Totals DOJ announced for the whole operation. They are reported figures, "
+            "not sums of the city figures.</p>"
+        )
+    else:
+        city = catalog.city_by_id[city_id]
+        parts.append(f"<h2>{escape(city.name)}, {escape(city.state)}</h2>")
+        facts = [f"Launched {escape(format_date(city.launch_date))}"]
+        if day is not None:
+            days = catalog.days_active(city_id, day)
+            facts.append(
+                f"{days:,} days active on {escape(format_date(day))}"
+                if days is not None
+                else f"not yet launched on {escape(format_date(day))}"
+            )
+        if city.usao_district:
+            facts.append(f"U.S. Attorney: {escape(city.usao_district)}")
+        parts.append("<p>" + " · ".join(facts) + "</p>")
+        if city.population is not None:
+            population = city.population
+            source = catalog.source_by_id.get(population.source)
+            cited = f" — {source_html(source)}" if source else ""
+            parts.append(
+                f"<p>Population {format_number(population.value)} ({population.year}){cited}</p>"
+            )
+        else:
+            parts.append("<p>Population: not available (per-100,000 rates cannot be shown)</p>")
+    if day is None:
+        parts.append("<p><i>This dataset has no snapshots.</i></p>")
+        return "\n".join(parts)
+    snapshot = catalog.snapshot_by_date[day]
+    heading = escape(format_date(day))
+    if snapshot.label:
+        heading += f" — {escape(snapshot.label)}"
+    parts.append(f"<h3>Figures as announced on {heading}</h3>")
+    parts.append(_figure_table(catalog, city_id, day))
+    warnings = catalog.warnings_for(city_id)
+    if warnings:
+        parts.append("<h3>Data warnings</h3><ul>")
+        parts.extend(f"<li>{escape(w.message)}</li>" for w in warnings)
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+GROUP_TITLES = {
+    "core": "Main figures",
+    "doj_split": "Federal defendants by type of charge (DOJ's split)",
+    "charges": "Charges by offence",
+    "seizures": "Seizures",
+    "agency": "By federal agency",
+    "other": "Other figures",
+}
+
+
+def group_title(group: str) -> str:
+    return GROUP_TITLES.get(group, group.replace("_", " ").capitalize())
+
+
+def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
+    rows = catalog.table(day, city_id)
+    cells = [
+        "<table cellspacing='0' cellpadding='4' width='100%' style='border-collapse:collapse'>",
+        "<tr style='background-color:palette(alternate-base)'><th align='left'>Figure</th>"
+        "<th align='right'>Value</th><th align='right'>Change</th>"
+        "<th align='left'>Source</th></tr>",
+    ]
+    group = None
+    for metric, figure in rows:
+        if metric.group != group:
+            group = metric.group
+            cells.append(
+                f"<tr><td colspan='4' style='padding-top:8px'><b>{escape(group_title(group))}"
+                "</b></td></tr>"
+            )
+        label = escape(metric.label)
+        if figure is None:
+            cells.append(
+                f"<tr><td>{label}</td><td align='right'><i>not reported</i></td>"
+                "<td></td><td></td></tr>"
+            )
+            continue
+        change = ""
+        previous = catalog.previous(day, city_id, metric.id)
+        if previous is not None:
+            change = (
+                f"<span title='since {escape(format_date(previous.day))}'>"
+                f"{escape(format_change(figure.value, previous.figure.value))}</span>"
+            )
+        cells.append(
+            f"<tr><td>{label}</td><td align='right'><b>{_qualified(figure.value, figure.qualifier)}"
+            f"</b></td><td align='right'>{change}</td>"
+            f"<td>{_sources_cell(catalog, figure)}</td></tr>"
+        )
+    cells.append("</table>")
+    return "".join(cells)
+
+
+def _sources_cell(catalog: Catalog, figure: Figure) -> str:
+    text = source_html(catalog.source(figure.source))
+    if figure.corroborated_by:
+        also = ", ".join(escape(catalog.source(s).publisher) for s in figure.corroborated_by[:4])
+        more = len(figure.corroborated_by) - 4
+        text += f"<br><small>Same figure: {also}{f' and {more} more' if more > 0 else ''}</small>"
+    for alternate, source in catalog.alternates_with_sources(figure):
+        text += (
+            f"<br><small>Also reported: <b>{_qualified(alternate.value, alternate.qualifier)}</b>"
+            f" — {source_html(source)}</small>"
+        )
+    if figure.note:
+        text += f"<br><small style='color:gray'>{escape(figure.note)}</small>"
+    return text

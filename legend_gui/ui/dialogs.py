@@ -1,0 +1,64 @@
+"""Every dialog the app shows goes through one injectable service.
+
+Tests replace ``Dialogs`` with a recorder, so no test can ever block on a modal loop
+(PITFALLS 3.3); the real implementation uses Qt's non-native dialogs only where it must.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    """The real dialogs. Methods return what the user chose; ``None`` means cancelled."""
+
+    def error(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+        """A message the user must see; ``details`` goes behind "Show Details…" (scrollable)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # data text is never rich text
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def error_nonblocking(
+        self, parent: QWidget | None, title: str, text: str, details: str = ""
+    ) -> None:
+        """For the crash handler: shows the box without a nested event loop."""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if details:
+            box.setDetailedText(details)
+        box.open()
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def information(
+        self, parent: QWidget | None, title: str, text: str, rich: bool = False
+    ) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        box.exec()
+
+    def open_file(self, parent: QWidget | None, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Open data file", folder, "Legend Viewer data (*.json);;All files (*)"
+        )
+        return Path(name) if name else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None

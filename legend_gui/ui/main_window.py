@@ -1,0 +1,571 @@
+"""The main window: searchable city list | detail pane over chart, menus, files, settings."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legend_gui import APP_NAME, __version__
+from legend_gui.model import Catalog, DatasetError, load_dataset
+from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
+from legend_gui.ui.chart import ChartPanel
+from legend_gui.ui.city_list import CityDelegate, CityListModel
+from legend_gui.ui.detail import DetailPane
+from legend_gui.ui.dialogs import Dialogs
+from legend_gui.ui.settings import STATE_VERSION, AppSettings
+
+
+class CityListView(QListView):
+    """A list view that reports its first paint: the moment a user sees the cities."""
+
+    first_painted = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._painted = False
+        self.setUniformItemSizes(True)  # without it a long list measures every row
+        self.setAlternatingRowColors(False)
+        self.setAccessibleName("Cities")
+        self.setAccessibleDescription("Cities of Operation Legend; select one to see its figures")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit(time.perf_counter())
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``data_loaded(Catalog)`` after a file was opened successfully."""
+
+    data_loaded = Signal(object)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        dialogs: Dialogs | None = None,
+        settings: AppSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.dialogs = dialogs or Dialogs()
+        self.settings = settings or AppSettings()
+        self.catalog = catalog
+        self.chart_settings: ChartSettings = ChartSettings(metric="", snapshot=None)
+        self.city_id: str | None = None
+        self.setAcceptDrops(True)
+        self.setMinimumSize(760, 480)
+
+        self.city_model = CityListModel(self)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search cities (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search cities")
+        self.search_box.setAccessibleDescription("Type part of a city's name or state to filter")
+        self.search_box.installEventFilter(self)
+        self.city_view = CityListView()
+        self.city_view.setModel(self.city_model)
+        self.city_view.setItemDelegate(CityDelegate(self.city_view))
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of cities shown")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.city_view, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.detail = DetailPane()
+        self.chart_panel = ChartPanel()
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("right_splitter")
+        self.right_splitter.addWidget(self.detail)
+        chart_holder = QWidget()
+        chart_layout = QVBoxLayout(chart_holder)
+        chart_layout.setContentsMargins(0, 6, 6, 6)
+        chart_layout.addWidget(self.chart_panel)
+        self.right_splitter.addWidget(chart_holder)
+        self.right_splitter.setStretchFactor(0, 2)
+        self.right_splitter.setStretchFactor(1, 3)
+        self.right_splitter.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right_splitter)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self.search_box.textChanged.connect(self._on_search_changed)
+        self.city_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.chart_panel.settings_edited.connect(self.apply_chart_settings)
+        self.chart_panel.city_clicked.connect(self.select_city)
+        self.city_view.first_painted.connect(self._on_first_paint)
+
+        self._build_menus()
+        self._install_catalog(catalog, restore=True)
+        self._restore_window()
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self._on_color_scheme_changed(hints.colorScheme())
+
+    # -- menus ------------------------------------------------------------------------------
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = self._action(
+            file_menu, "&Open…", self.open_file_dialog, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        self.export_chart_action = self._action(
+            file_menu, "&Export Chart…", self.export_chart_dialog, "Ctrl+E"
+        )
+        self.export_data_action = self._action(
+            file_menu, "Export &Data (CSV)…", self.export_data_dialog
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._action(
+            file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.copy_chart_action = self._action(
+            edit_menu, "&Copy Chart", self.copy_chart, "Ctrl+Shift+C"
+        )
+        self.find_action = self._action(
+            edit_menu, "&Find City", self.focus_search, QKeySequence.StandardKey.Find
+        )
+
+        view_menu = bar.addMenu("&View")
+        self.metric_menu = view_menu.addMenu("&Metric")
+        self.snapshot_menu = view_menu.addMenu("&Snapshot")
+        self.per_capita_action = QAction("&Per 100,000 Residents", self, checkable=True)
+        self.per_capita_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.per_capita_action.toggled.connect(
+            lambda on: self.apply_chart_settings(self.chart_settings.with_(per_capita=on))
+        )
+        view_menu.addAction(self.per_capita_action)
+        view_menu.addSeparator()
+        self.view_group = QActionGroup(self)
+        self.bars_action = QAction("&Compare Cities (Bar Chart)", self, checkable=True)
+        self.bars_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.timeline_action = QAction("&Timeline", self, checkable=True)
+        self.timeline_action.setShortcut(QKeySequence("Ctrl+2"))
+        for action, view in ((self.bars_action, "bars"), (self.timeline_action, "timeline")):
+            self.view_group.addAction(action)
+            view_menu.addAction(action)
+            action.triggered.connect(
+                lambda _checked=False, v=view: self.apply_chart_settings(
+                    self.chart_settings.with_(view=v)
+                )
+            )
+        view_menu.addSeparator()
+        self.reset_view_action = self._action(
+            view_menu, "&Reset Chart View", self.chart_panel.reset_view, "Ctrl+0"
+        )
+        self.full_screen_action = self._action(
+            view_menu, "&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen
+        )
+        self.full_screen_action.setCheckable(True)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard Shortcuts",
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(help_menu, "Open &Log Folder", self.open_log_folder)
+        help_menu.addSeparator()
+        self.about_action = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fill_view_menus(self) -> None:
+        self.metric_menu.clear()
+        self.metric_group = QActionGroup(self)
+        for metric in self.catalog.chart_metrics:
+            action = QAction(metric.label, self, checkable=True)
+            action.setData(metric.id)
+            action.triggered.connect(lambda _checked=False, m=metric.id: self.set_metric(m))
+            self.metric_group.addAction(action)
+            self.metric_menu.addAction(action)
+        self.snapshot_menu.clear()
+        self.snapshot_group = QActionGroup(self)
+        for index in range(self.chart_panel.snapshot_box.count()):
+            day = self.chart_panel.snapshot_box.itemData(index)
+            action = QAction(self.chart_panel.snapshot_box.itemText(index), self, checkable=True)
+            action.setData(day)
+            action.triggered.connect(
+                lambda _checked=False, d=day: self.apply_chart_settings(
+                    self.chart_settings.with_(snapshot=d)
+                )
+            )
+            self.snapshot_group.addAction(action)
+            self.snapshot_menu.addAction(action)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(files))
+
+    def _sync_view_menus(self) -> None:
+        settings = self.chart_settings
+        for action in self.metric_menu.actions():
+            action.setChecked(action.data() == settings.metric)
+        for action in self.snapshot_menu.actions():
+            action.setChecked(action.data() == settings.snapshot)
+        self.per_capita_action.blockSignals(True)
+        self.per_capita_action.setChecked(settings.per_capita)
+        self.per_capita_action.blockSignals(False)
+        (self.timeline_action if settings.view == "timeline" else self.bars_action).setChecked(True)
+
+    # -- data -------------------------------------------------------------------------------
+    def _install_catalog(self, catalog: Catalog, restore: bool = False) -> None:
+        self.catalog = catalog
+        self.city_model.set_catalog(catalog)
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.chart_panel.set_catalog(catalog)
+        self._fill_view_menus()
+        metric = catalog.default_metric()
+        city: str | None = None
+        per_capita = False
+        view = "bars"
+        top = DEFAULT_TOP
+        snapshot: date | None = None
+        if restore:
+            stored_metric = self.settings.text("chart/metric")
+            if stored_metric in catalog.metric_by_id:
+                metric = stored_metric
+            stored_day = self.settings.text("chart/snapshot")
+            try:
+                day = date.fromisoformat(stored_day) if stored_day else None
+            except ValueError:
+                day = None
+            if day in catalog.snapshot_by_date:
+                snapshot = day
+            stored_city = self.settings.text("chart/city")
+            if stored_city in catalog.city_by_id:
+                city = stored_city
+            per_capita = self.settings.flag("chart/per_capita")
+            view = "timeline" if self.settings.text("chart/view") == "timeline" else "bars"
+            top = self.settings.number("chart/top", DEFAULT_TOP, 1, 500)
+        if snapshot is None:
+            snapshot = catalog.default_snapshot(metric)
+        self.chart_settings = ChartSettings(
+            metric=metric, snapshot=snapshot, per_capita=per_capita, city=city, view=view, top=top
+        )
+        self.city_id = city
+        self._update_title()
+        self._update_count()
+        self.select_city(city)
+        self.chart_panel.show_settings(self.chart_settings)
+        self._sync_view_menus()
+        self._show_detail()
+
+    def _update_title(self) -> None:
+        name = Path(self.catalog.path).name if self.catalog.path else "untitled"
+        self.setWindowTitle(f"{APP_NAME} — {name}")
+        self.setWindowFilePath(self.catalog.path or "")
+
+    def open_path(self, path: Path) -> bool:
+        """Open a data file; on failure show the problems and keep the current data."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            catalog = Catalog(load_dataset(path), str(path))
+        except DatasetError as error:
+            QApplication.restoreOverrideCursor()
+            count = error.total
+            self.dialogs.error(
+                self,
+                "Cannot open data file",
+                f"{path.name} could not be opened: {count:,} problem{'s' if count != 1 else ''} "
+                f"found. The data on screen is unchanged.\n\n" + "\n".join(error.lines()[:3]),
+                details=error.summary(),
+            )
+            return False
+        QApplication.restoreOverrideCursor()
+        self.settings.add_recent_file(str(path.resolve()))
+        self._install_catalog(catalog)
+        self.statusBar().showMessage(f"Opened {path.name}: {len(catalog.cities):,} cities", 5000)
+        self.data_loaded.emit(catalog)
+        return True
+
+    def open_file_dialog(self) -> None:
+        folder = self.settings.text("folders/open", str(Path.home()))
+        path = self.dialogs.open_file(self, folder)
+        if path is not None:
+            self.settings.set("folders/open", str(path.parent))
+            self.open_path(path)
+
+    # -- selection --------------------------------------------------------------------------
+    def select_city(self, city_id: str | None) -> None:
+        """Make ``city_id`` (``None``: All cities) current, clearing the search if it hides it."""
+        row = self.city_model.row_of(city_id)
+        if row is None and self.city_model.filter_text:
+            self.search_box.clear()
+            row = self.city_model.row_of(city_id)
+        if row is None:
+            return
+        index = self.city_model.index(row, 0)
+        self.city_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.city_view.scrollTo(index)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        city_id = self.city_model.city_id_at(current.row())
+        if city_id == self.city_id and self.chart_settings.city == city_id:
+            return
+        self.city_id = city_id
+        self.chart_settings = self.chart_settings.with_(city=city_id)
+        self._show_detail()
+        self.chart_panel.show_settings(self.chart_settings)
+
+    def _on_search_changed(self, text: str) -> None:
+        self.city_model.set_filter(text)
+        self._update_count()
+        row = self.city_model.row_of(self.city_id)
+        if row is None and self.city_model.rowCount() > 0:
+            row = 0  # the current city is filtered out: follow the first match
+        if row is not None:
+            index = self.city_model.index(row, 0)
+            self.city_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.city_view.scrollTo(index)
+
+    def _update_count(self) -> None:
+        shown, total = self.city_model.matching_cities(), self.city_model.total_cities()
+        if shown == total:
+            self.count_label.setText(f"{total:,} cities")
+        elif shown == 0:
+            self.count_label.setText("No city matches")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} cities")
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                QApplication.sendEvent(self.city_view, event)  # arrows move through the list
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.city_view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- chart settings ---------------------------------------------------------------------
+    def set_metric(self, metric_id: str) -> None:
+        self.apply_chart_settings(self.chart_settings.with_(metric=metric_id))
+
+    def apply_chart_settings(self, settings: ChartSettings) -> None:
+        if settings == self.chart_settings:
+            return
+        self.chart_settings = settings
+        self.chart_panel.show_settings(settings)
+        self._sync_view_menus()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot)
+
+    # -- start-up ---------------------------------------------------------------------------
+    def _on_first_paint(self, _when: float) -> None:
+        QTimer.singleShot(0, self.chart_panel.load_plots)
+
+    # -- appearance -------------------------------------------------------------------------
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        self.chart_panel.set_dark(scheme == Qt.ColorScheme.Dark)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    # -- files dropped on the window --------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            path = Path(urls[0].toLocalFile())
+            QTimer.singleShot(0, lambda: self.open_path(path))
+
+    # -- help -------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        sources = len(self.catalog.dataset.sources)
+        text = (
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Browse the public figures of the U.S. Department of Justice's Operation Legend "
+            "(2020) city by city, with the source of every number.</p>"
+            f"<p>This dataset cites {sources:,} public sources: DOJ and U.S. Attorney's Office "
+            "releases and news reports. Figures are shown as the sources framed them; a figure "
+            "no source reported is shown as <i>not reported</i>, never as zero.</p>"
+            "<p>Licence: MIT (the program); the compiled figures are facts from public sources."
+            "</p>"
+        )
+        self.dialogs.information(self, f"About {APP_NAME}", text, rich=True)
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                if not action.shortcut().isEmpty():
+                    name = action.text().replace("&", "")
+                    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    rows.append(f"{keys:<16} {name}")
+        rows += [
+            "Esc              Clear the search",
+            "↑ / ↓            Previous / next city",
+            "Enter            From the search box to the list",
+        ]
+        self.dialogs.information(self, "Keyboard shortcuts", "\n".join(rows))
+
+    def open_log_folder(self) -> None:
+        from legend_gui.crash import log_dir
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- export (the dialogs live in ui/export_dialog.py) -----------------------------------
+    def export_chart_dialog(self) -> None:
+        from legend_gui.ui.export_dialog import export_chart_interactively
+
+        export_chart_interactively(self)
+
+    def export_data_dialog(self) -> None:
+        from legend_gui.ui.export_dialog import export_data_interactively
+
+        export_data_interactively(self)
+
+    def copy_chart(self) -> None:
+        from legend_gui.ui.export_dialog import copy_chart_to_clipboard
+
+        copy_chart_to_clipboard(self)
+
+    # -- settings ---------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        self.resize(1280, 800)
+        if self.settings.number("window/state_version", 0, 0, 10_000) != STATE_VERSION:
+            return
+        geometry = self.settings.blob("window/geometry")
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if restored and not self._on_some_screen():  # saved on a monitor that is gone
+            self.resize(1280, 800)
+            self.move(40, 40)
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/right_splitter", self.right_splitter),
+        ):
+            state = self.settings.blob(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _on_some_screen(self) -> bool:
+        frame = self.frameGeometry()
+        return any(
+            screen.availableGeometry().intersects(frame) for screen in QGuiApplication.screens()
+        )
+
+    def save_settings(self) -> None:
+        self.settings.set("window/state_version", STATE_VERSION)
+        self.settings.set("window/geometry", QByteArray(self.saveGeometry()))
+        self.settings.set("window/splitter", QByteArray(self.splitter.saveState()))
+        self.settings.set("window/right_splitter", QByteArray(self.right_splitter.saveState()))
+        settings = self.chart_settings
+        self.settings.set("chart/metric", settings.metric)
+        self.settings.set(
+            "chart/snapshot", settings.snapshot.isoformat() if settings.snapshot else ""
+        )
+        self.settings.set("chart/city", self.city_id or "")
+        self.settings.set("chart/per_capita", settings.per_capita)
+        self.settings.set("chart/view", settings.view)
+        self.settings.set("chart/top", settings.top)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
