@@ -244,10 +244,21 @@ def export_chart(
     if suffix == ".csv":
         atomic_write_bytes(target, chart_csv_bytes(catalog, chart))
         return
-    from legend_gui.ui import render  # Qt, only now
+    atomic_write_bytes(target, chart_image_bytes(chart, suffix, size or DEFAULT_SIZE))
 
-    width, height = size or DEFAULT_SIZE
-    if suffix == ".png":
-        atomic_write_bytes(target, render.chart_png(chart, width, height))
-    else:
-        atomic_write_bytes(target, render.chart_svg(chart, width, height))
+
+def chart_image_bytes(chart: BarChart | TimelineChart, suffix: str, size: tuple[int, int]) -> bytes:
+    """PNG or SVG bytes of ``chart``; creates the (offscreen, if need be) QApplication."""
+    from legend_gui.ui.app import application, prefer_offscreen_without_display
+
+    prefer_offscreen_without_display()
+    application()
+    from legend_gui.ui import render  # Qt and pyqtgraph, only now
+
+    width, height = size
+    try:
+        if suffix == ".png":
+            return render.chart_png(chart, width, height)
+        return render.chart_svg(chart, width, height)
+    except render.RenderError as error:
+        raise ExportError(str(error)) from None

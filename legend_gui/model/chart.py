@@ -200,6 +200,13 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
         best = catalog.default_snapshot(settings.metric)
         hint = f"; the most cities did on {format_date(best)}" if best and best != day else ""
         notes.append(f"No city reported this figure on {format_date(day)}{hint}.")
+    national = catalog.figure(day, None, settings.metric) if day else None
+    if national is not None and not settings.per_capita:
+        source = catalog.source(national.source)
+        notes.append(
+            f"National total reported: {format_value(national.value, national.qualifier)} "
+            f"({source.publisher}); a reported figure, not the sum of the bars."
+        )
     no_population = [p for p in missing if p.missing_reason == "no population"]
     if settings.per_capita:
         notes.append(

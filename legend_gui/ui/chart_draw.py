@@ -50,14 +50,15 @@ DARK = ChartTheme(
 )
 
 
-def _font(point_size: float, bold: bool = False) -> QFont:
+def _font(pixel_size: float, bold: bool = False) -> QFont:
+    """Fonts in pixels, not points: an export must not depend on the screen's or image's DPI."""
     font = QFont()
-    font.setPointSizeF(point_size)
+    font.setPixelSize(max(6, round(pixel_size)))
     font.setBold(bold)
     return font
 
 
-def style_plot(plot: pg.PlotItem, theme: ChartTheme, font_size: float = 9.0) -> None:
+def style_plot(plot: pg.PlotItem, theme: ChartTheme, font_size: float = 12.0) -> None:
     """Axis pens, text and grid in the theme's colours (pyqtgraph ignores the Qt palette)."""
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
@@ -83,7 +84,7 @@ class BarGeometry:
 
 
 def draw_bar_chart(
-    plot: pg.PlotItem, chart: BarChart, theme: ChartTheme, font_size: float = 9.0
+    plot: pg.PlotItem, chart: BarChart, theme: ChartTheme, font_size: float = 12.0
 ) -> BarGeometry:
     """Horizontal bars, largest on top; non-exact bars hatched; gaps labelled, never zero bars."""
     plot.clear()
@@ -122,7 +123,7 @@ def draw_bar_chart(
     label_font = _font(font_size)
     for y, bar in zip(ys, bars, strict=True):
         if bar.value is None:
-            text = pg.TextItem(f"— {bar.text}", color=theme.muted, anchor=(0, 0.5))
+            text = pg.TextItem(bar.text, color=theme.muted, anchor=(0, 0.5))
             text.setFont(_italic(label_font))
             text.setPos(QPointF(0, y))
         else:
@@ -133,7 +134,9 @@ def draw_bar_chart(
         plot.addItem(text)
     left = plot.getAxis("left")
     left.setTicks([[(y, _short(bar.label)) for y, bar in zip(ys, bars, strict=True)], []])
-    plot.getAxis("bottom").setTicks(None)
+    bottom = plot.getAxis("bottom")
+    bottom.setTicks(None)
+    bottom.setStyle(maxTickLevel=0)  # major grid lines only: minor ones make the bars look busy
     plot.showGrid(x=True, y=False, alpha=theme.grid_alpha)
     x_max = peak * 1.22  # room for the value labels to the right of the longest bar
     view = plot.getViewBox()
@@ -164,7 +167,7 @@ def _timestamp(day: date) -> float:
 
 
 def draw_timeline(
-    plot: pg.PlotItem, chart: TimelineChart, theme: ChartTheme, font_size: float = 9.0
+    plot: pg.PlotItem, chart: TimelineChart, theme: ChartTheme, font_size: float = 12.0
 ) -> list[float]:
     """Points joined by lines; open symbols for non-exact values; the launch date marked."""
     plot.clear()

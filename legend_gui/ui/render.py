@@ -1,0 +1,188 @@
+"""Render a chart to a publishable image: PNG or SVG, explicit size, always the light theme.
+
+The image stands on its own in an article: title, subtitle (snapshot or date range), the plot,
+the qualifier legend, notes, the source line and a small "Legend Viewer" mark. The same
+``paint_chart`` draws PNG and SVG, for the window's Export and for ``legend-gui export``, so the
+two give the same pixels for the same settings.
+
+Why not pyqtgraph's ``ImageExporter``: it reports failure by returning ``False``, paints into a
+non-premultiplied image (Qt's slow path, 8–11× slower) and knows nothing of captions
+(PITFALLS 1.1, PERFORMANCE.md). Here the plot's scene is painted into our own painter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from legend_gui import APP_NAME, __version__
+from legend_gui.model.chart import BarChart, TimelineChart
+
+#: Layout is designed at this width and scaled up: a 3508-px A4 export looks like a 1200-px one,
+#: only sharper, instead of tiny text on a huge canvas.
+DESIGN_WIDTH = 1200.0
+MARGIN = 28.0
+INK = QColor("#1f2328")
+MUTED = QColor("#57606a")
+BACKGROUND = QColor("#ffffff")
+
+Chart = BarChart | TimelineChart
+
+
+class RenderError(RuntimeError):
+    pass
+
+
+def _font(pixels: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(round(pixels))
+    font.setBold(bold)
+    return font
+
+
+def _wrapped_height(text: str, font: QFont, width: float) -> float:
+    if not text:
+        return 0.0
+    metrics = QFontMetricsF(font)
+    rect = metrics.boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+    return rect.height()
+
+
+def _draw_text(painter: QPainter, text: str, font: QFont, color: QColor, top: float, width: float) -> float:
+    """Draw wrapped ``text`` at ``top``; returns the height used."""
+    if not text:
+        return 0.0
+    height = _wrapped_height(text, font, width)
+    painter.setFont(font)
+    painter.setPen(color)
+    painter.drawText(
+        QRectF(MARGIN, top, width, height + 2),
+        int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+        text,
+    )
+    return height
+
+
+def footer_lines(chart: Chart) -> list[str]:
+    return [line for line in (chart.legend_line(), *chart.notes, chart.source_line()) if line]
+
+
+def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> None:
+    """Paint the whole figure into ``painter``'s device of ``width`` × ``height`` pixels."""
+    scale = max(1.0, width / DESIGN_WIDTH)
+    logical_w, logical_h = width / scale, height / scale
+    painter.save()
+    painter.scale(scale, scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.fillRect(QRectF(0, 0, logical_w, logical_h), BACKGROUND)
+    text_width = logical_w - 2 * MARGIN
+
+    top = MARGIN * 0.8
+    top += _draw_text(painter, chart.title, _font(24, bold=True), INK, top, text_width) + 4
+    top += _draw_text(painter, chart.subtitle, _font(15), MUTED, top, text_width) + 10
+
+    footer_font = _font(12.5)
+    lines = footer_lines(chart)
+    footer_height = sum(_wrapped_height(line, footer_font, text_width) + 3 for line in lines)
+    brand_height = 16.0
+    plot_bottom = logical_h - MARGIN * 0.6 - footer_height - brand_height - 8
+    plot_rect = QRectF(MARGIN * 0.5, top, logical_w - MARGIN, max(60.0, plot_bottom - top))
+    _paint_plot(painter, chart, plot_rect)
+
+    y = plot_rect.bottom() + 8
+    for line in lines:
+        y += _draw_text(painter, line, footer_font, MUTED, y, text_width) + 3
+    painter.setFont(_font(11))
+    painter.setPen(MUTED)
+    painter.drawText(
+        QRectF(MARGIN, logical_h - MARGIN * 0.6 - brand_height, text_width, brand_height),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+        f"Made with {APP_NAME}",
+    )
+    painter.restore()
+
+
+def _paint_plot(painter: QPainter, chart: Chart, target: QRectF) -> None:
+    """Build the pyqtgraph plot off screen at the target's size and paint its scene."""
+    import pyqtgraph as pg
+
+    from legend_gui.ui.chart_draw import LIGHT, draw_bar_chart, draw_timeline
+
+    if isinstance(chart, TimelineChart):
+        widget = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+    else:
+        widget = pg.PlotWidget()
+    try:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        widget.setBackground(LIGHT.background)
+        size = QSize(round(target.width()), round(target.height()))
+        widget.resize(size)
+        widget.show()  # layouts resolve only for a shown widget (PITFALLS 1.1: size-0 exports)
+        if isinstance(chart, BarChart):
+            draw_bar_chart(widget.getPlotItem(), chart, LIGHT, font_size=13)
+        else:
+            draw_timeline(widget.getPlotItem(), chart, LIGHT, font_size=13)
+        QApplication.processEvents()
+        widget.getPlotItem().getViewBox().updateViewRange()
+        QApplication.processEvents()
+        scene = widget.scene()
+        scene.render(painter, target, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        widget.hide()
+        widget.close()
+        widget.deleteLater()
+
+
+def chart_image(chart: Chart, width: int, height: int) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise RenderError(f"cannot make an image of {width} × {height} pixels (out of memory?)")
+    image.fill(BACKGROUND)
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, chart, width, height)
+    finally:
+        painter.end()
+    image.setText("Title", chart.title)
+    image.setText("Description", chart.subtitle)
+    image.setText("Source", chart.source_line())
+    image.setText("Software", f"{APP_NAME} {__version__}")
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # Qt reports failure by return value, not exception
+        raise RenderError("the image could not be encoded as PNG")
+    return bytes(data.data())
+
+
+def chart_png(chart: Chart, width: int, height: int) -> bytes:
+    """The chart as PNG bytes, with title and source as PNG text metadata."""
+    return png_bytes(chart_image(chart, width, height))
+
+
+def chart_svg(chart: Chart, width: int, height: int) -> bytes:
+    from PySide6.QtSvg import QSvgGenerator
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle(chart.title)
+    generator.setDescription(f"{chart.subtitle}. {chart.source_line()}")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise RenderError("the SVG could not be started")
+    try:
+        paint_chart(painter, chart, width, height)
+    finally:
+        painter.end()
+    return bytes(data.data())
