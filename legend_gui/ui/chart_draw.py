@@ -125,7 +125,7 @@ def draw_bar_chart(
         if bar.value is None:
             text = pg.TextItem(bar.text, color=theme.muted, anchor=(0, 0.5))
             text.setFont(_italic(label_font))
-            text.setPos(QPointF(0, y))
+            text.setPos(QPointF(peak * 0.008, y))  # clear of the axis line
         else:
             color = theme.bar_selected if bar.selected else theme.foreground
             text = pg.TextItem(bar.text, color=color, anchor=(0, 0.5))
