@@ -8,7 +8,7 @@ they run only when there is a problem to report, never on a good file's load.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from json.decoder import scanstring
 
 PathStep = str | int
@@ -100,60 +100,94 @@ def offset_of(text: str, path: Sequence[PathStep]) -> int:
         return index
 
 
-def first_duplicate_key(text: str) -> tuple[int, str, tuple[PathStep, ...]] | None:
-    """Offset, name and enclosing path of the first key that repeats within its object."""
+def _walk(text: str) -> Iterator[tuple[str, int, str, list[PathStep | None]]]:
+    """Yield ``(kind, offset, token, path)`` for every token of the JSON in ``text``.
+
+    ``kind`` is ``"{"``, ``"["``, ``"}"``, ``"]"``, ``"key"``, ``"string"`` or ``"scalar"``
+    (numbers, ``true``, ``NaN`` ...). For a key, ``path`` is the enclosing object's path plus
+    the previous key (or ``None``); for a value, its own path. ``path`` is the walker's working
+    list: copy it to keep it. Stops quietly where the text stops being JSON.
+    """
     index = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
-    objects: list[set[str]] = []  # keys seen, one set per open object
     kinds: list[str] = []  # "{" or "[" per open container
-    path: list[PathStep] = []
+    path: list[PathStep | None] = []
     expecting_key = False
     try:
         while index < len(text):
             char = text[index]
             if char in " \t\n\r:":
                 index += 1
-            elif char == "{":
-                kinds.append("{")
-                objects.append(set())
-                expecting_key = True
-                index += 1
-            elif char == "[":
-                kinds.append("[")
-                path.append(0)
+            elif char in "{[":
+                yield char, index, char, path
+                kinds.append(char)
+                path.append(0 if char == "[" else None)
+                expecting_key = char == "{"
                 index += 1
             elif char in "]}":
-                kind = kinds.pop()
-                if kind == "{":
-                    if objects.pop():
-                        path.pop()
-                else:
-                    path.pop()
+                kinds.pop()
+                path.pop()
+                yield char, index, char, path
                 expecting_key = False
                 index += 1
             elif char == ",":
-                if kinds[-1] == "[":
-                    path[-1] = int(path[-1]) + 1
+                if kinds and kinds[-1] == "[":
+                    path[-1] = int(path[-1] or 0) + 1
                 else:
                     expecting_key = True
                 index += 1
             elif char == '"':
                 start = index
                 value, index = scanstring(text, index + 1)
-                if expecting_key:
-                    keys = objects[-1]
-                    if value in keys:
-                        return start, value, tuple(path[:-1])
-                    if keys:
-                        path.pop()
-                    keys.add(value)
-                    path.append(value)
+                if expecting_key and kinds:
+                    yield "key", start, value, path
+                    path[-1] = value
                     expecting_key = False
+                else:
+                    yield "string", start, value, path
             else:
                 match = _SCALAR.match(text, index)
-                index = match.end() if match else index + 1
+                end = match.end() if match else index + 1
+                yield "scalar", index, text[index:end], path
+                index = end
     except (IndexError, ValueError):
-        return None
+        return
+
+
+def first_duplicate_key(text: str) -> tuple[int, str, tuple[PathStep, ...]] | None:
+    """Offset, name and enclosing path of the first key that repeats within its object."""
+    keys: list[set[str] | None] = []  # keys seen, one set per open object (None for arrays)
+    for kind, offset, token, path in _walk(text):
+        if kind == "{":
+            keys.append(set())
+        elif kind == "[":
+            keys.append(None)
+        elif kind in ("]", "}"):
+            keys.pop()
+        elif kind == "key":
+            seen = keys[-1]
+            if seen is not None:
+                if token in seen:
+                    return offset, token, _steps(path[:-1])
+                seen.add(token)
     return None
+
+
+def first_scalar(
+    text: str, predicate: Callable[[str], bool]
+) -> tuple[int, str, tuple[PathStep, ...]] | None:
+    """Offset, text and path of the first bare value (not a string) that ``predicate`` picks.
+
+    Used to locate what ``json`` refuses without saying where: ``NaN``, ``Infinity`` and
+    integers too long to convert.
+    """
+    for kind, offset, token, path in _walk(text):
+        if kind == "scalar" and predicate(token):
+            return offset, token, _steps(path)
+    return None
+
+
+def _steps(path: Sequence[PathStep | None]) -> tuple[PathStep, ...]:
+    return tuple(step for step in path if step is not None)
 
 
 def first_deep_offset(text: str, limit: int) -> int:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import os
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,14 +20,20 @@ from pydantic import ValidationError
 
 from legend_gui.model.checks import check_dataset
 from legend_gui.model.errors import DatasetError, Problem
-from legend_gui.model.jsonpos import first_deep_offset, first_duplicate_key, line_column, offset_of
+from legend_gui.model.jsonpos import (
+    first_deep_offset,
+    first_duplicate_key,
+    first_scalar,
+    line_column,
+    offset_of,
+)
 from legend_gui.model.schema import SCHEMA_VERSION, Dataset
 
 #: Refuse larger files before reading them: a real dataset of 100,000 cities is well under it,
 #: and parsing a huge file would freeze the app and eat memory for nothing.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Python's json refuses integers longer than this many digits (CVE-2020-10735 guard).
-_MAX_INT_DIGITS = 4300
+_MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300
 #: Deeper nesting than this is never a Legend Viewer file; say so rather than recurse.
 _MAX_DEPTH = 64
 
@@ -35,6 +43,14 @@ _UTF8_BOM = "\ufeff"
 
 class _DuplicateKeyError(Exception):
     pass
+
+
+class _NonFiniteError(Exception):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has no such thing."""
+
+
+def _reject_constant(name: str) -> float:
+    raise _NonFiniteError(name)
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -73,13 +89,17 @@ def load_dataset(path: str | os.PathLike[str]) -> Dataset:
     except OSError as error:
         reason = error.strerror or str(error)
         raise DatasetError([Problem(name, f"the file cannot be read ({reason})")]) from None
+    except ValueError:  # e.g. a NUL character in the name: no such file can exist
+        raise DatasetError([Problem(name, "this is not a valid file name")]) from None
     return parse_dataset(data, name)
 
 
 def parse_dataset(data: bytes, name: str = "<data>") -> Dataset:
     """Validate the bytes of a data file; ``name`` is used in messages."""
     if len(data) > MAX_FILE_BYTES:
-        raise DatasetError([Problem(name, f"more than {MAX_FILE_BYTES // 1024 // 1024} MB of data")])
+        raise DatasetError(
+            [Problem(name, f"more than {MAX_FILE_BYTES // 1024 // 1024} MB of data")]
+        )
     text = _decode(data, name)
     document = _parse_json(text, name)
     _check_version(document, text, name)
@@ -109,12 +129,17 @@ def _decode(data: bytes, name: str) -> str:
         raise DatasetError([Problem(name, "the file is empty; a data file is a JSON object")])
     if data.startswith(_UTF16_BOMS) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
         raise DatasetError(
-            [Problem(name, "the file is UTF-16 (or binary); save it as UTF-8 JSON", line=1, column=1)]
+            [
+                Problem(
+                    name, "the file is UTF-16 (or binary); save it as UTF-8 JSON", line=1, column=1
+                )
+            ]
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = line_column(data[: error.start].decode("utf-8", "replace"), error.start)
+        before = data[: error.start].decode("utf-8", "replace")
+        line, column = line_column(before, len(before))
         raise DatasetError(
             [
                 Problem(
@@ -127,12 +152,17 @@ def _decode(data: bytes, name: str) -> str:
             ]
         ) from None
     # A UTF-8 byte-order mark is harmless and some Windows editors write one: accept it.
-    return text.removeprefix(_UTF8_BOM)
+    text = text.removeprefix(_UTF8_BOM)
+    if not text.strip():
+        raise DatasetError([Problem(name, "the file is empty; a data file is a JSON object")])
+    return text
 
 
 def _parse_json(text: str, name: str) -> dict[str, Any]:
     try:
-        document = json.loads(text, object_pairs_hook=_reject_duplicates)
+        document = json.loads(
+            text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
+        )
     except json.JSONDecodeError as error:
         raise DatasetError(
             [Problem(name, f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno)]
@@ -147,7 +177,24 @@ def _parse_json(text: str, name: str) -> dict[str, Any]:
             [
                 Problem(
                     name,
-                    f"the key '{key:.80}' appears twice in the same object",
+                    f"the key '{_printable(key, 80)}' appears twice in the same object",
+                    location=_dotted(path),
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+    except _NonFiniteError as error:
+        constant = str(error.args[0])
+        found = first_scalar(text, constant.__eq__)
+        offset, path = (found[0], found[2]) if found else (0, ())
+        line, column = line_column(text, offset)
+        raise DatasetError(
+            [
+                Problem(
+                    name,
+                    f"{constant} is not a number JSON allows; write a number, or leave "
+                    "the figure out if it was not reported",
                     location=_dotted(path),
                     line=line,
                     column=column,
@@ -159,22 +206,24 @@ def _parse_json(text: str, name: str) -> dict[str, Any]:
         raise DatasetError(
             [Problem(name, "the JSON is nested far too deeply", line=line, column=column)]
         ) from None
-    except ValueError as error:  # integers beyond Python's digit limit
-        match = _long_number_offset(text)
-        line, column = line_column(text, match) if match is not None else (None, None)
-        raise DatasetError(
-            [
-                Problem(
-                    name,
-                    f"a number is too long ({error.__class__.__name__}: more than "
-                    f"{_MAX_INT_DIGITS:,} digits)",
-                    line=line,
-                    column=column,
-                )
-            ]
-        ) from None
+    except ValueError:  # integers beyond Python's digit limit
+        found = first_scalar(text, _is_long_integer)
+        if found is None:
+            problem = Problem(name, f"a number has more than {_MAX_INT_DIGITS:,} digits")
+        else:
+            offset, token, path = found
+            line, column = line_column(text, offset)
+            problem = Problem(
+                name,
+                f"a number with {len(token.lstrip('-')):,} digits is too long (at most "
+                f"{_MAX_INT_DIGITS:,})",
+                location=_dotted(path),
+                line=line,
+                column=column,
+            )
+        raise DatasetError([problem]) from None
     if not isinstance(document, dict):
-        kind = type(document).__name__.replace("dict", "object").replace("list", "array")
+        kind = _json_kind(document)
         raise DatasetError(
             [
                 Problem(
@@ -188,12 +237,26 @@ def _parse_json(text: str, name: str) -> dict[str, Any]:
     return document
 
 
-_LONG_NUMBER = re.compile(r"\d{%d,}" % (_MAX_INT_DIGITS + 1))
+_LONG_INTEGER = re.compile(rf"-?[0-9]{{{_MAX_INT_DIGITS + 1},}}")
 
 
-def _long_number_offset(text: str) -> int | None:
-    match = _LONG_NUMBER.search(text)
-    return match.start() if match else None
+def _is_long_integer(token: str) -> bool:
+    return _LONG_INTEGER.fullmatch(token) is not None
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON reader calls ``value``'s type: object, array, string, number, ..."""
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "true/false value"
+    if value is None:
+        return "null"
+    return "number"
 
 
 def _check_version(document: dict[str, Any], text: str, name: str) -> None:
@@ -207,7 +270,7 @@ def _check_version(document: dict[str, Any], text: str, name: str) -> None:
                 Problem(
                     name,
                     f"the format version must be a whole number such as {SCHEMA_VERSION} "
-                    f"(found {version!r:.40})",
+                    f"(found {_shown(version)})",
                     location="schema_version",
                     line=line,
                     column=column,
@@ -233,39 +296,114 @@ def _check_version(document: dict[str, Any], text: str, name: str) -> None:
 _TYPE_TAGS = {"int", "float", "str", "bool", "date", "none", "list", "dict"}
 
 
-def _clean_location(loc: Sequence[str | int]) -> tuple[str | int, ...]:
-    """Drop pydantic's union-member and validator tags ('int', 'function-before[...]')."""
-    return tuple(
-        step
-        for step in loc
-        if isinstance(step, int) or (step not in _TYPE_TAGS and "[" not in step and "-" not in step)
-    )
+def _is_tag(step: str) -> bool:
+    return step in _TYPE_TAGS or "[" in step or "-" in step
+
+
+def _clean_location(loc: Sequence[str | int], document: Any = None) -> tuple[str | int, ...]:
+    """Drop pydantic's union-member and validator tags ('int', 'function-before[...]').
+
+    A step that exists in the document is always kept, so an unknown field called ``date`` or
+    ``usao-district`` is still named; only steps that resolve nowhere may be tags.
+    """
+    path: list[str | int] = []
+    node = document
+    for step in loc:
+        if isinstance(step, int):
+            path.append(step)
+            node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+        elif isinstance(node, dict) and step in node:
+            path.append(step)
+            node = node[step]
+        elif not _is_tag(step):
+            path.append(step)
+            node = None
+    return tuple(path)
 
 
 _NUMBER_ERRORS = {"int_type", "float_type", "int_parsing", "float_parsing", "int_from_float"}
+_OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
 
 
 def _friendly(error: dict[str, Any]) -> str:
+    """pydantic's message for one error, rewritten for someone who edits JSON by hand."""
     kind = error["type"]
     loc = error["loc"]
-    if kind in _NUMBER_ERRORS and loc and loc[-1] in ("int", "float"):
-        return f"must be a number (found {_shown(error.get('input'))})"
+    value = error.get("input")
+    found = f"(found {_shown(value)})"
+    ctx = error.get("ctx") or {}
     if kind == "value_error":  # our own validators already say what they found
         return str(error["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
-        return f"unknown field '{loc[-1]!s:.80}' (not part of the format; check the spelling)"
+        return (
+            f"unknown field '{_printable(str(loc[-1]), 80)}' (not part of the format; "
+            "check the spelling)"
+        )
     if kind == "missing":
         return f"the required field '{loc[-1]}' is missing"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "the number is too large (it overflows to infinity)"
+    if kind in _NUMBER_ERRORS and loc and loc[-1] in ("int", "float"):
+        return f"must be a number {found}"
+    if kind == "greater_than_equal" and ctx.get("ge") == 0:
+        return f"must not be negative {found}"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "greater_than": ("more than", "gt"),
+        "less_than_equal": ("at most", "le"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds and bounds[kind][1] in ctx:
+        words, key = bounds[kind]
+        return f"must be {words} {_bound(ctx[key])} {found}"
+    if kind == "string_pattern_mismatch":
+        return (
+            "must be an id of lower-case letters, digits, '-', '_' and '.', starting with a "
+            f"letter or digit {found}"
+        )
+    if kind == "string_too_short":
+        return f"must not be empty {found}"
+    if kind == "string_too_long" and "max_length" in ctx:
+        return f"is too long: at most {ctx['max_length']:,} characters"
+    if kind in _OBJECT_ERRORS:
+        return f"must be a JSON object {{...}} {found}"
+    if kind == "list_type":
+        return f"must be a JSON array [...] {found}"
+    if kind == "string_type":
+        return f"must be text in double quotes {found}"
+    if kind == "string_unicode":
+        return "contains a broken character (an unpaired surrogate escape such as \\ud800)"
+    if kind == "bool_type":
+        return f"must be true or false {found}"
     message = str(error["msg"])
-    return f"{message[0].lower()}{message[1:]} (found {_shown(error.get('input'))})"
+    if message.startswith("Input should be"):
+        message = "must be" + message.removeprefix("Input should be")
+    return f"{message[0].lower()}{message[1:]} {found}"
+
+
+def _bound(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _printable(text: str, limit: int = 60) -> str:
+    """``text`` on one line, with control characters and broken characters escaped."""
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text[: limit + 1])
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _shown(value: object) -> str:
-    """A short, safe rendering of the offending input."""
+    """A short, safe rendering of the offending input, written as JSON would write it."""
     if isinstance(value, dict | list):
         return f"a JSON {'object' if isinstance(value, dict) else 'array'}"
-    shown = repr(value)
-    return shown if len(shown) <= 60 else shown[:57] + "…"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return f'"{_printable(value)}"'
+    return _printable(repr(value))
 
 
 def _validation_error(
@@ -275,7 +413,7 @@ def _validation_error(
     seen: set[tuple[str | int, ...]] = set()
     errors = error.errors(include_url=False)
     for item in errors:
-        path = _clean_location(item["loc"])
+        path = _clean_location(item["loc"], document)
         if path in seen:  # int|float unions report each member; one line is enough
             continue
         seen.add(path)
