@@ -183,3 +183,21 @@ class Dataset(_Strict):
     metrics: list[Metric]
     cities: list[City]
     snapshots: list[Snapshot]
+
+
+def json_schema_text() -> str:
+    """The JSON Schema of the data format, as shipped in ``data/schema.json``.
+
+    Regenerate with ``uv run python -m legend_gui.model.write_schema``; a test fails when it is stale.
+    """
+    import json
+
+    schema = Dataset.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://legend-viewer.invalid/schema/v1.json"
+    schema["description"] = (
+        "Legend Viewer data file, format version 1. Figures are cumulative counts as "
+        "announced on a date; a figure that is absent is 'not reported', never zero."
+    )
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
