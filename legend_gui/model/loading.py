@@ -444,6 +444,7 @@ def _dotted(path: Sequence[str | int], document: Any = None) -> str:
             if isinstance(label, str) and label:
                 text += f" ({label[:40]})"
         else:
-            text += f".{step}" if text else step
+            shown = _printable(step, 80)
+            text += f".{shown}" if text else shown
             node = node.get(step) if isinstance(node, dict) else None
     return text
