@@ -186,7 +186,7 @@ class ChartPanel(QWidget):
             for day in catalog.snapshot_dates:
                 snapshot = catalog.snapshot_by_date[day]
                 label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
-                self.snapshot_box.addItem(label, day)
+                self.snapshot_box.addItem(label, day.isoformat())  # a str survives QVariant
         finally:
             self._updating = False
 
@@ -202,7 +202,9 @@ class ChartPanel(QWidget):
         self._updating = True
         try:
             self._select_data(self.metric_box, settings.metric)
-            self._select_data(self.snapshot_box, settings.snapshot)
+            self._select_data(
+                self.snapshot_box, settings.snapshot.isoformat() if settings.snapshot else None
+            )
             self.per_capita_box.setChecked(settings.per_capita)
             self.top_box.setValue(settings.top)
             self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
@@ -224,7 +226,7 @@ class ChartPanel(QWidget):
             return
         settings = self._settings.with_(
             metric=self.metric_box.currentData() or self._settings.metric,
-            snapshot=self.snapshot_box.currentData() or self._settings.snapshot,
+            snapshot=_as_date(self.snapshot_box.currentData()) or self._settings.snapshot,
             per_capita=self.per_capita_box.isChecked(),
             top=self.top_box.value(),
             view=VIEWS[max(0, self.view_tabs.currentIndex())],
@@ -383,6 +385,8 @@ class ChartPanel(QWidget):
         return super().eventFilter(watched, event)
 
 
-def current_day(panel: ChartPanel) -> date | None:
-    data = panel.snapshot_box.currentData()
-    return data if isinstance(data, date) else None
+def _as_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.snapshot_menu.clear()
         self.snapshot_group = QActionGroup(self)
         for index in range(self.chart_panel.snapshot_box.count()):
-            day = self.chart_panel.snapshot_box.itemData(index)
+            day = date.fromisoformat(self.chart_panel.snapshot_box.itemData(index))
             action = QAction(self.chart_panel.snapshot_box.itemText(index), self, checkable=True)
             action.setData(day)
             action.triggered.connect(

@@ -1,0 +1,366 @@
+"""The main window driven like a user would: typing, arrows, clicks, menus, files, settings."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QKeySequence
+
+from legend_gui.model import Catalog, load_dataset
+from legend_gui.model.chart import BarChart
+from legend_gui.ui.city_list import CityListModel
+
+
+def visible_names(window) -> list[str]:  # type: ignore[no-untyped-def]
+    model = window.city_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def bar_widths(window) -> list[float]:  # type: ignore[no-untyped-def]
+    """The widths of the bars actually drawn in the pyqtgraph scene."""
+    import pyqtgraph as pg
+
+    items = window.chart_panel._bar_plot.getPlotItem().items
+    bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
+    if not bars:
+        return []
+    (bar_item,) = bars
+    return [float(w) for w in bar_item.opts["width"]]
+
+
+def test_window_title_names_the_file(make_window, catalog: Catalog) -> None:
+    window = make_window(catalog)
+    assert window.windowTitle() == "Legend Viewer — operation_legend.json"
+
+
+def test_list_starts_with_all_cities_then_the_nine(make_window, catalog: Catalog) -> None:
+    window = make_window(catalog)
+    names = visible_names(window)
+    assert names[0] == "All cities"
+    assert len(names) == 10
+    assert "Kansas City" in names
+    assert window.count_label.text() == "9 cities"
+
+
+def test_typing_filters_the_list_literally_and_case_insensitively(
+    make_window, catalog: Catalog, qtbot
+) -> None:
+    window = make_window(catalog)
+    qtbot.keyClicks(window.search_box, "CHI")
+    assert visible_names(window) == ["Chicago"]
+    assert window.count_label.text() == "1 of 9 cities"
+    # the current city follows the first match, and detail and chart follow it
+    assert window.city_id == "chicago-il"
+    assert "Chicago, IL" in window.detail.toPlainText()
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "st.")  # regex characters are literal
+    assert visible_names(window) == ["St. Louis"]
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "zzz")
+    assert visible_names(window) == []
+    assert window.count_label.text() == "No city matches"
+
+
+def test_escape_clears_the_search_and_ctrl_f_focuses_it(
+    make_window, catalog: Catalog, qtbot
+) -> None:
+    window = make_window(catalog)
+    window.city_view.setFocus()
+    qtbot.keyClicks(window.search_box, "mem")
+    assert len(visible_names(window)) == 1
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+    assert len(visible_names(window)) == 10
+    window.city_view.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.city_view.hasFocus())
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: window.search_box.hasFocus())
+
+
+def test_arrow_keys_move_the_selection_and_update_detail_and_chart(
+    make_window, catalog: Catalog, qtbot
+) -> None:
+    window = make_window(catalog)
+    window.city_view.setFocus()
+    window.select_city(None)
+    assert window.city_id is None
+    assert "All cities" in window.detail.toPlainText()
+    qtbot.keyClick(window.city_view, Qt.Key.Key_Down)
+    first_city = catalog.cities[0]
+    assert window.city_id == first_city.id
+    assert f"{first_city.name}, {first_city.state}" in window.detail.toPlainText()
+    chart = window.chart_panel.chart
+    assert isinstance(chart, BarChart)
+    assert [bar.city_id for bar in chart.bars if bar.selected] == [first_city.id]
+    qtbot.keyClick(window.city_view, Qt.Key.Key_Down)
+    assert window.city_id == catalog.cities[1].id
+
+
+def test_arrow_keys_in_the_search_box_move_through_the_list(
+    make_window, catalog: Catalog, qtbot
+) -> None:
+    window = make_window(catalog)
+    window.select_city(None)
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert window.city_id == catalog.cities[0].id
+
+
+def test_clicking_a_bar_selects_that_city(make_window, catalog: Catalog, qtbot) -> None:
+    window = make_window(catalog)
+    window.select_city(None)
+    panel = window.chart_panel
+    chart = panel.chart
+    assert isinstance(chart, BarChart)
+    target = next(i for i, bar in enumerate(chart.bars) if bar.value is not None and i > 0)
+    plot = panel._bar_plot
+    qtbot.waitUntil(lambda: plot.isVisible())
+    scene_point = panel.bar_scene_position(target)
+    view_point = plot.mapFromScene(scene_point)
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view_point))
+    assert window.city_id == chart.bars[target].city_id
+    selected_row = window.city_view.currentIndex().row()
+    assert window.city_model.city_id_at(selected_row) == chart.bars[target].city_id
+
+
+def test_hovering_a_bar_explains_value_qualifier_and_source(make_window, catalog: Catalog) -> None:
+    window = make_window(catalog)
+    window.apply_chart_settings(
+        window.chart_settings.with_(metric="arrests_total", snapshot=date(2020, 8, 19))
+    )
+    chart = window.chart_panel.chart
+    assert isinstance(chart, BarChart)
+    hatched = next(i for i, bar in enumerate(chart.bars) if bar.value and not bar.exact)
+    text = window.chart_panel.bar_tooltip(hatched)
+    assert "more than" in text
+    assert "Source:" in text
+
+
+@pytest.mark.parametrize("per_capita", [False, True])
+def test_chart_data_equals_the_model_query(make_window, catalog: Catalog, per_capita: bool) -> None:
+    window = make_window(catalog)
+    for metric in ("federal_defendants_charged", "arrests_total", "firearms_seized"):
+        for day in (date(2020, 8, 19), date(2020, 10, 14), date(2020, 12, 23)):
+            window.chart_panel.metric_box.setCurrentIndex(
+                window.chart_panel.metric_box.findData(metric)
+            )
+            window.chart_panel.snapshot_box.setCurrentIndex(
+                window.chart_panel.snapshot_box.findData(day.isoformat())
+            )
+            window.chart_panel.per_capita_box.setChecked(per_capita)
+            settings = window.chart_settings
+            assert (settings.metric, settings.snapshot, settings.per_capita) == (
+                metric,
+                day,
+                per_capita,
+            )
+            expected = sorted(
+                (p.value for p in catalog.series(metric, day, per_capita) if p.value is not None),
+                reverse=True,
+            )
+            chart = window.chart_panel.chart
+            assert isinstance(chart, BarChart)
+            assert [bar.value for bar in chart.plotted] == expected
+            assert sorted(bar_widths(window), reverse=True) == pytest.approx(expected)
+
+
+def test_a_not_reported_city_has_no_bar_but_a_labelled_gap(make_window, catalog: Catalog) -> None:
+    window = make_window(catalog)
+    window.apply_chart_settings(
+        window.chart_settings.with_(metric="arrests_total", snapshot=date(2020, 8, 19))
+    )
+    chart = window.chart_panel.chart
+    assert isinstance(chart, BarChart)
+    reported = [
+        p for p in catalog.series("arrests_total", date(2020, 8, 19)) if p.value is not None
+    ]
+    assert len(bar_widths(window)) == len(reported) < 9
+    gaps = [bar for bar in chart.bars if bar.value is None]
+    assert gaps
+    assert all(bar.text == "not reported" for bar in gaps)
+    assert 0.0 not in bar_widths(window)
+
+
+def test_view_menu_switches_to_the_timeline_of_the_selected_city(
+    make_window, catalog: Catalog
+) -> None:
+    window = make_window(catalog)
+    window.select_city("memphis-tn")
+    window.apply_chart_settings(window.chart_settings.with_(metric="arrests_total"))
+    window.timeline_action.trigger()
+    chart = window.chart_panel.chart
+    assert chart is not None
+    assert window.chart_settings.view == "timeline"
+    timeline = catalog.timeline("memphis-tn", "arrests_total")
+    assert [p.day for p in chart.points] == [t.day for t in timeline]  # type: ignore[union-attr]
+    assert window.chart_panel.stack.currentWidget() is window.chart_panel._timeline_plot
+    window.bars_action.trigger()
+    assert window.chart_settings.view == "bars"
+
+
+def test_detail_pane_shows_qualifiers_sources_alternates_and_not_reported(
+    make_window, catalog: Catalog
+) -> None:
+    window = make_window(catalog)
+    window.select_city("st-louis-mo")
+    window.apply_chart_settings(window.chart_settings.with_(snapshot=date(2020, 8, 19)))
+    text = window.detail.toPlainText()
+    assert "St. Louis, MO" in text
+    assert "Population 301,578 (2020)" in text
+    assert "not reported" in text
+    assert "Also reported: 25" in text  # AP's 25 kept beside DOJ's 15
+    assert "days active on 19 Aug 2020" in text
+    window.select_city(None)
+    assert ">1,000" in window.detail.toPlainText()
+
+
+def test_opening_a_malformed_file_shows_the_problems_and_keeps_the_data(
+    make_window, catalog: Catalog, fake_dialogs, tmp_path: Path
+) -> None:
+    window = make_window(catalog)
+    window.select_city("chicago-il")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 1, "title": "x", "cities": [}', encoding="utf-8")
+    fake_dialogs.open_answers.append(bad)
+    window.open_action.trigger()
+    assert len(fake_dialogs.errors) == 1
+    title, text, details = fake_dialogs.errors[0]
+    assert "bad.json" in text
+    assert "bad.json:1:" in details
+    assert window.catalog is catalog
+    assert window.city_id == "chicago-il"
+    assert window.windowTitle().endswith("operation_legend.json")
+
+
+def test_opening_a_good_file_replaces_the_data_and_is_remembered(
+    make_window, catalog: Catalog, bundled_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(catalog)
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    data["cities"] = data["cities"][:3]
+    kept = {city["id"] for city in data["cities"]}
+    for snapshot in data["snapshots"]:
+        snapshot["figures"] = [
+            f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
+        ]
+    smaller = tmp_path / "three cities.json"
+    smaller.write_text(json.dumps(data), encoding="utf-8")
+    assert window.open_path(smaller)
+    assert len(visible_names(window)) == 4
+    assert window.windowTitle() == "Legend Viewer — three cities.json"
+    assert window.settings.recent_files()[0] == str(smaller.resolve())
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(smaller.resolve())
+
+
+def test_dropping_a_file_opens_it(make_window, catalog: Catalog, bundled_path: Path, qtbot) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window(catalog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bundled_path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.data_loaded, timeout=5000):
+        window.dropEvent(event)
+    assert window.catalog is not catalog
+
+
+def test_settings_come_back_in_a_new_window(make_window, catalog: Catalog) -> None:
+    window = make_window(catalog)
+    window.select_city("detroit-mi")
+    window.apply_chart_settings(
+        window.chart_settings.with_(
+            metric="arrests_total", snapshot=date(2020, 9, 9), per_capita=True
+        )
+    )
+    window.resize(780, 560)  # the offscreen screen is 800 × 600: stay inside it
+    window.close()
+    again = make_window(catalog, resize=False)
+    assert again.city_id == "detroit-mi"
+    assert again.chart_settings.metric == "arrests_total"
+    assert again.chart_settings.snapshot == date(2020, 9, 9)
+    assert again.chart_settings.per_capita is True
+    assert again.per_capita_action.isChecked()
+    assert (again.size().width(), again.size().height()) == (780, 560)
+
+
+@pytest.mark.qt_log_ignore("QVariant::load")  # Qt's own complaint about the corrupt file
+def test_corrupt_settings_fall_back_to_defaults(
+    make_window, catalog: Catalog, tmp_path: Path
+) -> None:
+    (tmp_path / "settings.ini").write_bytes(
+        b"[chart]\nmetric=\x00\x01garbage\nsnapshot=not-a-date\nper_capita=maybe\ntop=-5\n"
+        b"city=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x13)\n[window]\ngeometry=nonsense\n"
+        b"state_version=1\nsplitter=@ByteArray(zz)\nrecent_files=42\n"
+    )
+    window = make_window(catalog)
+    assert window.chart_settings.metric == catalog.default_metric()
+    assert window.chart_settings.snapshot == catalog.default_snapshot(catalog.default_metric())
+    assert window.chart_settings.per_capita is False
+    assert window.chart_settings.top == 25
+    assert window.city_id is None
+
+
+def test_city_list_model_passes_qt_model_tester(qtmodeltester, catalog: Catalog) -> None:
+    model = CityListModel()
+    model.set_catalog(catalog)
+    qtmodeltester.check(model)
+    model.set_filter("o")
+    qtmodeltester.check(model)
+
+
+def test_html_in_data_is_shown_literally(make_window, bundled_path: Path, tmp_path: Path) -> None:
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    data["cities"][0]["name"] = "<b>Bold</b><img src=x>"
+    data["sources"][0]["url"] = "javascript:alert(1)"
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(data), encoding="utf-8")
+    catalog = Catalog(load_dataset(hostile), str(hostile))
+    window = make_window(catalog)
+    window.select_city(data["cities"][0]["id"])
+    assert "<b>Bold</b><img src=x>" in window.detail.toPlainText()
+    assert 'href="javascript' not in window.detail.toHtml()
+    assert visible_names(window)[1] == "<b>Bold</b><img src=x>"
+
+
+def test_screenshot_command_writes_a_non_blank_image(bundled_path: Path, tmp_path: Path) -> None:
+    from legend_gui.cli import main
+
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", "-o", str(out), "--city", "memphis-tn"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    colours = {image.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 23)}
+    assert len(colours) > 20
+
+
+def test_smoke_run_prints_both_timings(bundled_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "legend_gui", "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("first paint after ") for line in lines)
+    assert any(line.startswith("chart drawn after ") for line in lines)
