@@ -156,16 +156,13 @@ def screenshot(
 ) -> int:
     """``legend-gui screenshot``: render the main window to a PNG without a display."""
     prefer_offscreen_without_display()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     from legend_gui.export import ExportError, atomic_write_bytes
     from legend_gui.model import Catalog, load_dataset
     from legend_gui.resources import bundled_dataset
 
     app = application()
-    if dark:
-        QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
     file = data or bundled_dataset()
     catalog = Catalog(load_dataset(file), str(file))
     if city is not None and city not in catalog.city_by_id:
@@ -173,6 +170,8 @@ def screenshot(
     from legend_gui.ui.main_window import MainWindow
 
     window = MainWindow(catalog, settings=_throwaway_settings())  # type: ignore[arg-type]
+    if dark:
+        window.set_dark(True)
     if city is not None:
         window.select_city(city)
     image = render_window(window, width, height)

@@ -12,8 +12,8 @@ from html import escape
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from legend_gui.model import Catalog
 from legend_gui.model.formatting import (
@@ -26,6 +26,7 @@ from legend_gui.model.formatting import (
 from legend_gui.model.schema import Figure, Qualifier, Source
 
 SAFE_SCHEMES = ("http", "https")
+MUTED = "#6e7781"  # secondary text; replaced by the palette's placeholder colour when shown
 
 
 def is_safe_link(url: str) -> bool:
@@ -45,13 +46,16 @@ def open_safe_link(url: QUrl) -> bool:
 
 
 def source_html(source: Source) -> str:
-    when = format_date(source.published) if source.published else "date not shown"
+    if source.published:
+        when = format_date(source.published)
+    else:  # a reference work has no publication date worth saying is missing
+        when = "" if source.kind.value == "reference" else "date not shown"
     publisher = escape(source.publisher)
     if is_safe_link(source.url):
         name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
     else:
-        name = f"{publisher} <span style='color:gray'>({escape(source.url)})</span>"
-    return f"{name}, {escape(when)}"
+        name = f"{publisher} <span style='color:#6e7781'>({escape(source.url)})</span>"
+    return f"{name}, {escape(when)}" if when else name
 
 
 def _qualified(figure_value: float, qualifier: Qualifier) -> str:
@@ -84,9 +88,13 @@ class DetailPane(QTextBrowser):
         else:
             self.link_refused.emit(url.toString())
 
-    def show_city(self, catalog: Catalog, city_id: str | None, day: date | None) -> None:
-        html = render_detail(catalog, city_id, day)
-        if html != self._html:
+    def show_city(
+        self, catalog: Catalog, city_id: str | None, day: date | None, force: bool = False
+    ) -> None:
+        """Show one city; ``force`` re-renders after a palette change (colours are baked in)."""
+        muted = QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        html = render_detail(catalog, city_id, day).replace(MUTED, muted)
+        if force or html != self._html:
             self._html = html
             self.setHtml(html)
 
@@ -205,5 +213,5 @@ def _sources_cell(catalog: Catalog, figure: Figure) -> str:
             f" — {source_html(source)}</small>"
         )
     if figure.note:
-        text += f"<br><small style='color:gray'>{escape(figure.note)}</small>"
+        text += f"<br><small style='color:#6e7781'>{escape(figure.note)}</small>"
     return text

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.addWidget(chart_holder)
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
+        self.right_splitter.setSizes([330, 470])
         self.right_splitter.setChildrenCollapsible(False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -437,8 +438,8 @@ class MainWindow(QMainWindow):
         self._sync_view_menus()
         self._show_detail()
 
-    def _show_detail(self) -> None:
-        self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot)
+    def _show_detail(self, force: bool = False) -> None:
+        self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
 
     # -- start-up ---------------------------------------------------------------------------
     def _on_first_paint(self, _when: float) -> None:
@@ -446,7 +447,20 @@ class MainWindow(QMainWindow):
 
     # -- appearance -------------------------------------------------------------------------
     def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
-        self.chart_panel.set_dark(scheme == Qt.ColorScheme.Dark)
+        from legend_gui.ui.theme import apply_scheme
+
+        self._show_dark(apply_scheme(scheme))
+
+    def set_dark(self, dark: bool) -> None:
+        """Force a scheme (``screenshot --dark``; platforms that report none)."""
+        from legend_gui.ui.theme import apply_scheme
+
+        scheme = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
+        self._show_dark(apply_scheme(scheme))
+
+    def _show_dark(self, dark: bool) -> None:
+        self.chart_panel.set_dark(dark)
+        self._show_detail(force=True)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

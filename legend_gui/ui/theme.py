@@ -1,0 +1,69 @@
+"""Light and dark palettes that follow the system's colour scheme.
+
+Qt follows the scheme by itself where the platform theme reports one (Windows 11, macOS, recent
+GNOME/KDE); elsewhere (offscreen, bare X11) the palette stays light whatever the scheme says.
+Then we set Fusion's dark palette ourselves, so the window and the chart always agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+_DARK_COLOURS = {
+    QPalette.ColorRole.Window: "#2b2d31",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1e1f22",
+    QPalette.ColorRole.AlternateBase: "#2f3136",
+    QPalette.ColorRole.ToolTipBase: "#2f3136",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#35373c",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ff6b6b",
+    QPalette.ColorRole.Link: "#8ab4f8",
+    QPalette.ColorRole.LinkVisited: "#c58af9",
+    QPalette.ColorRole.Highlight: "#3d6fb5",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Mid: "#4a4d52",
+    QPalette.ColorRole.Dark: "#18191c",
+    QPalette.ColorRole.Light: "#44474d",
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK_COLOURS.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7d83"))
+    return palette
+
+
+def apply_scheme(scheme: Qt.ColorScheme) -> bool:
+    """Make the application's palette match ``scheme``; returns whether it is dark now."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return scheme == Qt.ColorScheme.Dark
+    want_dark = scheme == Qt.ColorScheme.Dark
+    if is_dark(app.palette()) != want_dark:
+        if want_dark:
+            app.setStyle("Fusion")  # Fusion honours a custom palette on every platform
+            app.setPalette(dark_palette())
+        else:
+            app.setPalette(app.style().standardPalette())
+    return is_dark(app.palette())
+
+
+def current_scheme() -> Qt.ColorScheme:
+    return QGuiApplication.styleHints().colorScheme()
