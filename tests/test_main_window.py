@@ -230,7 +230,7 @@ def test_opening_a_malformed_file_shows_the_problems_and_keeps_the_data(
     fake_dialogs.open_answers.append(bad)
     window.open_action.trigger()
     assert len(fake_dialogs.errors) == 1
-    title, text, details = fake_dialogs.errors[0]
+    _title, text, details = fake_dialogs.errors[0]
     assert "bad.json" in text
     assert "bad.json:1:" in details
     assert window.catalog is catalog
@@ -255,7 +255,7 @@ def test_opening_a_good_file_replaces_the_data_and_is_remembered(
     assert len(visible_names(window)) == 4
     assert window.windowTitle() == "Legend Viewer — three cities.json"
     assert window.settings.recent_files()[0] == str(smaller.resolve())
-    assert [a.text() for a in window.recent_menu.actions()][0] == str(smaller.resolve())
+    assert next(a.text() for a in window.recent_menu.actions()) == str(smaller.resolve())
 
 
 def test_dropping_a_file_opens_it(make_window, catalog: Catalog, bundled_path: Path, qtbot) -> None:
