@@ -28,7 +28,12 @@ from legend_gui.model.schema import (
 PER_CAPITA_BASE = 100_000
 #: Metrics shown in every city's table even when a snapshot has no figure for them, so "not
 #: reported" is visible for the figures readers look for first.
-CORE_METRICS = ("federal_defendants_charged", "arrests_total", "homicide_arrests", "firearms_seized")
+CORE_METRICS = (
+    "federal_defendants_charged",
+    "arrests_total",
+    "homicide_arrests",
+    "firearms_seized",
+)
 #: Qualifiers whose value is a lower bound: city figures adding up to more is no contradiction.
 _LOWER_BOUNDS = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 

@@ -49,7 +49,9 @@ def _wrapped_height(text: str, font: QFont, width: float) -> float:
     return rect.height()
 
 
-def _draw_text(painter: QPainter, text: str, font: QFont, color: QColor, top: float, width: float) -> float:
+def _draw_text(
+    painter: QPainter, text: str, font: QFont, color: QColor, top: float, width: float
+) -> float:
     """Draw wrapped ``text`` at ``top``; returns the height used."""
     if not text:
         return 0.0
