@@ -364,3 +364,32 @@ def test_smoke_run_prints_both_timings(bundled_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert any(line.startswith("first paint after ") for line in lines)
     assert any(line.startswith("chart drawn after ") for line in lines)
+
+
+def test_a_changed_file_offers_reload_and_a_half_written_one_keeps_the_data(
+    make_window, bundled_path: Path, fake_dialogs, tmp_path: Path, qtbot
+) -> None:
+    data_file = tmp_path / "watched.json"
+    original = bundled_path.read_text(encoding="utf-8")
+    data_file.write_text(original, encoding="utf-8")
+    catalog = Catalog(load_dataset(data_file), str(data_file))
+    window = make_window(catalog)
+    window.select_city("memphis-tn")
+
+    # a half-written file: the user agrees to reload, the loader refuses, the data stays
+    fake_dialogs.confirm_answers.append(True)
+    data_file.write_text(original[: len(original) // 2], encoding="utf-8")
+    qtbot.waitUntil(lambda: len(fake_dialogs.errors) == 1, timeout=5000)
+    assert fake_dialogs.confirmations
+    assert "watched.json changed on disk" in fake_dialogs.confirmations[0]
+    assert window.catalog is catalog
+    assert window.city_id == "memphis-tn"
+
+    # the finished file: reloaded, the selection carried over
+    fake_dialogs.confirm_answers.append(True)
+    data = json.loads(original)
+    data["title"] = "Edited"
+    data_file.write_text(json.dumps(data), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.catalog is not catalog, timeout=5000)
+    assert window.catalog.dataset.title == "Edited"
+    assert window.city_id == "memphis-tn"

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QFileSystemWatcher,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -142,6 +143,15 @@ class MainWindow(QMainWindow):
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
         self.city_view.first_painted.connect(self._on_first_paint)
+
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(400)
+        self._reload_timer.timeout.connect(self._offer_reload)
+        self._reload_attempts = 0
+        self._asking_reload = False
 
         self._build_menus()
         self._install_catalog(catalog, restore=True)
@@ -282,6 +292,9 @@ class MainWindow(QMainWindow):
 
     # -- data -------------------------------------------------------------------------------
     def _install_catalog(self, catalog: Catalog, restore: bool = False) -> None:
+        """Show ``catalog``. The choices carry over where the new data has them: from the
+        stored settings at start-up (``restore``), else from what was on screen."""
+        wanted = self._stored_choices() if restore else (self.chart_settings, self.city_id)
         self.catalog = catalog
         self.city_model.set_catalog(catalog)
         self.search_box.blockSignals(True)
@@ -289,33 +302,15 @@ class MainWindow(QMainWindow):
         self.search_box.blockSignals(False)
         self.chart_panel.set_catalog(catalog)
         self._fill_view_menus()
-        metric = catalog.default_metric()
-        city: str | None = None
-        per_capita = False
-        view = "bars"
-        top = DEFAULT_TOP
-        snapshot: date | None = None
-        if restore:
-            stored_metric = self.settings.text("chart/metric")
-            if stored_metric in catalog.metric_by_id:
-                metric = stored_metric
-            stored_day = self.settings.text("chart/snapshot")
-            try:
-                day = date.fromisoformat(stored_day) if stored_day else None
-            except ValueError:
-                day = None
-            if day in catalog.snapshot_by_date:
-                snapshot = day
-            stored_city = self.settings.text("chart/city")
-            if stored_city in catalog.city_by_id:
-                city = stored_city
-            per_capita = self.settings.flag("chart/per_capita")
-            view = "timeline" if self.settings.text("chart/view") == "timeline" else "bars"
-            top = self.settings.number("chart/top", DEFAULT_TOP, 1, 500)
-        if snapshot is None:
-            snapshot = catalog.default_snapshot(metric)
-        self.chart_settings = ChartSettings(
-            metric=metric, snapshot=snapshot, per_capita=per_capita, city=city, view=view, top=top
+        previous, city = wanted
+        metric = previous.metric if previous.metric in catalog.metric_by_id else None
+        metric = metric or catalog.default_metric()
+        snapshot = previous.snapshot if previous.snapshot in catalog.snapshot_by_date else None
+        city = city if city in catalog.city_by_id else None
+        self.chart_settings = previous.with_(
+            metric=metric,
+            snapshot=snapshot or catalog.default_snapshot(metric),
+            city=city,
         )
         self.city_id = city
         self._update_title()
@@ -324,6 +319,61 @@ class MainWindow(QMainWindow):
         self.chart_panel.show_settings(self.chart_settings)
         self._sync_view_menus()
         self._show_detail()
+        self._watch(catalog.path)
+
+    def _stored_choices(self) -> tuple[ChartSettings, str | None]:
+        """Last session's choices; garbage or missing values become defaults."""
+        stored_day = self.settings.text("chart/snapshot")
+        try:
+            day = date.fromisoformat(stored_day) if stored_day else None
+        except ValueError:
+            day = None
+        settings = ChartSettings(
+            metric=self.settings.text("chart/metric"),
+            snapshot=day,
+            per_capita=self.settings.flag("chart/per_capita"),
+            view="timeline" if self.settings.text("chart/view") == "timeline" else "bars",
+            top=self.settings.number("chart/top", DEFAULT_TOP, 1, 500),
+        )
+        return settings, self.settings.text("chart/city") or None
+
+    # -- the open file changing on disk -------------------------------------------------------
+    def _watch(self, path: str | None) -> None:
+        files = self._watcher.files()
+        if files:
+            self._watcher.removePaths(files)
+        if path and Path(path).is_file():
+            self._watcher.addPath(path)
+
+    def _on_file_changed(self, path: str) -> None:
+        if path != self.catalog.path:
+            return
+        self._reload_attempts = 0
+        self._reload_timer.start()  # editors write in bursts: wait until it settles
+
+    def _offer_reload(self) -> None:
+        path = Path(self.catalog.path or "")
+        if not path.is_file():  # saved by rename: the new file is not there yet
+            self._reload_attempts += 1
+            if self._reload_attempts < 10:
+                self._reload_timer.start()
+            return
+        if str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))  # a rename replaced the file we watched
+        if self._asking_reload:
+            return
+        self._asking_reload = True
+        try:
+            reload = self.dialogs.confirm(
+                self,
+                "Data file changed",
+                f"{path.name} changed on disk. Reload it?\n\nIf the new version has problems, "
+                "the data on screen stays as it is.",
+            )
+        finally:
+            self._asking_reload = False
+        if reload:
+            self.open_path(path)
 
     def _update_title(self) -> None:
         name = Path(self.catalog.path).name if self.catalog.path else "untitled"
