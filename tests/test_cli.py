@@ -1,0 +1,318 @@
+"""The headless command line (DESIGN.md §4): ``validate``, ``export --all``, usage errors.
+
+In-process through ``legend_gui.cli.main`` (fast, capsys), plus subprocesses where the point is
+what a fresh interpreter imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import FINAL, valid_dataset, write_json
+
+from legend_gui import __version__
+from legend_gui.cli import main
+from legend_gui.model import Catalog, load_dataset
+
+QT_PREFIXES = ("PySide6", "pyqtgraph", "shiboken6")
+LONG_HEADER = [
+    "snapshot_date",
+    "scope",
+    "city",
+    "state",
+    "metric",
+    "value",
+    "qualifier",
+    "source_url",
+    "publisher",
+    "published_date",
+    "role",
+    "note",
+]
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    return write_json(tmp_path, valid_dataset(), "good.json")
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> Path:
+    data = valid_dataset()
+    data["snapshots"][FINAL]["figures"][2]["value"] = -560
+    data["cities"][3]["launch_date"] = "2020-02-30"
+    return write_json(tmp_path, data, "bad.json")
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# -- validate -----------------------------------------------------------------------------------
+
+
+def test_validate_good_file(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["validate", str(good)], capsys)
+    assert code == 0
+    assert err == ""
+    assert out.splitlines() == [
+        f"{good}: OK: 5 cities, 2 snapshots, 22 figures, 1 alternates, 3 sources, 0 warnings"
+    ]
+
+
+def test_validate_lists_warnings_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = valid_dataset()
+    data["snapshots"][FINAL]["figures"][0]["value"] = 3000  # cities add up to 3,280
+    path = write_json(tmp_path, data)
+    code, out, err = run(["validate", "--warnings", str(path)], capsys)
+    assert code == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0].endswith("1 warnings")
+    assert lines[1].startswith("  warning: 2020-12-23: the city figures for “Arrests” add up to")
+
+
+def test_validate_bad_file(bad: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["validate", str(bad)], capsys)
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{bad}:")
+    assert "cities[3] (Detroit).launch_date: '2020-02-30' is not a real calendar date" in lines[0]
+    assert "snapshots[1].figures[2].value: must not be negative (found -560)" in lines[1]
+
+
+def test_validate_good_and_bad_files_together(
+    good: Path, bad: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["validate", str(bad), str(good)], capsys)
+    assert code == 1
+    assert out.startswith(f"{good}: OK:")
+    assert err.count(str(bad)) == 2
+    assert str(good) not in err
+
+
+def test_validate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.json"
+    code, out, err = run(["validate", str(missing)], capsys)
+    assert (code, out, err) == (1, "", f"{missing}: no such file\n")
+
+
+def test_validate_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(["validate", str(tmp_path)], capsys)
+    assert code == 1
+    assert err == f"{tmp_path}: this is a folder, not a data file\n"
+
+
+def test_validate_bundled_dataset(bundled_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if not bundled_path.exists():
+        pytest.skip("the bundled dataset has not been written yet")
+    code, out, err = run(["validate", str(bundled_path)], capsys)
+    assert code == 0, err
+    assert out.startswith(f"{bundled_path}: OK: 9 cities, ")
+
+
+# -- usage ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "--bogus", "x.json"],
+        ["--bogus"],
+        ["export"],
+        ["export", "--all"],
+        ["export", "-o", "x.png", "--width", "ten"],
+        ["export", "-o", "x.png", "--width", "5"],
+        ["screenshot"],
+        ["a.json", "b.json"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(args, capsys)
+    assert code == 2
+    assert out == ""
+    assert "usage:" in err
+    assert "error:" in err
+    assert "Traceback" not in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(["--version"], capsys)
+    assert code == 0
+    assert out.strip() == f"legend-gui {__version__}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["validate", "--help"], ["export", "--help"]])
+def test_help(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(args, capsys)
+    assert code == 0
+    assert out.startswith("usage: legend-gui")
+    assert err == ""
+
+
+def test_top_level_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _err = run(["--help"], capsys)
+    for command in ("validate", "export", "screenshot"):
+        assert f"legend-gui {command}" in out
+
+
+# -- export --all -------------------------------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.reader(stream))
+
+
+def expected_cells(row: Any) -> list[str]:
+    value = row.value
+    number = str(int(value)) if float(value).is_integer() else repr(float(value))
+    return [
+        row.snapshot_date.isoformat(),
+        row.scope,
+        row.city,
+        row.state,
+        row.metric,
+        number,
+        row.qualifier,
+        row.source_url,
+        row.publisher,
+        row.published_date,
+        row.role,
+        row.note,
+    ]
+
+
+def test_export_all_writes_the_long_rows(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_path = tmp_path / "out.csv"
+    code, out, err = run(["export", "--all", "-o", str(out_path), "--data", str(good)], capsys)
+    assert code == 0, err
+    assert err == ""
+    assert out.strip() == f"{out_path}: 23 rows"
+    rows = read_csv(out_path)
+    assert rows[0] == LONG_HEADER
+    catalog = Catalog(load_dataset(good))
+    assert rows[1:] == [expected_cells(row) for row in catalog.long_rows()]
+    assert [float(r[5]) for r in rows[1:]] == [row.value for row in catalog.long_rows()]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["good.json", "out.csv"]
+
+
+def test_export_all_csv_details(good: Path, tmp_path: Path) -> None:
+    out_path = tmp_path / "out.csv"
+    assert main(["export", "--all", "-o", str(out_path), "--data", str(good)]) == 0
+    rows = read_csv(out_path)[1:]
+    roles = [r[10] for r in rows]
+    assert roles.count("alternate") == 1
+    alternate = rows[roles.index("alternate")]
+    assert alternate[2:7] == ["Kansas City", "MO", "federal_defendants_charged", "95", "nearly"]
+    assert ["2020-12-23", "city", "Chicago", "IL", "drugs_seized_kg", "40.25"] in [
+        r[:6] for r in rows
+    ]
+    assert not any(r[2] == "Albuquerque" and r[0] == "2020-08-19" for r in rows)  # not reported
+    assert out_path.read_bytes().startswith(b"snapshot_date,scope,")  # no BOM
+
+
+def test_export_all_overwrites_an_existing_file(good: Path, tmp_path: Path) -> None:
+    out_path = tmp_path / "out.csv"
+    out_path.write_text("old content that is longer than nothing\n" * 1000)
+    assert main(["export", "--all", "-o", str(out_path), "--data", str(good)]) == 0
+    assert read_csv(out_path)[0] == LONG_HEADER
+
+
+def test_export_all_needs_csv(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_path = tmp_path / "out.txt"
+    code, out, err = run(["export", "--all", "-o", str(out_path), "--data", str(good)], capsys)
+    assert code == 2
+    assert out == ""
+    assert ".csv" in err
+    assert not out_path.exists()
+
+
+def test_export_all_to_a_missing_folder(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(tmp_path.iterdir())
+    out_path = tmp_path / "no" / "such" / "folder" / "out.csv"
+    code, out, err = run(["export", "--all", "-o", str(out_path), "--data", str(good)], capsys)
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "does not exist" in err
+    assert str(out_path.parent) in err
+    assert "Traceback" not in err
+    assert not out_path.exists()
+    assert sorted(tmp_path.iterdir()) == before  # nothing left behind
+
+
+def test_export_all_with_bad_data(
+    bad: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_path = tmp_path / "out.csv"
+    code, out, err = run(["export", "--all", "-o", str(out_path), "--data", str(bad)], capsys)
+    assert code == 1
+    assert out == ""
+    assert len(err.splitlines()) == 2
+    assert all(line.startswith(f"{bad}:") for line in err.splitlines())
+    assert not out_path.exists()
+
+
+# -- what a fresh interpreter imports -------------------------------------------------------------
+
+
+def python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_validate_does_not_import_qt(good: Path) -> None:
+    result = python(
+        "import sys\n"
+        "from legend_gui.cli import main\n"
+        f"assert main(['validate', {str(good)!r}]) == 0\n"
+        f"qt = sorted(m for m in sys.modules if m.startswith({QT_PREFIXES!r}))\n"
+        "assert not qt, qt\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{good}: OK:")
+
+
+def test_model_does_not_import_qt() -> None:
+    result = python(
+        "import sys\n"
+        "import legend_gui.model\n"
+        "import legend_gui.model.chart, legend_gui.model.formatting, legend_gui.model.jsonpos\n"
+        f"qt = sorted(m for m in sys.modules if m.startswith({QT_PREFIXES!r}))\n"
+        "assert not qt, qt\n"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_export_all_does_not_import_qt(good: Path, tmp_path: Path) -> None:
+    """The long CSV is pure Python (export.py says so): no display, no Qt start-up cost."""
+    out_path = tmp_path / "out.csv"
+    result = python(
+        "import sys\n"
+        "from legend_gui.cli import main\n"
+        f"assert main(['export', '--all', '-o', {str(out_path)!r}, '--data', {str(good)!r}]) == 0\n"
+        f"qt = sorted(m for m in sys.modules if m.startswith({QT_PREFIXES!r}))\n"
+        "assert not qt, qt\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert out_path.exists()
