@@ -51,6 +51,8 @@ def _explain(error: OSError, path: Path) -> str:
     folder = path.parent if str(path.parent) else Path(".")
     if error.errno == errno.ENOSPC:
         return f"the disk is full; nothing was written to {path}"
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder"
     if isinstance(error, FileNotFoundError) or not folder.exists():
         return f"the folder {folder} does not exist"
     if isinstance(error, PermissionError):

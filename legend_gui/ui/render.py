@@ -177,6 +177,9 @@ def chart_svg(chart: Chart, width: int, height: int) -> bytes:
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(width, height))
+    # 96 dpi is the CSS pixel: without it Qt writes the size in mm at 72 dpi, and a browser or
+    # a word processor shows a "1200 px" SVG 1600 px wide.
+    generator.setResolution(96)
     generator.setViewBox(QRectF(0, 0, width, height))
     generator.setTitle(chart.title)
     generator.setDescription(f"{chart.subtitle}. {chart.source_line()}")

@@ -1,0 +1,122 @@
+"""GUI test helpers: a recording ``Dialogs``, window set-up, and coarse pixel checks.
+
+``FakeDialogs`` never opens a real dialog: every method records its call and answers from a
+queue the test fills (an empty queue means "cancelled" / "no").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class SaveCall:
+    title: str
+    suggested: str
+    filters: str
+    options: dict[str, Any]
+
+
+@dataclass
+class FakeDialogs:
+    export_answers: list[Any] = field(default_factory=list)  # ExportOptions | None
+    save_answers: list[Path | None] = field(default_factory=list)
+    confirm_answers: list[bool] = field(default_factory=list)
+    open_answers: list[Path | None] = field(default_factory=list)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
+    confirmations: list[tuple[str, str]] = field(default_factory=list)
+    saves: list[SaveCall] = field(default_factory=list)
+    export_asks: int = 0
+
+    def error(self, _parent: object, title: str, text: str, details: str = "") -> None:
+        self.errors.append((title, text, details))
+
+    def error_nonblocking(self, _parent: object, title: str, text: str, details: str = "") -> None:
+        self.errors.append((title, text, details))
+
+    def confirm(self, _parent: object, title: str, text: str) -> bool:
+        self.confirmations.append((title, text))
+        return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def information(self, _parent: object, title: str, text: str, rich: bool = False) -> None:
+        self.infos.append((title, text))
+
+    def open_file(self, _parent: object, _folder: str) -> Path | None:
+        return self.open_answers.pop(0) if self.open_answers else None
+
+    def save_file(
+        self, _parent: object, title: str, suggested: str, filters: str, **options: Any
+    ) -> Path | None:
+        self.saves.append(SaveCall(title, suggested, filters, options))
+        return self.save_answers.pop(0) if self.save_answers else None
+
+    def ask_export_options(self, _parent: object, _window: object) -> Any:
+        self.export_asks += 1
+        return self.export_answers.pop(0) if self.export_answers else None
+
+
+def make_window(qtbot: Any, bundled_path: Path, tmp_path: Path, dialogs: FakeDialogs) -> Any:
+    """A shown main window on the bundled dataset, isolated settings, fake dialogs."""
+    from PySide6.QtCore import QSettings
+
+    from legend_gui.model import Catalog, load_dataset
+    from legend_gui.ui.main_window import MainWindow
+    from legend_gui.ui.settings import AppSettings
+
+    catalog = Catalog(load_dataset(bundled_path), str(bundled_path))
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(catalog, dialogs=dialogs, settings=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.chart_panel.load_plots()
+    return window
+
+
+# -- pixels: deliberately coarse (PITFALLS 3.1: no reference images across machines) ---------
+def pixels(path: Path) -> np.ndarray:
+    """The image as an (h, w, 3) RGB array."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull(), f"{path} is not a readable image"
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
+    return raw.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
+
+
+def color_mask(rgb: np.ndarray, color: str, tolerance: int = 10) -> np.ndarray:
+    from PySide6.QtGui import QColor
+
+    target = QColor(color)
+    wanted = np.array([target.red(), target.green(), target.blue()], dtype=np.int16)
+    return np.all(np.abs(rgb.astype(np.int16) - wanted) <= tolerance, axis=2)
+
+
+def runs(column: np.ndarray, min_length: int) -> int:
+    """How many runs of True at least ``min_length`` long (hatching gives 1–3 px runs)."""
+    count, length = 0, 0
+    for value in [*column.tolist(), False]:
+        if value:
+            length += 1
+        else:
+            count += length >= min_length
+            length = 0
+    return count
+
+
+def bar_bands(rgb: np.ndarray, color: str) -> int:
+    """Bands of ``color`` crossed by a vertical line just right of the bars' left edge."""
+    mask = color_mask(rgb, color)
+    columns = np.flatnonzero(mask.any(axis=0))
+    if columns.size == 0:
+        return 0
+    x = int(columns[0]) + max(4, rgb.shape[1] // 200)
+    return runs(mask[:, x], min_length=max(6, rgb.shape[0] // 120))
