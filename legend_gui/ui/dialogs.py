@@ -7,9 +7,14 @@ Tests replace ``Dialogs`` with a recorder, so no test can ever block on a modal 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from legend_gui.ui.export_dialog import ExportOptions
+    from legend_gui.ui.main_window import MainWindow
 
 
 class Dialogs:
@@ -58,7 +63,26 @@ class Dialogs:
         return Path(name) if name else None
 
     def save_file(
-        self, parent: QWidget | None, title: str, suggested: str, filters: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: str,
+        filters: str,
+        *,
+        confirm_overwrite: bool = True,
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        """``confirm_overwrite=False`` when the caller asks itself (exports append the
+        extension after the dialog closed, so only they know the final name): one question."""
+        options = QFileDialog.Option(0)
+        if not confirm_overwrite:
+            options |= QFileDialog.Option.DontConfirmOverwrite
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters, "", options)
         return Path(name) if name else None
+
+    def ask_export_options(
+        self, parent: QWidget | None, window: MainWindow
+    ) -> ExportOptions | None:
+        """Export Chart's options (format, size, with a live preview); ``None``: cancelled."""
+        from legend_gui.ui.export_dialog import ask_export_options
+
+        return ask_export_options(window, parent)
