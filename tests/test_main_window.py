@@ -393,3 +393,56 @@ def test_a_changed_file_offers_reload_and_a_half_written_one_keeps_the_data(
     qtbot.waitUntil(lambda: window.catalog is not catalog, timeout=5000)
     assert window.catalog.dataset.title == "Edited"
     assert window.city_id == "memphis-tn"
+
+
+def test_start_up_shows_the_city_list_first_then_validates(
+    qtbot, fake_dialogs, bundled_path: Path, tmp_path: Path
+) -> None:
+    """The first frame shows the file's cities; validation and the chart follow it."""
+    from PySide6.QtCore import QSettings
+
+    from legend_gui.model.loading import read_document
+    from legend_gui.ui.app import _validate_for_gui
+    from legend_gui.ui.city_list import preview_cities
+    from legend_gui.ui.main_window import MainWindow
+    from legend_gui.ui.settings import AppSettings
+
+    document = read_document(bundled_path)
+    calls: list[str] = []
+
+    def loader():  # type: ignore[no-untyped-def]
+        calls.append("validated")
+        return _validate_for_gui(document, fake_dialogs)
+
+    window = MainWindow(
+        dialogs=fake_dialogs,
+        settings=AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+        preview=preview_cities(document.data),
+        loader=loader,
+    )
+    qtbot.addWidget(window)
+    assert window.catalog is None
+    assert visible_names(window)[1] == "Kansas City"
+    assert not window.export_chart_action.isEnabled()
+    with qtbot.waitSignal(window.data_loaded, timeout=10_000):
+        window.show()
+    assert calls == ["validated"]
+    assert window.catalog is not None
+    assert window.export_chart_action.isEnabled()
+    qtbot.waitUntil(lambda: window.chart_panel.plots_loaded, timeout=10_000)
+    window.close()
+
+
+def test_a_bad_file_at_start_up_falls_back_to_the_bundled_data(
+    fake_dialogs, tmp_path: Path
+) -> None:
+    from legend_gui.model.loading import parse_document
+    from legend_gui.ui.app import _validate_for_gui
+
+    bad = parse_document(b'{"schema_version": 1, "title": "x"}', str(tmp_path / "mine.json"))
+    catalog = _validate_for_gui(bad, fake_dialogs)
+    assert catalog is not None
+    assert catalog.path.endswith("operation_legend.json")
+    (title, text, details) = fake_dialogs.errors[0]
+    assert "mine.json could not be opened; showing the bundled dataset" in text
+    assert "required field 'sources' is missing" in details

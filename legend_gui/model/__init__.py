@@ -1,23 +1,51 @@
-"""The data model: schema, loading with readable errors, and queries. Pure Python, never Qt."""
+"""The data model: schema, loading with readable errors, and queries. Pure Python, never Qt.
 
-from legend_gui.model.errors import DatasetError, Problem
-from legend_gui.model.loading import MAX_FILE_BYTES, load_dataset, parse_dataset
-from legend_gui.model.queries import Catalog, DataWarning, SeriesPoint, TimelinePoint, rate_per_100k
-from legend_gui.model.schema import SCHEMA_VERSION, Dataset, Qualifier, Scope
+Names are imported on first use (PEP 562): the window imports light modules such as
+``model.chart`` before its first frame, and pydantic only afterwards.
+"""
 
-__all__ = [
-    "MAX_FILE_BYTES",
-    "SCHEMA_VERSION",
-    "Catalog",
-    "DataWarning",
-    "Dataset",
-    "DatasetError",
-    "Problem",
-    "Qualifier",
-    "Scope",
-    "SeriesPoint",
-    "TimelinePoint",
-    "load_dataset",
-    "parse_dataset",
-    "rate_per_100k",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "DatasetError": "errors",
+    "Problem": "errors",
+    "MAX_FILE_BYTES": "loading",
+    "load_dataset": "loading",
+    "parse_dataset": "loading",
+    "Catalog": "queries",
+    "DataWarning": "queries",
+    "SeriesPoint": "queries",
+    "TimelinePoint": "queries",
+    "rate_per_100k": "queries",
+    "SCHEMA_VERSION": "schema",
+    "Dataset": "schema",
+    "Qualifier": "vocab",
+    "Scope": "vocab",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from legend_gui.model.errors import DatasetError, Problem
+    from legend_gui.model.loading import MAX_FILE_BYTES, load_dataset, parse_dataset
+    from legend_gui.model.queries import (
+        Catalog,
+        DataWarning,
+        SeriesPoint,
+        TimelinePoint,
+        rate_per_100k,
+    )
+    from legend_gui.model.schema import SCHEMA_VERSION, Dataset
+    from legend_gui.model.vocab import Qualifier, Scope
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'legend_gui.model' has no attribute {name!r}")
+    value = getattr(import_module(f"legend_gui.model.{module}"), name)
+    globals()[name] = value
+    return value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from legend_gui.model.formatting import (
     NOT_REPORTED,
@@ -18,8 +18,11 @@ from legend_gui.model.formatting import (
     format_rate,
     format_value,
 )
-from legend_gui.model.queries import Catalog, SeriesPoint
-from legend_gui.model.schema import Figure, Qualifier, Source
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
+    from legend_gui.model.queries import Catalog, SeriesPoint
+    from legend_gui.model.schema import Figure, Source
 
 DEFAULT_TOP = 25
 ChartView = Literal["bars", "timeline"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from legend_gui.model.schema import Qualifier
+from legend_gui.model.vocab import Qualifier
 
 #: Short marks shown before a value: ``>1,000``, ``≈217``, ``~400``. "Exact" has none.
 QUALIFIER_MARKS: dict[Qualifier, str] = {

@@ -14,11 +14,8 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import ValidationError
-
-from legend_gui.model.checks import check_dataset
 from legend_gui.model.errors import DatasetError, Problem
 from legend_gui.model.jsonpos import (
     first_deep_offset,
@@ -27,7 +24,12 @@ from legend_gui.model.jsonpos import (
     line_column,
     offset_of,
 )
-from legend_gui.model.schema import SCHEMA_VERSION, Dataset
+from legend_gui.model.vocab import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from legend_gui.model.schema import Dataset
 
 #: Refuse larger files before reading them: a real dataset of 100,000 cities is well under it,
 #: and parsing a huge file would freeze the app and eat memory for nothing.
@@ -60,9 +62,27 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class Document(NamedTuple):
+    """A data file read and parsed as JSON, not yet validated (no pydantic needed so far)."""
+
+    name: str
+    text: str
+    data: dict[str, Any]
+
+
 def load_dataset(path: str | os.PathLike[str]) -> Dataset:
     """Load and validate the data file at ``path``."""
+    return validate_document(read_document(path))
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Stage one of loading: size, encoding and JSON syntax. Cheap to import and run."""
     name = os.fspath(path)
+    return parse_document(_read_bytes(path, name), name)
+
+
+def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
+    file = Path(path)
     file = Path(path)
     try:
         if file.is_dir():
@@ -91,11 +111,16 @@ def load_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise DatasetError([Problem(name, f"the file cannot be read ({reason})")]) from None
     except ValueError:  # e.g. a NUL character in the name: no such file can exist
         raise DatasetError([Problem(name, "this is not a valid file name")]) from None
-    return parse_dataset(data, name)
+    return data
 
 
 def parse_dataset(data: bytes, name: str = "<data>") -> Dataset:
     """Validate the bytes of a data file; ``name`` is used in messages."""
+    return validate_document(parse_document(data, name))
+
+
+def parse_document(data: bytes, name: str = "<data>") -> Document:
+    """Decode and parse the bytes of a data file as JSON, checking its format version."""
     if len(data) > MAX_FILE_BYTES:
         raise DatasetError(
             [Problem(name, f"more than {MAX_FILE_BYTES // 1024 // 1024} MB of data")]
@@ -103,21 +128,32 @@ def parse_dataset(data: bytes, name: str = "<data>") -> Dataset:
     text = _decode(data, name)
     document = _parse_json(text, name)
     _check_version(document, text, name)
+    return Document(name, text, document)
+
+
+def validate_document(document: Document) -> Dataset:
+    """Stage two: the schema, then the rules that need the whole dataset."""
+    from pydantic import ValidationError
+
+    from legend_gui.model.checks import check_dataset
+    from legend_gui.model.schema import Dataset
+
+    name, text, data = document
     # The cyclic GC gains nothing while pydantic builds many small objects and, at 100,000
     # cities, costs half the load time (PERFORMANCE.md): pause it for the validation only.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        dataset = Dataset.model_validate(document)
+        dataset = Dataset.model_validate(data)
     except ValidationError as error:
-        raise _validation_error(error, text, name, document) from None
+        raise _validation_error(error, text, name, data) from None
     finally:
         if gc_was_enabled:
             gc.enable()
     violations = check_dataset(dataset)
     if violations:
         problems = [
-            _problem_at(name, text, violation.path, violation.message, document)
+            _problem_at(name, text, violation.path, violation.message, data)
             for violation in violations[:20]
         ]
         raise DatasetError(problems, total=len(violations))

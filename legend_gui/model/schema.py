@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-#: The schema version this build of the app reads. A file with a higher one was written by a
-#: newer Legend Viewer; the loader says so instead of guessing.
-SCHEMA_VERSION = 1
+from legend_gui.model.vocab import SCHEMA_VERSION, Qualifier, Scope, SourceKind
+
+__all__ = ["SCHEMA_VERSION", "Qualifier", "Scope", "SourceKind"]  # re-exported
+
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -51,29 +51,6 @@ LongText = Annotated[str, Field(max_length=20_000)]
 #: Figures are counts, amounts of money or weights: never negative, never NaN or infinite.
 #: The upper bound refuses absurd values (1e300) that would break charts and arithmetic.
 FigureValue = Annotated[int | float, Field(ge=0, le=1e15, allow_inf_nan=False)]
-
-
-class Qualifier(StrEnum):
-    """How the source framed a number. "More than 1,000" is not "1,000"."""
-
-    EXACT = "exact"
-    MORE_THAN = "more_than"  # "more than", "over"
-    AT_LEAST = "at_least"
-    APPROXIMATELY = "approximately"  # "about", "roughly", "around", "some", "close to"
-    NEARLY = "nearly"  # "nearly", "almost"
-    AT_MOST = "at_most"
-
-
-class Scope(StrEnum):
-    CITY = "city"
-    NATIONAL = "national"
-
-
-class SourceKind(StrEnum):
-    OFFICIAL = "official"  # DOJ or a U.S. Attorney's Office, first-hand
-    REPRINT = "reprint"  # an official release reprinted by another site
-    NEWS = "news"  # a news outlet's own report
-    REFERENCE = "reference"  # e.g. census figures as given by an encyclopedia
 
 
 class _Strict(BaseModel):
@@ -200,4 +177,3 @@ def json_schema_text() -> str:
         "announced on a date; a figure that is absent is 'not reported', never zero."
     )
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-

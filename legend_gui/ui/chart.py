@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model import Catalog
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
+
+    from legend_gui.model.queries import Catalog
 
     from legend_gui.ui.chart_draw import BarGeometry, ChartTheme
 

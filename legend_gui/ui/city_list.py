@@ -10,6 +10,8 @@ Narrowing a search ("chi" → "chic") scans only the rows that still matched.
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,8 +24,37 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from legend_gui.model import Catalog
 from legend_gui.model.formatting import format_date
+
+if TYPE_CHECKING:
+    from legend_gui.model.queries import Catalog
+
+
+class CityPreview(NamedTuple):
+    """A city as the file's raw JSON gives it, before validation (start-up only)."""
+
+    id: str
+    name: str
+    state: str
+    launch_date: date
+
+
+def preview_cities(document: dict[str, Any]) -> list[CityPreview]:
+    """The cities of a parsed, not yet validated file; empty if they don't look right."""
+    cities = document.get("cities")
+    if not isinstance(cities, list):
+        return []
+    preview: list[CityPreview] = []
+    try:
+        for city in cities:
+            fields = [city["id"], city["name"], city["state"], city["launch_date"]]
+            if not all(isinstance(field, str) for field in fields):
+                return []
+            preview.append(CityPreview(*fields[:3], date.fromisoformat(fields[3])))
+    except (KeyError, TypeError, ValueError):
+        return []
+    return preview
+
 
 ALL_CITIES_LABEL = "All cities"
 ALL_CITIES_DETAIL = "national figures"
@@ -42,7 +73,8 @@ class CityListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._catalog: Catalog | None = None
+        self._states: list[str] = []
+        self._launches: list[date] = []
         self._names: list[str] = []
         self._details: list[str | None] = []  # built lazily: only visible rows need one
         self._ids: list[str] = []
@@ -54,12 +86,25 @@ class CityListModel(QAbstractListModel):
 
     # -- data -----------------------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
+        cities = catalog.cities
+        self._states = [city.state for city in cities]
+        self._launches = [city.launch_date for city in cities]
+        self._set_rows([city.id for city in cities], [city.name for city in cities])
+
+    def set_preview(self, cities: list[CityPreview]) -> None:
+        """Rows read straight from the file's JSON, shown while it is being validated."""
+        self._states = [city.state for city in cities]
+        self._launches = [city.launch_date for city in cities]
+        self._set_rows([city.id for city in cities], [city.name for city in cities])
+
+    def _set_rows(self, ids: list[str], names: list[str]) -> None:
         self.beginResetModel()
-        self._catalog = catalog
-        self._names = [city.name for city in catalog.cities]
-        self._ids = [city.id for city in catalog.cities]
-        self._position = {city_id: i for i, city_id in enumerate(self._ids)}
-        self._lowered = [f"{city.name} {city.state}".casefold() for city in catalog.cities]
+        self._names = names
+        self._ids = ids
+        self._position = {city_id: i for i, city_id in enumerate(ids)}
+        self._lowered = [
+            f"{name} {state}".casefold() for name, state in zip(names, self._states, strict=True)
+        ]
         self._details = [None] * len(self._names)
         self._filter = ""
         self._rows = list(range(len(self._names)))
@@ -125,7 +170,7 @@ class CityListModel(QAbstractListModel):
         return len(self._rows) + (1 if self._show_all_row else 0)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or self._catalog is None:
+        if not index.isValid():
             return None
         row = index.row()
         if row < 0 or row >= self.rowCount():
@@ -157,9 +202,8 @@ class CityListModel(QAbstractListModel):
     def _detail(self, city_index: int) -> str:
         detail = self._details[city_index]
         if detail is None:
-            assert self._catalog is not None
-            city = self._catalog.cities[city_index]
-            detail = f"{city.state} · since {format_date(city.launch_date)}"
+            launch = format_date(self._launches[city_index])
+            detail = f"{self._states[city_index]} · since {launch}"
             self._details[city_index] = detail
         return detail
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from legend_gui.model import Catalog
 from legend_gui.model.formatting import (
     QUALIFIER_WORDS,
     format_change,
@@ -23,7 +23,11 @@ from legend_gui.model.formatting import (
     format_number,
     format_value,
 )
-from legend_gui.model.schema import Figure, Qualifier, Source
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import Figure, Source
 
 SAFE_SCHEMES = ("http", "https")
 MUTED = "#6e7781"  # secondary text; replaced by the palette's placeholder colour when shown

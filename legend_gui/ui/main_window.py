@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -43,13 +45,15 @@ from PySide6.QtWidgets import (
 )
 
 from legend_gui import APP_NAME, __version__
-from legend_gui.model import Catalog, DatasetError, load_dataset
 from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
 from legend_gui.ui.chart import ChartPanel
-from legend_gui.ui.city_list import CityDelegate, CityListModel
+from legend_gui.ui.city_list import CityDelegate, CityListModel, CityPreview
 from legend_gui.ui.detail import DetailPane
 from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.settings import STATE_VERSION, AppSettings
+
+if TYPE_CHECKING:
+    from legend_gui.model.queries import Catalog
 
 
 class CityListView(QListView):
@@ -73,20 +77,27 @@ class CityListView(QListView):
 
 
 class MainWindow(QMainWindow):
-    """Signals: ``data_loaded(Catalog)`` after a file was opened successfully."""
+    """The main window, on a ``catalog``; or, at start-up, on a ``preview`` of the file's
+    cities with a ``loader`` that validates the file after the first frame is on screen.
+
+    Signals: ``data_loaded(Catalog)`` after a file was opened successfully.
+    """
 
     data_loaded = Signal(object)
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | None = None,
         dialogs: Dialogs | None = None,
         settings: AppSettings | None = None,
+        preview: list[CityPreview] | None = None,
+        loader: Callable[[], Catalog | None] | None = None,
     ) -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()
         self.settings = settings or AppSettings()
-        self.catalog = catalog
+        self.catalog: Catalog | None = None
+        self._loader = loader
         self.chart_settings: ChartSettings = ChartSettings(metric="", snapshot=None)
         self.city_id: str | None = None
         self.setAcceptDrops(True)
@@ -154,7 +165,13 @@ class MainWindow(QMainWindow):
         self._asking_reload = False
 
         self._build_menus()
-        self._install_catalog(catalog, restore=True)
+        if catalog is not None:
+            self._install_catalog(catalog, restore=True)
+        else:
+            self.city_model.set_preview(preview or [])
+            self._update_count()
+            self.detail.setPlainText("Loading the data…")
+            self._set_data_actions_enabled(False)
         self._restore_window()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -295,7 +312,10 @@ class MainWindow(QMainWindow):
         """Show ``catalog``. The choices carry over where the new data has them: from the
         stored settings at start-up (``restore``), else from what was on screen."""
         wanted = self._stored_choices() if restore else (self.chart_settings, self.city_id)
+        first = self.catalog is None
         self.catalog = catalog
+        if first:
+            self._set_data_actions_enabled(True)
         self.city_model.set_catalog(catalog)
         self.search_box.blockSignals(True)
         self.search_box.clear()
@@ -346,13 +366,13 @@ class MainWindow(QMainWindow):
             self._watcher.addPath(path)
 
     def _on_file_changed(self, path: str) -> None:
-        if path != self.catalog.path:
+        if self.catalog is None or path != self.catalog.path:
             return
         self._reload_attempts = 0
         self._reload_timer.start()  # editors write in bursts: wait until it settles
 
     def _offer_reload(self) -> None:
-        path = Path(self.catalog.path or "")
+        path = Path(self.catalog.path or "") if self.catalog else Path()
         if not path.is_file():  # saved by rename: the new file is not there yet
             self._reload_attempts += 1
             if self._reload_attempts < 10:
@@ -375,13 +395,30 @@ class MainWindow(QMainWindow):
         if reload:
             self.open_path(path)
 
+    def _set_data_actions_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.export_chart_action,
+            self.export_data_action,
+            self.copy_chart_action,
+            self.per_capita_action,
+            self.bars_action,
+            self.timeline_action,
+            self.reset_view_action,
+            self.about_action,
+        ):
+            action.setEnabled(enabled)
+        self.chart_panel.setEnabled(enabled)
+
     def _update_title(self) -> None:
+        assert self.catalog is not None
         name = Path(self.catalog.path).name if self.catalog.path else "untitled"
         self.setWindowTitle(f"{APP_NAME} — {name}")
         self.setWindowFilePath(self.catalog.path or "")
 
     def open_path(self, path: Path) -> bool:
         """Open a data file; on failure show the problems and keep the current data."""
+        from legend_gui.model import Catalog, DatasetError, load_dataset
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             catalog = Catalog(load_dataset(path), str(path))
@@ -489,10 +526,23 @@ class MainWindow(QMainWindow):
         self._show_detail()
 
     def _show_detail(self, force: bool = False) -> None:
-        self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
+        if self.catalog is not None:
+            self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
 
     # -- start-up ---------------------------------------------------------------------------
     def _on_first_paint(self, _when: float) -> None:
+        QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What waits until the list is on screen: validating the file, then pyqtgraph."""
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            catalog = loader()
+            if catalog is None:
+                self.close()
+                return
+            self._install_catalog(catalog, restore=True)
+            self.data_loaded.emit(catalog)
         QTimer.singleShot(0, self.chart_panel.load_plots)
 
     # -- appearance -------------------------------------------------------------------------
@@ -536,7 +586,7 @@ class MainWindow(QMainWindow):
 
     # -- help -------------------------------------------------------------------------------
     def show_about(self) -> None:
-        sources = len(self.catalog.dataset.sources)
+        sources = len(self.catalog.dataset.sources) if self.catalog else 0
         text = (
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Browse the public figures of the U.S. Department of Justice's Operation Legend "

@@ -1,0 +1,33 @@
+"""The format's fixed vocabularies, free of pydantic so the window can use them before the
+(slower) validation machinery is imported."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+#: The schema version this build of the app reads. A file with a higher one was written by a
+#: newer Legend Viewer; the loader says so instead of guessing.
+SCHEMA_VERSION = 1
+
+
+class Qualifier(StrEnum):
+    """How the source framed a number. "More than 1,000" is not "1,000"."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"  # "more than", "over"
+    AT_LEAST = "at_least"
+    APPROXIMATELY = "approximately"  # "about", "roughly", "around", "some", "close to"
+    NEARLY = "nearly"  # "nearly", "almost"
+    AT_MOST = "at_most"
+
+
+class Scope(StrEnum):
+    CITY = "city"
+    NATIONAL = "national"
+
+
+class SourceKind(StrEnum):
+    OFFICIAL = "official"  # DOJ or a U.S. Attorney's Office, first-hand
+    REPRINT = "reprint"  # an official release reprinted by another site
+    NEWS = "news"  # a news outlet's own report
+    REFERENCE = "reference"  # e.g. census figures as given by an encyclopedia
