@@ -443,6 +443,6 @@ def test_a_bad_file_at_start_up_falls_back_to_the_bundled_data(
     catalog = _validate_for_gui(bad, fake_dialogs)
     assert catalog is not None
     assert catalog.path.endswith("operation_legend.json")
-    (title, text, details) = fake_dialogs.errors[0]
+    _title, text, details = fake_dialogs.errors[0]
     assert "mine.json could not be opened; showing the bundled dataset" in text
     assert "required field 'sources' is missing" in details

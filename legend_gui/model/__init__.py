@@ -26,7 +26,22 @@ _EXPORTS = {
     "Scope": "vocab",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SCHEMA_VERSION",
+    "Catalog",
+    "DataWarning",
+    "Dataset",
+    "DatasetError",
+    "Problem",
+    "Qualifier",
+    "Scope",
+    "SeriesPoint",
+    "TimelinePoint",
+    "load_dataset",
+    "parse_dataset",
+    "rate_per_100k",
+]
 
 if TYPE_CHECKING:
     from legend_gui.model.errors import DatasetError, Problem

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import pairwise
 
 from legend_gui.model.formatting import format_number, format_value
 from legend_gui.model.schema import (
@@ -220,7 +221,7 @@ class Catalog:
         return TimelinePoint(earlier[-1], self._figures[(earlier[-1], city_id, metric_id)])
 
     def table(self, day: date, city_id: str | None) -> list[tuple[Metric, Figure | None]]:
-        """Metrics to show for one city at one snapshot: the core ones always, others if reported."""
+        """Metrics for one city at one snapshot: the core ones always, others when reported."""
         rows: list[tuple[Metric, Figure | None]] = []
         for metric in self.dataset.metrics:
             figure = self._figures.get((day, city_id, metric.id))
@@ -269,7 +270,7 @@ class Catalog:
             metric = self.metric_by_id.get(metric_id)
             if metric is None or not metric.cumulative:
                 continue
-            for before, after in zip(days, days[1:], strict=False):
+            for before, after in pairwise(days):
                 old = self._figures[(before, city_id, metric_id)]
                 new = self._figures[(after, city_id, metric_id)]
                 if new.value < old.value:

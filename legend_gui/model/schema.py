@@ -165,7 +165,8 @@ class Dataset(_Strict):
 def json_schema_text() -> str:
     """The JSON Schema of the data format, as shipped in ``data/schema.json``.
 
-    Regenerate with ``uv run python -m legend_gui.model.write_schema``; a test fails when it is stale.
+    Regenerate with ``uv run python -m legend_gui.model.write_schema``; a test fails when it
+    is stale.
     """
     import json
 

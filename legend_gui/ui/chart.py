@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     import pyqtgraph as pg
 
     from legend_gui.model.queries import Catalog
-
     from legend_gui.ui.chart_draw import BarGeometry, ChartTheme
 
 VIEWS = ("bars", "timeline")
