@@ -22,6 +22,7 @@ to the next (×10 cities); linear growth is 10×.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -86,7 +87,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     stall = float(max([ticks[0], *gaps])) if ticks else 3000.0
 
     def timed(action) -> float:  # type: ignore[no-untyped-def]
