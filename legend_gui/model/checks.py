@@ -18,21 +18,16 @@ class Violation(NamedTuple):
     message: str
 
 
-def _duplicates(items: Iterable[tuple[Path, object]], what: str) -> Iterator[Violation]:
-    seen: dict[object, Path] = {}
-    for path, key in items:
-        if key in seen:
-            first = _dotted(seen[key])
-            yield Violation(path, f"duplicate {what} {key!s:.80} (first used at {first})")
-        else:
-            seen[key] = path
-
-
-def _dotted(path: Path) -> str:
-    text = ""
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
-    return text
+def _duplicates(section: str, field: str, keys: Iterable[object], what: str) -> Iterator[Violation]:
+    """Every repeat of a key in ``section``; the path is built only for a repeat."""
+    seen: dict[object, int] = {}
+    for index, key in enumerate(keys):
+        first = seen.setdefault(key, index)
+        if first != index:
+            yield Violation(
+                (section, index, field),
+                f"duplicate {what} {key!s:.80} (first used at {section}[{first}].{field})",
+            )
 
 
 def check_dataset(dataset: Dataset) -> list[Violation]:
@@ -41,66 +36,79 @@ def check_dataset(dataset: Dataset) -> list[Violation]:
 
 
 def _violations(dataset: Dataset) -> Iterator[Violation]:
+    yield from _duplicates("sources", "id", (s.id for s in dataset.sources), "source id")
+    yield from _duplicates("metrics", "id", (m.id for m in dataset.metrics), "metric id")
+    yield from _duplicates("cities", "id", (c.id for c in dataset.cities), "city id")
     yield from _duplicates(
-        ((("sources", i, "id"), s.id) for i, s in enumerate(dataset.sources)), "source id"
-    )
-    yield from _duplicates(
-        ((("metrics", i, "id"), m.id) for i, m in enumerate(dataset.metrics)), "metric id"
-    )
-    yield from _duplicates(
-        ((("cities", i, "id"), c.id) for i, c in enumerate(dataset.cities)), "city id"
-    )
-    yield from _duplicates(
-        ((("snapshots", i, "date"), s.date) for i, s in enumerate(dataset.snapshots)),
-        "snapshot date",
+        "snapshots", "date", (s.date for s in dataset.snapshots), "snapshot date"
     )
 
     source_ids = {source.id for source in dataset.sources}
     metric_ids = {metric.id for metric in dataset.metrics}
     launches = {city.id: city.launch_date for city in dataset.cities}
 
-    def unknown_source(path: Path, source: str) -> Iterator[Violation]:
-        if source not in source_ids:
-            yield Violation(path, f"unknown source id '{source:.80}' (not in 'sources')")
+    def unknown_source(path: Path, source: str) -> Violation:
+        return Violation(path, f"unknown source id '{source:.80}' (not in 'sources')")
 
     for c, city in enumerate(dataset.cities):
-        if city.population is not None:
-            yield from unknown_source(("cities", c, "population", "source"), city.population.source)
+        population = city.population
+        if population is not None and population.source not in source_ids:
+            yield unknown_source(("cities", c, "population", "source"), population.source)
 
+    # The loop below runs once per figure (hundreds of thousands in a large file): paths and
+    # messages are built only for a violation, never for a sound figure.
+    city_scope = Scope.CITY
     for s, snapshot in enumerate(dataset.snapshots):
+        day = snapshot.date
         seen: dict[tuple[str, str | None, str], int] = {}
         for f, figure in enumerate(snapshot.figures):
-            here: Path = ("snapshots", s, "figures", f)
-            if figure.scope is Scope.CITY:
-                if figure.city is None:
-                    yield Violation(here, "a city figure needs a 'city' id")
-                elif figure.city not in launches:
+            city = figure.city
+            metric = figure.metric
+            if figure.scope is city_scope:
+                launch = launches.get(city) if city is not None else None
+                if city is None:
                     yield Violation(
-                        (*here, "city"), f"unknown city id '{figure.city:.80}' (not in 'cities')"
+                        ("snapshots", s, "figures", f), "a city figure needs a 'city' id"
                     )
-                elif snapshot.date < launches[figure.city]:
+                elif launch is None:
                     yield Violation(
-                        here,
-                        f"figure dated {snapshot.date} is before {figure.city}'s launch on "
-                        f"{launches[figure.city]}",
+                        ("snapshots", s, "figures", f, "city"),
+                        f"unknown city id '{city:.80}' (not in 'cities')",
                     )
-            elif figure.city is not None:
-                yield Violation((*here, "city"), "a national figure must not name a city")
-            if figure.metric not in metric_ids:
+                elif day < launch:
+                    yield Violation(
+                        ("snapshots", s, "figures", f),
+                        f"figure dated {day} is before {city}'s launch on {launch}",
+                    )
+            elif city is not None:
                 yield Violation(
-                    (*here, "metric"), f"unknown metric id '{figure.metric:.80}' (not in 'metrics')"
+                    ("snapshots", s, "figures", f, "city"), "a national figure must not name a city"
                 )
-            yield from unknown_source((*here, "source"), figure.source)
-            for k, other in enumerate(figure.corroborated_by):
-                yield from unknown_source((*here, "corroborated_by", k), other)
-            for a, alternate in enumerate(figure.alternates):
-                yield from unknown_source((*here, "alternates", a, "source"), alternate.source)
-            key = (figure.scope.value, figure.city, figure.metric)
-            if key in seen:
+            if metric not in metric_ids:
                 yield Violation(
-                    here,
-                    f"a second '{figure.metric}' figure for {figure.city or 'national'} in this "
-                    f"snapshot (first at figures[{seen[key]}]); give other values as alternates",
+                    ("snapshots", s, "figures", f, "metric"),
+                    f"unknown metric id '{metric:.80}' (not in 'metrics')",
                 )
-            else:
-                seen[key] = f
+            if figure.source not in source_ids:
+                yield unknown_source(("snapshots", s, "figures", f, "source"), figure.source)
+            if figure.corroborated_by:
+                for k, other in enumerate(figure.corroborated_by):
+                    if other not in source_ids:
+                        yield unknown_source(
+                            ("snapshots", s, "figures", f, "corroborated_by", k), other
+                        )
+            if figure.alternates:
+                for a, alternate in enumerate(figure.alternates):
+                    if alternate.source not in source_ids:
+                        yield unknown_source(
+                            ("snapshots", s, "figures", f, "alternates", a, "source"),
+                            alternate.source,
+                        )
+            key = (figure.scope, city, metric)
+            first = seen.setdefault(key, f)
+            if first != f:
+                yield Violation(
+                    ("snapshots", s, "figures", f),
+                    f"a second '{metric}' figure for {city or 'national'} in this "
+                    f"snapshot (first at figures[{first}]); give other values as alternates",
+                )
