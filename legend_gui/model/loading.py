@@ -83,7 +83,6 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 
 def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
     file = Path(path)
-    file = Path(path)
     try:
         if file.is_dir():
             raise DatasetError([Problem(name, "this is a folder, not a data file")])
@@ -161,7 +160,7 @@ def validate_document(document: Document) -> Dataset:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if not data.strip():
+    if not data or data.isspace():  # isspace stops at the first non-space; strip copies
         raise DatasetError([Problem(name, "the file is empty; a data file is a JSON object")])
     if data.startswith(_UTF16_BOMS) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
         raise DatasetError(
@@ -189,7 +188,7 @@ def _decode(data: bytes, name: str) -> str:
         ) from None
     # A UTF-8 byte-order mark is harmless and some Windows editors write one: accept it.
     text = text.removeprefix(_UTF8_BOM)
-    if not text.strip():
+    if not text or text.isspace():
         raise DatasetError([Problem(name, "the file is empty; a data file is a JSON object")])
     return text
 
