@@ -898,3 +898,29 @@ def test_first_scalar_reports_path() -> None:
     found = first_scalar(text, "NaN".__eq__)
     assert found == (text.index("NaN}"), "NaN", ("list", 2, "v"))
     assert first_scalar('{"s": "NaN"}', "NaN".__eq__) is None
+
+
+# -- the two stages -----------------------------------------------------------------------------
+
+
+def test_two_stage_loading_gives_the_same_dataset(tmp_path: Path) -> None:
+    """read_document (size, encoding, JSON) then validate_document (schema, rules)."""
+    path = write_json(tmp_path, valid_dataset())
+    document = loading_module.read_document(path)
+    assert document.name == str(path)
+    assert document.data["title"] == "Operation Legend test data"
+    assert loading_module.validate_document(document) == load_dataset(path)
+
+
+def test_stage_one_refuses_syntax_and_version_problems() -> None:
+    with pytest.raises(DatasetError, match="not valid JSON"):
+        loading_module.parse_document(b"{", NAME)
+    data = valid_dataset()
+    data["schema_version"] = 2
+    with pytest.raises(DatasetError, match="newer version"):
+        loading_module.parse_document(dumps(data).encode(), NAME)
+    data = valid_dataset()
+    figure(data)["value"] = -1  # a schema problem: for stage two
+    document = loading_module.parse_document(dumps(data).encode(), NAME)
+    with pytest.raises(DatasetError, match="must not be negative"):
+        loading_module.validate_document(document)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from legend_gui.model.errors import DatasetError, Problem
+from legend_gui.model.errors import MAX_SHOWN_PROBLEMS, DatasetError, Problem
 from legend_gui.model.jsonpos import (
     first_deep_offset,
     first_duplicate_key,
@@ -153,7 +153,7 @@ def validate_document(document: Document) -> Dataset:
     if violations:
         problems = [
             _problem_at(name, text, violation.path, violation.message, data)
-            for violation in violations[:20]
+            for violation in violations[:MAX_SHOWN_PROBLEMS]
         ]
         raise DatasetError(problems, total=len(violations))
     return dataset
@@ -452,7 +452,7 @@ def _validation_error(
         if path in seen:  # int|float unions report each member; one line is enough
             continue
         seen.add(path)
-        if len(problems) < 20:
+        if len(problems) < MAX_SHOWN_PROBLEMS:
             problems.append(_problem_at(name, text, path, _friendly(item), document))
     return DatasetError(problems, total=len(seen))
 
