@@ -806,7 +806,17 @@ def test_long_city_names_are_shortened_in_locations() -> None:
     data = valid_dataset()
     data["cities"][3]["name"] = "D" * 300
     data["cities"][3]["state"] = ""
-    assert only(refuse(data)).location == f"cities[3] ({'D' * 40}).state"
+    assert only(refuse(data)).location == f"cities[3] ({'D' * 39}…).state"
+
+
+def test_city_name_with_a_line_break_stays_on_one_line() -> None:
+    """Regression: the name went into the location as it was, splitting the message in two."""
+    data = valid_dataset()
+    data["cities"][3]["name"] = "De\ntroit"
+    data["cities"][3]["state"] = ""
+    error = refuse(data)
+    assert only(error).location == "cities[3] (De\\ntroit).state"
+    assert len(str(error).splitlines()) == 1
 
 
 @pytest.mark.parametrize(

@@ -477,7 +477,7 @@ def _dotted(path: Sequence[str | int], document: Any = None) -> str:
             except (IndexError, KeyError, TypeError):
                 node, label = None, None
             if isinstance(label, str) and label:
-                text += f" ({label[:40]})"
+                text += f" ({_printable(label, 40)})"
         else:
             shown = _printable(step, 80)
             text += f".{shown}" if text else shown
