@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
+from legend_gui.ui.detail import tooltip_text
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -179,7 +180,7 @@ class ChartPanel(QWidget):
                 self.metric_box.addItem(metric.label, metric.id)
                 self.metric_box.setItemData(
                     self.metric_box.count() - 1,
-                    metric.description or metric.label,
+                    tooltip_text(metric.description or metric.label),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             self.snapshot_box.clear()
@@ -336,7 +337,7 @@ class ChartPanel(QWidget):
         if self._bar_plot is None or not isinstance(self._chart, BarChart):
             return
         index = self.bar_at(scene_pos)
-        text = self.bar_tooltip(index) if index is not None else ""
+        text = tooltip_text(self.bar_tooltip(index)) if index is not None else ""
         self._bar_plot.setToolTip(text)
         if text:
             global_pos = self._bar_plot.mapToGlobal(self._bar_plot.mapFromScene(scene_pos))
@@ -370,7 +371,7 @@ class ChartPanel(QWidget):
         if best is not None:
             p = self._chart.points[best]
             text = f"{format_date(p.day)}: {p.text}\nSource: {p.source.publisher}"
-        self._timeline_plot.setToolTip(text)
+        self._timeline_plot.setToolTip(tooltip_text(text))
         del point
 
     def _on_plot_painted(self, plot: QWidget) -> None:

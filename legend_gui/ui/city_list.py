@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from legend_gui.model.formatting import format_date
+from legend_gui.ui.detail import tooltip_text
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
@@ -195,8 +196,10 @@ class CityListModel(QAbstractListModel):
             return self._ids[city_index]
         if role == DetailRole:
             return self._detail(city_index)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._names[city_index]}, {self._detail(city_index)}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # a name like "<b>x</b>" must not render bold
+            return tooltip_text(f"{self._names[city_index]}, {self._detail(city_index)}")
         return None
 
     def _detail(self, city_index: int) -> str:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from legend_gui.model.formatting import (
@@ -40,6 +41,15 @@ def is_safe_link(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
+
+
+def tooltip_text(text: str) -> str:
+    """``text`` for a tooltip, shown literally. Qt renders a tooltip as HTML when it merely
+    looks like markup (``Qt::mightBeRichText``): a city named ``<b>x</b>`` would show bold and
+    ``<img src=...>`` would load an image. Such text is escaped (line breaks kept)."""
+    if not text or not QtGuiNamespace.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
 
 
 def open_safe_link(url: QUrl) -> bool:

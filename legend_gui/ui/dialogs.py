@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from legend_gui.ui.export_dialog import ExportOptions
     from legend_gui.ui.main_window import MainWindow
 
+#: Open non-modal boxes without a parent, kept alive until they are closed.
+_open_boxes: set[QMessageBox] = set()
+
 
 class Dialogs:
     """The real dialogs. Methods return what the user chose; ``None`` means cancelled."""
@@ -41,11 +44,16 @@ class Dialogs:
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if details:
             box.setDetailedText(details)
+        if parent is None:  # nothing holds a parentless box: Python would delete it at once
+            _open_boxes.add(box)
+            box.finished.connect(lambda _result: _open_boxes.discard(box))
         box.open()
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names a file: never rich text
+        return box.exec() == QMessageBox.StandardButton.Yes.value
 
     def information(
         self, parent: QWidget | None, title: str, text: str, rich: bool = False

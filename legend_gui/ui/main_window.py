@@ -56,6 +56,11 @@ if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
 
 
+def _menu_text(text: str) -> str:
+    """Data as a menu entry's text: a single '&' would mark a mnemonic and disappear."""
+    return text.replace("&", "&&")
+
+
 class CityListView(QListView):
     """A list view that reports its first paint: the moment a user sees the cities."""
 
@@ -268,7 +273,7 @@ class MainWindow(QMainWindow):
         self.metric_menu.clear()
         self.metric_group = QActionGroup(self)
         for metric in self.catalog.chart_metrics:
-            action = QAction(metric.label, self, checkable=True)
+            action = QAction(_menu_text(metric.label), self, checkable=True)
             action.setData(metric.id)
             action.triggered.connect(lambda _checked=False, m=metric.id: self.set_metric(m))
             self.metric_group.addAction(action)
@@ -277,7 +282,8 @@ class MainWindow(QMainWindow):
         self.snapshot_group = QActionGroup(self)
         for index in range(self.chart_panel.snapshot_box.count()):
             day = date.fromisoformat(self.chart_panel.snapshot_box.itemData(index))
-            action = QAction(self.chart_panel.snapshot_box.itemText(index), self, checkable=True)
+            text = _menu_text(self.chart_panel.snapshot_box.itemText(index))
+            action = QAction(text, self, checkable=True)
             action.setData(day)
             action.triggered.connect(
                 lambda _checked=False, d=day: self.apply_chart_settings(
@@ -292,7 +298,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for path in files:
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(_menu_text(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(files))
 
@@ -412,7 +418,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         assert self.catalog is not None
         name = Path(self.catalog.path).name if self.catalog.path else "untitled"
-        self.setWindowTitle(f"{APP_NAME} — {name}")
+        # "[*]" is Qt's placeholder for the modified mark; doubled, it shows literally
+        self.setWindowTitle(f"{APP_NAME} — {name}".replace("[*]", "[*][*]"))
         self.setWindowFilePath(self.catalog.path or "")
 
     def open_path(self, path: Path) -> bool:

@@ -6,6 +6,7 @@ start anyway (issue: settings corruption). All QSettings creation goes through `
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -64,7 +65,8 @@ class AppSettings:
             value = [value]
         if not isinstance(value, list):
             return []
-        return [item for item in value if isinstance(item, str) and item][:MAX_RECENT]
+        # the app stores resolved paths: anything else ("42", "@Variant(...") is garbage
+        return [item for item in value if isinstance(item, str) and _is_absolute(item)][:MAX_RECENT]
 
     def add_recent_file(self, path: str) -> list[str]:
         files = [path] + [item for item in self.recent_files() if item != path]
@@ -73,3 +75,8 @@ class AppSettings:
 
     def sync(self) -> None:
         self._settings.sync()
+
+
+def _is_absolute(path: str) -> bool:
+    """An absolute path on any platform (a settings file may travel with a user's profile)."""
+    return PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute()
