@@ -184,12 +184,12 @@ def _export(options: argparse.Namespace) -> int:
     from legend_gui import export
     from legend_gui.model import DatasetError
 
+    if options.all and options.output.suffix.lower() != ".csv":
+        _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
+        return EXIT_USAGE
     try:
         catalog = _load_catalog(options.data)
         if options.all:
-            if options.output.suffix.lower() != ".csv":
-                _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
-                return EXIT_USAGE
             count = export.write_long_csv(catalog, options.output)  # type: ignore[arg-type]
             _out(f"{options.output}: {count:,} rows")
             return EXIT_OK

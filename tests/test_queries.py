@@ -477,7 +477,7 @@ def test_per_capita_bar_chart(catalog: Catalog) -> None:
     assert values == sorted(values, reverse=True)
     assert result.bars[0].city_id == "kansas-city-mo"  # 110 per 100k beats Chicago's 73
     assert result.bars[0].text == format_rate(560 * 100_000 / 508_090)
-    assert any("without one are left out" in note for note in result.notes)
+    assert any("1 city without one is left out" in note for note in result.notes)
 
 
 def test_chart_without_snapshot(catalog: Catalog) -> None:

@@ -110,6 +110,10 @@ class TimelineChart:
         return legend_line(self.qualifiers)
 
 
+def _cities(count: int) -> str:
+    return f"{count:,} city" if count == 1 else f"{count:,} cities"
+
+
 def source_line(sources: list[Source]) -> str:
     """``Sources: KMOV 4 St. Louis (19 Aug 2020); ...`` — capped so it fits under a chart."""
     if not sources:
@@ -212,14 +216,15 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
         )
     no_population = [p for p in missing if p.missing_reason == "no population"]
     if settings.per_capita:
-        notes.append(
-            "Rates use 2020 census populations"
-            + (
-                f"; {len(no_population):,} cities without one are left out."
-                if no_population
-                else "."
+        left_out = len(no_population)
+        if left_out:
+            verb = "is" if left_out == 1 else "are"
+            notes.append(
+                f"Rates use 2020 census populations; {_cities(left_out)} without one {verb} "
+                "left out."
             )
-        )
+        else:
+            notes.append("Rates use 2020 census populations.")
     sources = catalog.sources_of(shown)
     qualifiers = _ordered_qualifiers({p.qualifier for p in shown})
     subtitle = f"As announced on {format_date(day)}" if day else "No snapshot"

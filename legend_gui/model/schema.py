@@ -18,7 +18,7 @@ from legend_gui.model.vocab import SCHEMA_VERSION, Qualifier, Scope, SourceKind
 __all__ = ["SCHEMA_VERSION", "Qualifier", "Scope", "SourceKind"]  # re-exported
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
 
 
 def _iso_date(value: object) -> object:
