@@ -21,8 +21,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from legend_gui.model.formatting import format_date
 from legend_gui.ui.detail import tooltip_text
@@ -221,26 +221,37 @@ class CityListModel(QAbstractListModel):
 
 
 class CityDelegate(QStyledItemDelegate):
-    """Paints the name, and the state and launch date in smaller secondary text beside it."""
+    """Paints the name, and the state and launch date in smaller secondary text at the right.
+
+    The name is elided to the room the secondary text leaves, so a long name never runs into it.
+    """
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
-        detail = index.data(DetailRole)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        super().paint(painter, option, index)
-        if not detail:
-            return
-        painter.save()
-        font = QFont(opt.font)
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        painter.setFont(font)
+        name, detail = opt.text, str(index.data(DetailRole) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = (
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        detail_role = (
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
-        painter.setPen(opt.palette.color(role))
-        rect = opt.rect.adjusted(0, 0, -6, 0)
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(detail)
-        )
+        rect = opt.rect.adjusted(4, 0, -6, 0)
+        painter.save()
+        small = QFont(opt.font)
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        detail_width = QFontMetrics(small).horizontalAdvance(detail) if detail else 0
+        room = max(0, rect.width() - detail_width - (10 if detail else 0))
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(text_role))
+        elided = QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideRight, room)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect.adjusted(0, 0, -(rect.width() - room), 0), int(align), elided)
+        if detail:
+            painter.setFont(small)
+            painter.setPen(opt.palette.color(detail_role))
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect, int(right), detail)
         painter.restore()
