@@ -513,3 +513,17 @@ def test_the_real_save_dialog_leaves_the_overwrite_question_to_us(
     assert chosen == Path("/tmp/chosen.png")
     assert not calls[0][-1] & QFileDialog.Option.DontConfirmOverwrite  # default: Qt asks
     assert calls[1][-1] & QFileDialog.Option.DontConfirmOverwrite
+
+
+def test_an_unexpected_failure_still_restores_the_cursor(
+    window: Any, dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(export, "export_chart", boom)
+    dialogs.export_answers.append(PNG_1200)
+    dialogs.save_answers.append(out_dir(tmp_path) / "chart.png")
+    with pytest.raises(RuntimeError, match="boom"):  # the crash handler's business, not ours
+        export_chart_interactively(window)
+    assert QApplication.overrideCursor() is None

@@ -11,6 +11,8 @@ Tests replace the service, so nothing here can block a test on a modal loop (PIT
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -387,6 +389,16 @@ def _confirm_replace(window: MainWindow, path: Path) -> bool:
     )
 
 
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while writing, restored whatever happens."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 def _image_filters(first: str) -> list[str]:
     return [FORMATS[first][1]] + [f for key, (_n, f) in FORMATS.items() if key != first]
 
@@ -411,14 +423,16 @@ def export_chart_interactively(window: MainWindow) -> Path | None:
     if not _confirm_replace(window, path):
         window.statusBar().showMessage("Export cancelled: the existing file was kept", STATUS_MS)
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        export.export_chart(window.catalog, settings, path, options.size)
-    except export.ExportError as error:
-        QApplication.restoreOverrideCursor()
-        window.dialogs.error(window, "Export failed", f"The chart was not exported: {error}.")
+    with _busy():
+        try:
+            export.export_chart(window.catalog, settings, path, options.size)
+        except export.ExportError as error:
+            failure = str(error)
+        else:
+            failure = None
+    if failure is not None:
+        window.dialogs.error(window, "Export failed", f"The chart was not exported: {failure}.")
         return None
-    QApplication.restoreOverrideCursor()
     window.settings.set("folders/export", str(path.parent))
     what = (
         "chart data (CSV)"
@@ -444,14 +458,16 @@ def export_data_interactively(window: MainWindow) -> Path | None:
     if not _confirm_replace(window, path):
         window.statusBar().showMessage("Export cancelled: the existing file was kept", STATUS_MS)
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        count = export.write_long_csv(window.catalog, path)
-    except export.ExportError as error:
-        QApplication.restoreOverrideCursor()
-        window.dialogs.error(window, "Export failed", f"The data was not exported: {error}.")
+    with _busy():
+        try:
+            count = export.write_long_csv(window.catalog, path)
+        except export.ExportError as error:
+            failure = str(error)
+        else:
+            failure = None
+    if failure is not None:
+        window.dialogs.error(window, "Export failed", f"The data was not exported: {failure}.")
         return None
-    QApplication.restoreOverrideCursor()
     window.settings.set("folders/export", str(path.parent))
     window.statusBar().showMessage(f"Exported {count:,} figures to {path}", STATUS_MS)
     return path
