@@ -11,6 +11,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 from pathlib import Path
 
 import pytest
+from helpers_gui import FakeDialogs
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"
@@ -60,40 +61,9 @@ def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QFileDialog, name, staticmethod(_blocked))
 
 
-class FakeDialogs:
-    """Records what the app would have shown and answers from queues set by the test."""
-
-    def __init__(self) -> None:
-        self.errors: list[tuple[str, str, str]] = []
-        self.infos: list[tuple[str, str]] = []
-        self.confirmations: list[str] = []
-        self.confirm_answers: list[bool] = []
-        self.open_answers: list[Path | None] = []
-        self.save_answers: list[Path | None] = []
-
-    def error(self, _parent: object, title: str, text: str, details: str = "") -> None:
-        self.errors.append((title, text, details))
-
-    error_nonblocking = error
-
-    def confirm(self, _parent: object, title: str, text: str) -> bool:
-        self.confirmations.append(text)
-        return self.confirm_answers.pop(0) if self.confirm_answers else False
-
-    def information(self, _parent: object, title: str, text: str, rich: bool = False) -> None:
-        self.infos.append((title, text))
-
-    def open_file(self, _parent: object, _folder: str) -> Path | None:
-        return self.open_answers.pop(0) if self.open_answers else None
-
-    def save_file(
-        self, _parent: object, _title: str, _suggested: str, _filters: str
-    ) -> Path | None:
-        return self.save_answers.pop(0) if self.save_answers else None
-
-
 @pytest.fixture
 def fake_dialogs() -> FakeDialogs:
+    """Records what the app would have shown and answers from queues the test fills."""
     return FakeDialogs()
 
 

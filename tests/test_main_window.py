@@ -381,7 +381,7 @@ def test_a_changed_file_offers_reload_and_a_half_written_one_keeps_the_data(
     data_file.write_text(original[: len(original) // 2], encoding="utf-8")
     qtbot.waitUntil(lambda: len(fake_dialogs.errors) == 1, timeout=5000)
     assert fake_dialogs.confirmations
-    assert "watched.json changed on disk" in fake_dialogs.confirmations[0]
+    assert "watched.json changed on disk" in fake_dialogs.confirmations[0][1]
     assert window.catalog is catalog
     assert window.city_id == "memphis-tn"
 
