@@ -225,10 +225,11 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
 
 
 def describe(settings: ChartSettings) -> str:
-    what = "timeline" if settings.view == "timeline" else "bar chart"
-    when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
     rate = ", per 100,000 residents" if settings.per_capita else ""
-    return f"{what} of {settings.metric}{rate}, {when}"
+    if settings.view == "timeline":
+        return f"timeline of {settings.metric}{rate}, {settings.city or 'all cities (national)'}"
+    when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
+    return f"bar chart of {settings.metric}{rate}, {when}"
 
 
 def export_chart(

@@ -64,7 +64,9 @@ def style_plot(plot: pg.PlotItem, theme: ChartTheme, font_size: float = 12.0) ->
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(theme.muted))
         axis.setTextPen(pg.mkPen(theme.foreground))
-        axis.setStyle(tickFont=_font(font_size), tickTextOffset=6)
+        axis.setStyle(tickFont=_font(font_size), tickTextOffset=6, maxTickLevel=0)
+    # The label of the first tick ("0") sits half outside the axis; pyqtgraph would hide it.
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
     plot.hideButtons()
     plot.setMenuEnabled(False)
 
@@ -136,7 +138,6 @@ def draw_bar_chart(
     left.setTicks([[(y, _short(bar.label)) for y, bar in zip(ys, bars, strict=True)], []])
     bottom = plot.getAxis("bottom")
     bottom.setTicks(None)
-    bottom.setStyle(maxTickLevel=0)  # major grid lines only: minor ones make the bars look busy
     plot.showGrid(x=True, y=False, alpha=theme.grid_alpha)
     x_max = peak * 1.22  # room for the value labels to the right of the longest bar
     view = plot.getViewBox()
@@ -172,7 +173,9 @@ def draw_timeline(
     """Points joined by lines; open symbols for non-exact values; the launch date marked."""
     plot.clear()
     style_plot(plot, theme, font_size)
-    plot.getAxis("left").setTicks(None)
+    left = plot.getAxis("left")
+    left.setTicks(None)
+    left.setStyle(hideOverlappingLabels=False)
     xs = [_timestamp(p.day) for p in chart.points]
     ys = [p.value for p in chart.points]
     if xs:
@@ -207,8 +210,14 @@ def draw_timeline(
                     pen=pg.mkPen(theme.bar, width=2),
                 )
             )
-        for x, y, point in zip(xs, ys, chart.points, strict=True):
-            label = pg.TextItem(point.text, color=theme.foreground, anchor=(0.5, 1.3))
+        span = max(xs) - min(xs) if len(xs) > 1 else 1.0
+        below = False
+        for index, (x, y, point) in enumerate(zip(xs, ys, chart.points, strict=True)):
+            # Points close in time would print their labels over each other: alternate sides.
+            crowded = index > 0 and x - xs[index - 1] < span / 18
+            below = not below if crowded else False
+            anchor = (0.5, -0.35) if below else (0.5, 1.3)
+            label = pg.TextItem(point.text, color=theme.foreground, anchor=anchor)
             label.setFont(_font(font_size))
             label.setPos(QPointF(x, y))
             plot.addItem(label)
@@ -228,10 +237,15 @@ def draw_timeline(
     if all_x:
         span = max(max(all_x) - min(all_x), 86_400 * 7)
         top = max(ys) if ys else 1.0
-        view.setLimits(xMin=min(all_x) - span, xMax=max(all_x) + span, yMin=0, yMax=max(top, 1) * 3)
-        view.setRange(
+        view.setLimits(
+            xMin=min(all_x) - span,
+            xMax=max(all_x) + span,
+            yMin=-max(top, 1) * 0.1,
+            yMax=max(top, 1) * 3,
+        )
+        view.setRange(  # a little room below 0 so the first point is not drawn on the axis
             xRange=(min(all_x) - span * 0.06, max(all_x) + span * 0.06),
-            yRange=(0, max(top, 1) * 1.18),
+            yRange=(-max(top, 1) * 0.05, max(top, 1) * 1.18),
             padding=0,
         )
     return xs
