@@ -22,6 +22,9 @@ from legend_gui.model.chart import BarChart, TimelineChart
 #: Layout is designed at this width and scaled up: a 3508-px A4 export looks like a 1200-px one,
 #: only sharper, instead of tiny text on a huge canvas.
 DESIGN_WIDTH = 1200.0
+DESIGN_HEIGHT = 675.0
+#: Small images shrink the layout too, but text below 60 % of its design size is unreadable.
+MIN_SCALE = 0.6
 MARGIN = 28.0
 INK = QColor("#1f2328")
 MUTED = QColor("#57606a")
@@ -72,7 +75,7 @@ def footer_lines(chart: Chart) -> list[str]:
 
 def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> None:
     """Paint the whole figure into ``painter``'s device of ``width`` × ``height`` pixels."""
-    scale = max(1.0, width / DESIGN_WIDTH)
+    scale = max(MIN_SCALE, min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT))
     logical_w, logical_h = width / scale, height / scale
     painter.save()
     painter.scale(scale, scale)
