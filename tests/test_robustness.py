@@ -468,6 +468,68 @@ def test_clicking_a_web_link_in_the_detail_pane_opens_it_once(
     assert [u.toString() for u in opened_urls.urls] == [QUrl(href).toString()]
 
 
+# -- carrying choices over to another file -------------------------------------------------
+
+
+def _three_city_copy(bundled_path: Path, folder: Path) -> Path:
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    data["cities"] = data["cities"][:3]
+    kept = {city["id"] for city in data["cities"]}
+    for snapshot in data["snapshots"]:
+        snapshot["figures"] = [
+            f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
+        ]
+    return write_json(folder / "three cities.json", data)
+
+
+def test_a_metric_the_new_file_cannot_chart_falls_back_and_the_selector_agrees(
+    make_window, catalog: Catalog, bundled_path: Path, tmp_path: Path
+) -> None:
+    """Found by the random-use run: the chart kept a metric the Metric box did not offer."""
+    smaller_path = _three_city_copy(bundled_path, tmp_path)
+    smaller = Catalog(load_dataset(smaller_path), str(smaller_path))
+    offered = {m.id for m in smaller.chart_metrics}
+    metric = next(
+        m.id for m in catalog.chart_metrics if m.id not in offered and m.id in smaller.metric_by_id
+    )
+    window = make_window(catalog)
+    window.set_metric(metric)
+    assert window.chart_panel.metric_box.currentData() == metric
+    assert window.open_path(smaller_path)
+    settings = window.chart_settings
+    assert settings.metric == smaller.default_metric()
+    assert window.chart_panel.metric_box.currentData() == settings.metric
+    assert [a.data() for a in window.metric_menu.actions() if a.isChecked()] == [settings.metric]
+    assert window.chart_panel.chart.title == smaller.metric_by_id[settings.metric].label  # type: ignore[union-attr]
+
+
+def test_a_stored_national_only_metric_is_not_restored(
+    make_window, catalog: Catalog, tmp_path: Path
+) -> None:
+    charted = {m.id for m in catalog.chart_metrics}
+    national_only = next(m for m in catalog.metric_by_id if m not in charted)
+    (tmp_path / "settings.ini").write_text(f"[chart]\nmetric={national_only}\n")
+    window = make_window(catalog)
+    assert window.chart_settings.metric == catalog.default_metric()
+    assert window.chart_panel.metric_box.currentData() == catalog.default_metric()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_TOOLTIP)
+def test_a_bar_tooltip_does_not_outlive_its_chart(make_window, catalog: Catalog, qtbot) -> None:
+    """Found by the random-use run: after the chart changed under a resting mouse, the plot
+    kept the tooltip of the bar that used to be there."""
+    window = make_window(catalog)
+    panel = window.chart_panel
+    chart = panel.chart
+    assert isinstance(chart, BarChart)
+    plot = panel._bar_plot
+    point = plot.mapFromScene(panel.bar_scene_position(0))
+    panel._on_bar_hovered(plot.mapToScene(point))
+    assert shown_text(plot.toolTip()) == panel.bar_tooltip(0)
+    window.apply_chart_settings(window.chart_settings.with_(per_capita=True))
+    assert plot.toolTip() == ""
+
+
 # -- crash safety -------------------------------------------------------------------------------
 
 

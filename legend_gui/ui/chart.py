@@ -295,6 +295,8 @@ class ChartPanel(QWidget):
         from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline
 
         theme = self._theme()
+        for plot in (self._bar_plot, self._timeline_plot):
+            plot.setToolTip("")  # it described what was under the mouse in the previous chart
         if isinstance(chart, BarChart):
             self._geometry = draw_bar_chart(self._bar_plot.getPlotItem(), chart, theme)
             self.stack.setCurrentWidget(self._bar_plot)

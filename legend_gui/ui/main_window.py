@@ -329,7 +329,10 @@ class MainWindow(QMainWindow):
         self.chart_panel.set_catalog(catalog)
         self._fill_view_menus()
         previous, city = wanted
-        metric = previous.metric if previous.metric in catalog.metric_by_id else None
+        # only a metric the selector offers (one with city figures) can carry over: a national-
+        # only metric would leave the Metric box showing another metric than the chart
+        offered = {m.id for m in catalog.chart_metrics}
+        metric = previous.metric if previous.metric in offered else None
         metric = metric or catalog.default_metric()
         snapshot = previous.snapshot if previous.snapshot in catalog.snapshot_by_date else None
         city = city if city in catalog.city_by_id else None
