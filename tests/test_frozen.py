@@ -185,3 +185,41 @@ def test_validate_reports_a_bad_file_without_a_traceback(
     result = run(bundle, bare_env, "validate", str(bad))
     assert result.returncode == 1
     assert "bad.json" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="desktop entries are for Linux")
+def test_desktop_entry_installer_inside_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    data_home = tmp_path / "share"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data_home)}
+    result = subprocess.run(
+        ["sh", str(bundle / "install-desktop-entry.sh")],
+        cwd="/",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    entry = (data_home / "applications" / "legend-gui.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{bundle / "legend-gui"}" %f' in entry.splitlines()
+    assert (data_home / "icons" / "hicolor" / "48x48" / "apps" / "legend-gui.png").is_file()
+
+
+def test_build_refuses_an_environment_with_two_qt_bindings(tmp_path: Path) -> None:
+    """PyInstaller can bundle one binding only: the build stops before it starts, and says why."""
+    fake = tmp_path / "site" / "PyQt6"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "packaging" / "build.py"), "--workpath", str(tmp_path / "w")],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(fake.parent)},
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "more than one Qt binding" in result.stderr
+    assert "PyQt6" in result.stderr
+    assert not (tmp_path / "w").exists()  # nothing was built
