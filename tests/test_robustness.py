@@ -353,6 +353,19 @@ def test_markup_in_a_file_name_shows_literally_in_title_and_error_dialogs(
     assert f"{bad}:1:" in details
     assert window.windowHandle().title().endswith(name)
 
+    # a value quoted from the file comes back as it was written
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    data["snapshots"][0]["figures"][0]["city"] = HOSTILE[1]
+    data["cities"][0]["name"] = HOSTILE[2]
+    data["cities"][0]["state"] = HOSTILE[0] * 8  # too long
+    quoting = write_json(tmp_path / "quoting.json", data)
+    assert not window.open_path(quoting)
+    _title, text, details = fake_dialogs.errors[-1]
+    assert f'(found "{HOSTILE[1]}")' in text
+    assert f'(found "{HOSTILE[1]}")' in details
+    assert f"cities[0] ({HOSTILE[2]}).state" in details
+    assert window.windowHandle().title().endswith(name)
+
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_real_dialogs_show_data_as_plain_text(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
