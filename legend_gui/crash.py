@@ -41,8 +41,13 @@ def log_file() -> Path:
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """A rotating log file (1 MB × 3) and faulthandler writing into it; ``None`` if unwritable."""
     global _fault_stream
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in _logger.handlers):
-        return log_file()
+    target = log_file()
+    for handler in list(_logger.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            if Path(handler.baseFilename) == target.resolve():
+                return target
+            _logger.removeHandler(handler)  # the log folder moved (tests, a changed setting)
+            handler.close()
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
