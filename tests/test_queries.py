@@ -12,6 +12,7 @@ Albuquerque has no population, so it has no per-capita rate.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -539,3 +540,18 @@ def test_format_change_and_date() -> None:
     assert format_date(date(2020, 8, 9)) == "9 Aug 2020"
     assert format_date(None) == "date not shown"
     assert describe_qualifier(Qualifier.MORE_THAN) == "more than"
+
+
+def test_ranking_is_cached_per_metric_snapshot_and_rate(bundled_path: Path) -> None:
+    from legend_gui.model import load_dataset
+
+    catalog = Catalog(load_dataset(bundled_path))
+    first = catalog.ranked("federal_defendants_charged", date(2020, 10, 14))
+    assert catalog.ranked("federal_defendants_charged", date(2020, 10, 14)) is first
+    assert catalog.ranked("federal_defendants_charged", date(2020, 10, 14), True) is not first
+    values = [p.value for p in first.reported]
+    assert len(values) == 9
+    assert values == sorted(values, reverse=True)
+    assert {p.city.id for p in first.reported} | {p.city.id for p in first.missing} == {
+        c.id for c in catalog.cities
+    }

@@ -153,15 +153,17 @@ def _ordered_qualifiers(found: set[Qualifier]) -> list[Qualifier]:
 def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
     """Bars of one metric at one snapshot: top ``settings.top`` values, selected city always."""
     day = settings.snapshot
-    points: list[SeriesPoint] = (
-        catalog.series(settings.metric, day, settings.per_capita) if day else []
-    )
-    reported = [p for p in points if p.value is not None]
-    reported.sort(key=lambda p: (-(p.value or 0.0), p.city.name))
-    missing = [p for p in points if p.value is None]
+    points: list[SeriesPoint] = []
+    reported: list[SeriesPoint] = []
+    missing: list[SeriesPoint] = []
+    selected_point: SeriesPoint | None = None
+    if day is not None:
+        ranking = catalog.ranked(settings.metric, day, settings.per_capita)
+        points, reported, missing = ranking.points, ranking.reported, ranking.missing
+        if settings.city is not None and settings.city in ranking.position:
+            selected_point = points[ranking.position[settings.city]]
     top = max(1, settings.top)
     shown = reported[:top]
-    selected_point = next((p for p in points if p.city.id == settings.city), None)
     if (
         selected_point is not None
         and selected_point.value is not None

@@ -64,6 +64,16 @@ class SeriesPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class Ranking:
+    """One metric at one snapshot, ready for a chart (see ``Catalog.ranked``)."""
+
+    points: list[SeriesPoint]  # every city, dataset order
+    reported: list[SeriesPoint]  # cities with a value, largest first
+    missing: list[SeriesPoint]  # not reported, or no population for a rate
+    position: dict[str, int]  # city id -> index into ``points``
+
+
+@dataclass(frozen=True, slots=True)
 class TimelinePoint:
     day: date
     figure: Figure
@@ -130,6 +140,7 @@ class Catalog:
         self.snapshots: list[Snapshot] = sorted(dataset.snapshots, key=lambda s: s.date)
         self.snapshot_dates: list[date] = [snapshot.date for snapshot in self.snapshots]
         self.snapshot_by_date: dict[date, Snapshot] = {s.date: s for s in self.snapshots}
+        self._rankings: dict[tuple[str, date, bool], Ranking] = {}
         self._figures: dict[FigureKey, Figure] = {}
         # (city id or None, metric) -> dates with a figure, ascending
         self._dates: dict[tuple[str | None, str], list[date]] = defaultdict(list)
@@ -212,6 +223,26 @@ class Catalog:
             else:
                 points.append(SeriesPoint(city, figure, figure.value))
         return points
+
+    def ranked(self, metric_id: str, day: date, per_capita: bool = False) -> Ranking:
+        """``series`` split into reported points (largest first) and gaps, cached.
+
+        A city selection or a top-N change redraws the chart from this cache: one sort per
+        (metric, snapshot, per-capita), not one per click, at 100,000 cities.
+        """
+        key = (metric_id, day, per_capita)
+        ranking = self._rankings.get(key)
+        if ranking is None:
+            points = self.series(metric_id, day, per_capita)
+            reported = [p for p in points if p.value is not None]
+            reported.sort(key=lambda p: (-(p.value or 0.0), p.city.name))
+            missing = [p for p in points if p.value is None]
+            position = {p.city.id: i for i, p in enumerate(points)}
+            ranking = Ranking(points, reported, missing, position)
+            if len(self._rankings) >= 32:
+                self._rankings.pop(next(iter(self._rankings)))
+            self._rankings[key] = ranking
+        return ranking
 
     def sources_of(self, points: Iterable[SeriesPoint]) -> list[Source]:
         """The distinct primary sources behind ``points``, in first-use order."""
