@@ -8,6 +8,7 @@ at a folder built like the real one.
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import os
 import shutil
 import struct
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -22,8 +24,20 @@ from legend_gui import resources
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-sys.path.insert(0, str(REPO / "packaging"))
-import make_icons  # noqa: E402
+
+
+def _load_make_icons() -> ModuleType:
+    """packaging/make_icons.py, loaded by path (packaging/ is not put on sys.path)."""
+    path = REPO / "packaging" / "make_icons.py"
+    spec = importlib.util.spec_from_file_location("make_icons", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_icons = _load_make_icons()
 
 
 def _install_layout(package_dir: Path) -> Path:
