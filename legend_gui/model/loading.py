@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 #: Refuse larger files before reading them: a real dataset of 100,000 cities is well under it,
 #: and parsing a huge file would freeze the app and eat memory for nothing.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: More new objects than this left by a load (≈4,000 cities) are collected at once: see
+#: ``validate_document``.
+_GC_YOUNG_LIMIT = 100_000
 #: Python's json refuses integers longer than this many digits (CVE-2020-10735 guard).
 _MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300
 #: Deeper nesting than this is never a Legend Viewer file; say so rather than recurse.
@@ -140,10 +143,13 @@ def validate_document(document: Document) -> Dataset:
     name, text, data = document
     # The cyclic GC gains nothing here: pydantic builds millions of small acyclic objects
     # (2.3 million at 100,000 cities) and every GC pass walks all of them. Pausing it for the
-    # validation alone only postponed the cost: the first passes after re-enabling walked every
-    # new object again (≈2.3 s). So pause it for the checks too and, on success, freeze: the
-    # dataset is immutable and long-lived, later passes need not walk it (it is still freed by
-    # reference counting when dropped). 100,000 cities: 4.3 s → 2.0 s (scale_model.py).
+    # validation alone only postponed the cost: after re-enabling, the young generation held
+    # every new object and the next passes walked them all, more than once (≈2.5 s at 100,000
+    # cities, paid by the checks or the next query). So the pause covers the checks too, and if
+    # it leaves many objects behind, one full collection moves them to the old generation in a
+    # single pass (≈1 s). gc.freeze() would cost nothing here but stops the GC from ever
+    # collecting what is alive at that point (Qt wrappers in cycles included) and, with the old
+    # generation near empty, makes every later query pay for more full passes.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -158,8 +164,8 @@ def validate_document(document: Document) -> Dataset:
                 for violation in violations[:MAX_SHOWN_PROBLEMS]
             ]
             raise DatasetError(problems, total=len(violations))
-        if gc_was_enabled:
-            gc.freeze()
+        if gc_was_enabled and gc.get_count()[0] > _GC_YOUNG_LIMIT:
+            gc.collect()
     finally:
         if gc_was_enabled:
             gc.enable()
