@@ -6,7 +6,6 @@ or snapshot change at 100,000 cities costs one pass over the cities, not over ev
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -146,28 +145,18 @@ class Catalog:
         self._dates: dict[tuple[str | None, str], list[date]] = defaultdict(list)
         # (date, metric) -> figures of cities, for series and sums
         self._by_metric: dict[tuple[date, str], dict[str, Figure]] = defaultdict(dict)
-        # Once per figure (360,000 at 100,000 cities): local names, and the cyclic GC paused as
-        # in the loader. Its passes would walk the new index entries over and over (≈0.5 s at
-        # 100,000 cities); frozen at the end, the indexes are skipped by later passes too.
+        # Once per figure (360,000 at 100,000 cities): local names only.
         figures, dates, by_metric = self._figures, self._dates, self._by_metric
         city_scope = Scope.CITY
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            for snapshot in self.snapshots:
-                day = snapshot.date
-                for figure in snapshot.figures:
-                    metric = figure.metric
-                    city = figure.city if figure.scope is city_scope else None
-                    figures[(day, city, metric)] = figure
-                    dates[(city, metric)].append(day)
-                    if city is not None:
-                        by_metric[(day, metric)][city] = figure
-            if gc_was_enabled:
-                gc.freeze()
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+        for snapshot in self.snapshots:
+            day = snapshot.date
+            for figure in snapshot.figures:
+                metric = figure.metric
+                city = figure.city if figure.scope is city_scope else None
+                figures[(day, city, metric)] = figure
+                dates[(city, metric)].append(day)
+                if city is not None:
+                    by_metric[(day, metric)][city] = figure
 
     # -- look-ups -------------------------------------------------------------------------
     def figure(self, day: date, city_id: str | None, metric_id: str) -> Figure | None:
