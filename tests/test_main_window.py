@@ -446,3 +446,38 @@ def test_a_bad_file_at_start_up_falls_back_to_the_bundled_data(
     _title, text, details = fake_dialogs.errors[0]
     assert "mine.json could not be opened; showing the bundled dataset" in text
     assert "required field 'sources' is missing" in details
+
+
+def test_a_failure_while_the_window_is_built_is_told_in_a_box(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A windowed build has no stderr: the user must see why the app did not open."""
+    import sys
+
+    from helpers_gui import FakeDialogs
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from legend_gui.ui import app as app_module
+    from legend_gui.ui import dialogs as dialogs_module
+    from legend_gui.ui import main_window
+
+    shown = FakeDialogs()
+    monkeypatch.setattr(dialogs_module, "Dialogs", lambda: shown)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the window could not be built")
+
+    monkeypatch.setattr(main_window, "MainWindow", broken)
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.setenv("DISPLAY", ":0")
+    hook = sys.excepthook
+    try:
+        assert app_module.run_gui(None) == 1
+    finally:
+        sys.excepthook = hook
+        qInstallMessageHandler(None)
+    (title, text, details) = shown.errors[0]
+    assert title == "Legend Viewer cannot start"
+    assert "RuntimeError: the window could not be built" in text
+    assert "Details were written to" in text
+    assert "Traceback" in details

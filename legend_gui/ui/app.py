@@ -131,23 +131,54 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
 
     dialogs = Dialogs()
     errors.install(dialogs)
-    document = _read_for_gui(path, dialogs)
-    if document is None:
-        return 1
-    from legend_gui.ui.city_list import preview_cities
-    from legend_gui.ui.main_window import MainWindow
+    try:
+        document = _read_for_gui(path, dialogs)
+        if document is None:
+            return 1
+        from legend_gui.ui.city_list import preview_cities
+        from legend_gui.ui.main_window import MainWindow
 
-    window = MainWindow(
-        dialogs=dialogs,
-        settings=_throwaway_settings() if smoke else None,  # type: ignore[arg-type]
-        preview=preview_cities(document.data),
-        loader=lambda: _validate_for_gui(document, dialogs),
-    )
-    if smoke:
-        _arm_smoke(window)
-    window.show()
+        def load() -> Catalog | None:
+            try:
+                return _validate_for_gui(document, dialogs)
+            except Exception as error:  # noqa: BLE001 - say it, then close the window
+                _cannot_start(dialogs, error, smoke)
+                return None
+
+        window = MainWindow(
+            dialogs=dialogs,
+            settings=_throwaway_settings() if smoke else None,  # type: ignore[arg-type]
+            preview=preview_cities(document.data),
+            loader=load,
+        )
+        if smoke:
+            _arm_smoke(window)
+        window.show()
+    except Exception as error:  # noqa: BLE001 - a windowed build has no stderr: use a box
+        _cannot_start(dialogs, error, smoke)
+        return 1
     status = app.exec()
     return status if window.catalog is not None else 1
+
+
+def _cannot_start(dialogs: Dialogs, error: Exception, smoke: bool) -> None:
+    """A failure while the window is built: logged, and told in a box (or on stderr)."""
+    import traceback
+
+    from legend_gui.crash import log_exception
+
+    log = log_exception(error)
+    summary = f"{error.__class__.__name__}: {error}"
+    if smoke or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        _say(f"legend-gui: cannot start: {summary}")  # nobody could close a box
+        return
+    where = f"\n\nDetails were written to {log}." if log else ""
+    dialogs.error(
+        None,
+        "Legend Viewer cannot start",
+        f"Legend Viewer could not open its window ({summary}).{where}",
+        details="".join(traceback.format_exception(error)),
+    )
 
 
 def _display_available() -> bool:
