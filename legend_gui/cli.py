@@ -7,10 +7,11 @@ stderr and exit 1, usage errors exit 2, anything unexpected is logged and summar
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from legend_gui import __version__, timing  # noqa: F401 - timing notes the start early
 
@@ -18,13 +19,38 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 _COMMANDS = ("validate", "export", "screenshot")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors never raise SystemExit from deep inside a handler."""
+if TYPE_CHECKING:
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        _err(f"{self.prog}: error: {message}")
-        raise SystemExit(EXIT_USAGE)
+
+@cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse, imported only when there are options to parse (the plain start has none)."""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            _err(f"{self.prog}: error: {message}")
+            raise SystemExit(EXIT_USAGE)
+
+    return Parser
+
+
+def _Parser(**options: Any) -> argparse.ArgumentParser:
+    return _parser_class()(**options)
+
+
+def _raw_description_formatter() -> type[argparse.HelpFormatter]:
+    import argparse
+
+    return argparse.RawDescriptionHelpFormatter
+
+
+def _argument_type_error(message: str) -> Exception:
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
 
 
 def _err(line: str) -> None:
@@ -50,7 +76,7 @@ def _gui_parser() -> argparse.ArgumentParser:
             "  legend-gui screenshot -o OUT.png    render the main window\n"
             "Run 'legend-gui COMMAND --help' for a command's options."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_raw_description_formatter(),
     )
     parser.add_argument("file", nargs="?", type=Path, help="a data file to open (default: bundled)")
     parser.add_argument(
@@ -73,9 +99,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise _argument_type_error(f"not a whole number: {text!r}") from None
     if not 16 <= value <= 20_000:
-        raise argparse.ArgumentTypeError(f"{value} is outside 16–20000 pixels")
+        raise _argument_type_error(f"{value} is outside 16–20000 pixels")
     return value
 
 
@@ -118,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``legend-gui`` and ``python -m legend_gui``; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args in ([], ["--smoke"]):  # the common start needs no parser (argparse: ~15 ms)
+            from legend_gui.ui.app import run_gui
+
+            return run_gui(None, smoke=bool(args))
         if args and args[0] in _COMMANDS:
             options = _command_parser(args[0]).parse_args(args[1:])
             handler = {"validate": _validate, "export": _export, "screenshot": _screenshot}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,6 +193,8 @@ def _say(line: str) -> None:
 
 def _throwaway_settings() -> object:
     """Settings that never touch the user's own (smoke runs, screenshots)."""
+    import tempfile
+
     from PySide6.QtCore import QSettings
 
     from legend_gui.ui.settings import AppSettings
