@@ -59,10 +59,13 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     _logger.addHandler(handler)
     _logger.setLevel(level)
     try:
-        _fault_stream = open(log_dir() / "faults.log", "a", encoding="utf-8")  # noqa: SIM115
-        faulthandler.enable(_fault_stream)
+        stream = open(log_dir() / "faults.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(stream)  # a hard crash (segfault) leaves its Python stack here
     except (OSError, RuntimeError):
-        pass
+        return log_file()
+    if _fault_stream is not None:  # the previous folder's file: faulthandler let go of it
+        _fault_stream.close()
+    _fault_stream = stream
     return log_file()
 
 
