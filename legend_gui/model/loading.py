@@ -370,7 +370,10 @@ def _clean_location(loc: Sequence[str | int], document: Any = None) -> tuple[str
 
 
 _NUMBER_ERRORS = {"int_type", "float_type", "int_parsing", "float_parsing", "int_from_float"}
-_OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
+_OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type", "dataclass_type"}
+#: The records of ``schema.py`` that are dataclasses name these errors differently from models.
+_EXTRA_ERRORS = {"extra_forbidden", "unexpected_keyword_argument"}
+_ARRAY_ERRORS = {"list_type", "tuple_type"}
 
 
 def _friendly(error: dict[str, Any]) -> str:
@@ -382,7 +385,7 @@ def _friendly(error: dict[str, Any]) -> str:
     ctx = error.get("ctx") or {}
     if kind == "value_error":  # our own validators already say what they found
         return str(error["msg"]).removeprefix("Value error, ")
-    if kind == "extra_forbidden":
+    if kind in _EXTRA_ERRORS:
         return (
             f"unknown field '{_printable(str(loc[-1]), 80)}' (not part of the format; "
             "check the spelling)"
@@ -415,7 +418,7 @@ def _friendly(error: dict[str, Any]) -> str:
         return f"is too long: at most {ctx['max_length']:,} characters"
     if kind in _OBJECT_ERRORS:
         return f"must be a JSON object {{...}} {found}"
-    if kind == "list_type":
+    if kind in _ARRAY_ERRORS:
         return f"must be a JSON array [...] {found}"
     if kind == "string_type":
         return f"must be text in double quotes {found}"

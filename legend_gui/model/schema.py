@@ -11,7 +11,8 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic.dataclasses import dataclass
 
 from legend_gui.model.vocab import SCHEMA_VERSION, Qualifier, Scope, SourceKind
 
@@ -50,7 +51,10 @@ Text = Annotated[str, Field(min_length=1, max_length=2_000)]
 LongText = Annotated[str, Field(max_length=20_000)]
 #: Figures are counts, amounts of money or weights: never negative, never NaN or infinite.
 #: The upper bound refuses absurd values (1e300) that would break charts and arithmetic.
-FigureValue = Annotated[int | float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+FigureValue = Annotated[
+    Annotated[int, Strict()] | Annotated[float, Strict()],  # strict in lax records too
+    Field(ge=0, le=1e15, allow_inf_nan=False),
+]
 
 
 class _Strict(BaseModel):
@@ -96,18 +100,35 @@ class Metric(_Strict):
     )
 
 
-class Population(_Strict):
-    value: Annotated[int, Field(gt=0, le=10**10)]
-    year: Annotated[int, Field(ge=1790, le=2100)]
+#: The numerous small records (a figure per city, metric and snapshot: 360,000 at 100,000
+#: cities) are slotted pydantic dataclasses, not models: a model instance carries a ``__dict__``
+#: and a fields-set ``set``, several times the size of the values, and each is one more object
+#: for the cyclic GC to walk. A strict dataclass would accept only instances of itself, not the
+#: JSON object read from the file, so these are lax and every field that lax mode would coerce
+#: (numbers from strings, ints from floats) is marked ``Strict()`` itself; strings, enums and
+#: dates behave the same in both modes for JSON input. Lists are tuples (immutable, and an empty
+#: one is shared); a tuple field in lax mode takes the JSON array, nothing else JSON has.
+_RECORD = ConfigDict(extra="forbid", strict=False, allow_inf_nan=False, defer_build=True)
+_record = dataclass(config=_RECORD, frozen=True, slots=True, kw_only=True)
+StrictInt = Annotated[int, Strict()]
+StrictFloat = Annotated[float, Strict()]
+
+
+@_record
+class Population:
+    value: Annotated[StrictInt, Field(gt=0, le=10**10)]
+    year: Annotated[StrictInt, Field(ge=1790, le=2100)]
     source: Identifier
 
 
-class Location(_Strict):
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
+@_record
+class Location:
+    lat: Annotated[StrictFloat, Field(ge=-90, le=90)]
+    lon: Annotated[StrictFloat, Field(ge=-180, le=180)]
 
 
-class City(_Strict):
+@_record
+class City:
     id: Identifier
     name: Text
     state: Annotated[str, Field(min_length=1, max_length=40)]
@@ -117,7 +138,8 @@ class City(_Strict):
     location: Location | None = None
 
 
-class AlternateReport(_Strict):
+@_record
+class AlternateReport:
     """A different value for the same figure from another source: kept, never dropped."""
 
     value: FigureValue
@@ -126,7 +148,8 @@ class AlternateReport(_Strict):
     note: LongText | None = None
 
 
-class Figure(_Strict):
+@_record
+class Figure:
     scope: Scope = Field(strict=False)
     city: Identifier | None = Field(
         default=None, description="The city's id; required for city scope, absent for national."
@@ -136,10 +159,10 @@ class Figure(_Strict):
     qualifier: Qualifier = Field(default=Qualifier.EXACT, strict=False)
     source: Identifier
     note: LongText | None = None
-    corroborated_by: list[Identifier] = Field(
-        default_factory=list, description="Other sources that report the same value, same framing."
+    corroborated_by: tuple[Identifier, ...] = Field(
+        default=(), description="Other sources that report the same value, same framing."
     )
-    alternates: list[AlternateReport] = Field(default_factory=list)
+    alternates: tuple[AlternateReport, ...] = ()
 
 
 class Snapshot(_Strict):
