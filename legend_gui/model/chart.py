@@ -153,27 +153,36 @@ def _ordered_qualifiers(found: set[Qualifier]) -> list[Qualifier]:
 def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
     """Bars of one metric at one snapshot: top ``settings.top`` values, selected city always."""
     day = settings.snapshot
-    points: list[SeriesPoint] = []
-    reported: list[SeriesPoint] = []
-    missing: list[SeriesPoint] = []
-    selected_point: SeriesPoint | None = None
-    if day is not None:
-        ranking = catalog.ranked(settings.metric, day, settings.per_capita)
-        points, reported, missing = ranking.points, ranking.reported, ranking.missing
-        if settings.city is not None and settings.city in ranking.position:
-            selected_point = points[ranking.position[settings.city]]
     top = max(1, settings.top)
-    shown = reported[:top]
-    if (
-        selected_point is not None
-        and selected_point.value is not None
-        and selected_point not in shown
-    ):
-        shown = [*shown[: top - 1], selected_point]
-    room = top - len(shown)
-    gaps = missing[:room] if room > 0 else []
-    if selected_point is not None and selected_point.value is None and selected_point not in gaps:
-        gaps = [*gaps[: max(0, room - 1)], selected_point]
+    total = len(catalog.cities) if day is not None else 0  # no snapshot: no cities to show
+    shown: list[SeriesPoint] = []
+    gaps: list[SeriesPoint] = []
+    reported_count = missing_count = no_population = 0
+    if day is not None:
+        # Points only for what is shown: the top values, the first gaps, the selected city.
+        board = catalog.top(settings.metric, day, settings.per_capita, top)
+        reported_count, missing_count = board.reported, board.missing
+        no_population = board.no_population
+
+        def point(city_id: str) -> SeriesPoint:
+            found = catalog.point(settings.metric, day, city_id, settings.per_capita)
+            assert found is not None  # ids come from the catalog
+            return found
+
+        shown = [point(city_id) for city_id in board.leaders[:top]]
+        selected = settings.city or ""
+        selected_point = point(selected) if selected in catalog.city_by_id else None
+        if (
+            selected_point is not None
+            and selected_point.value is not None
+            and selected not in board.leaders[:top]
+        ):
+            shown = [*shown[: top - 1], selected_point]
+        room = top - len(shown)
+        gap_ids = board.first_missing[:room] if room > 0 else []
+        gaps = [point(city_id) for city_id in gap_ids]
+        if selected_point is not None and selected_point.value is None and selected not in gap_ids:
+            gaps = [*gaps[: max(0, room - 1)], selected_point]
 
     def make_bar(point: SeriesPoint) -> Bar:
         figure = point.figure
@@ -197,15 +206,14 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
 
     bars = [make_bar(p) for p in shown] + [make_bar(p) for p in gaps]
     notes: list[str] = []
-    total = len(points)
     if len(bars) < total:
         notes.append(
             f"Showing {len(bars):,} of {total:,} cities "
-            f"({len(reported):,} reported a figure, top {len(shown):,} shown)."
+            f"({reported_count:,} reported a figure, top {len(shown):,} shown)."
         )
-    elif missing:
-        notes.append(f"{len(missing):,} of {total:,} cities: no figure reported.")
-    if day is not None and not reported:
+    elif missing_count:
+        notes.append(f"{missing_count:,} of {total:,} cities: no figure reported.")
+    if day is not None and not reported_count:
         best = catalog.default_snapshot(settings.metric)
         hint = f"; the most cities did on {format_date(best)}" if best and best != day else ""
         notes.append(f"No city reported this figure on {format_date(day)}{hint}.")
@@ -216,9 +224,8 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
             f"National total reported: {format_value(national.value, national.qualifier)} "
             f"({source.publisher}); a reported figure, not the sum of the bars."
         )
-    no_population = [p for p in missing if p.missing_reason == "no population"]
     if settings.per_capita:
-        left_out = len(no_population)
+        left_out = no_population
         if left_out:
             verb = "is" if left_out == 1 else "are"
             notes.append(

@@ -6,6 +6,7 @@ or snapshot change at 100,000 cities costs one pass over the cities, not over ev
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,16 @@ class SeriesPoint:
         return self.figure.qualifier if self.figure else Qualifier.EXACT
 
 
+def _point(city: City, figure: Figure | None, per_capita: bool) -> SeriesPoint:
+    if figure is None:
+        return SeriesPoint(city, None, None, "not reported")
+    if per_capita:
+        population = city.population.value if city.population else None
+        rate = rate_per_100k(figure.value, population)
+        return SeriesPoint(city, figure, rate, None if rate is not None else "no population")
+    return SeriesPoint(city, figure, figure.value)
+
+
 @dataclass(frozen=True, slots=True)
 class Ranking:
     """One metric at one snapshot, ready for a chart (see ``Catalog.ranked``)."""
@@ -70,6 +81,21 @@ class Ranking:
     reported: list[SeriesPoint]  # cities with a value, largest first
     missing: list[SeriesPoint]  # not reported, or no population for a rate
     position: dict[str, int]  # city id -> index into ``points``
+
+
+@dataclass(frozen=True, slots=True)
+class Leaderboard:
+    """The top of one metric at one snapshot, without a point per city (see ``Catalog.top``).
+
+    What ``Ranking`` holds for every city, cut to what a chart of ``top`` bars can show.
+    """
+
+    leaders: list[str]  # city ids of the largest values, largest first (ties: name, then order)
+    first_missing: list[str]  # city ids without a value, dataset order
+    reported: int  # cities with a value
+    missing: int  # cities without: not reported, or no population for a rate
+    no_population: int  # of ``missing``: a figure but no population (rates only)
+    top: int  # how many leaders and gaps were asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +166,7 @@ class Catalog:
         self.snapshot_dates: list[date] = [snapshot.date for snapshot in self.snapshots]
         self.snapshot_by_date: dict[date, Snapshot] = {s.date: s for s in self.snapshots}
         self._rankings: dict[tuple[str, date, bool], Ranking] = {}
+        self._leaderboards: dict[tuple[str, date, bool], Leaderboard] = {}
         self._figures: dict[FigureKey, Figure] = {}
         # (city id or None, metric) -> dates with a figure, ascending
         self._dates: dict[tuple[str | None, str], list[date]] = defaultdict(list)
@@ -199,19 +226,16 @@ class Catalog:
     def series(self, metric_id: str, day: date, per_capita: bool = False) -> list[SeriesPoint]:
         """Every city's value of ``metric_id`` at snapshot ``day``, in dataset order."""
         figures = self._by_metric.get((day, metric_id), {})
-        points: list[SeriesPoint] = []
-        for city in self.cities:
-            figure = figures.get(city.id)
-            if figure is None:
-                points.append(SeriesPoint(city, None, None, "not reported"))
-            elif per_capita:
-                population = city.population.value if city.population else None
-                rate = rate_per_100k(figure.value, population)
-                reason = None if rate is not None else "no population"
-                points.append(SeriesPoint(city, figure, rate, reason))
-            else:
-                points.append(SeriesPoint(city, figure, figure.value))
-        return points
+        return [_point(city, figures.get(city.id), per_capita) for city in self.cities]
+
+    def point(
+        self, metric_id: str, day: date, city_id: str, per_capita: bool = False
+    ) -> SeriesPoint | None:
+        """One city's entry of ``series`` (``None`` for an unknown city), without the others."""
+        city = self.city_by_id.get(city_id)
+        if city is None:
+            return None
+        return _point(city, self._by_metric.get((day, metric_id), {}).get(city_id), per_capita)
 
     def ranked(self, metric_id: str, day: date, per_capita: bool = False) -> Ranking:
         """``series`` split into reported points (largest first) and gaps, cached.
@@ -232,6 +256,64 @@ class Catalog:
                 self._rankings.pop(next(iter(self._rankings)))
             self._rankings[key] = ranking
         return ranking
+
+    def top(self, metric_id: str, day: date, per_capita: bool, top: int) -> Leaderboard:
+        """The ``top`` largest values and the first ``top`` gaps, as ``ranked`` would order them.
+
+        A metric change at 100,000 cities must not build a point for every city and sort them
+        all (≈250 ms): this selects the leaders from the figures alone, then orders only those.
+        Cached per (metric, snapshot, per-capita), so a selection change costs no pass at all.
+        """
+        key = (metric_id, day, per_capita)
+        board = self._leaderboards.get(key)
+        if board is not None and board.top >= top:
+            return board
+        figures = self._by_metric.get((day, metric_id), {})
+        city_by_id = self.city_by_id
+        no_population = 0
+        if per_capita:
+            values: dict[str, float] = {}
+            for city_id, figure in figures.items():
+                population = city_by_id[city_id].population
+                if population is None:
+                    no_population += 1
+                else:
+                    values[city_id] = figure.value * PER_CAPITA_BASE / population.value
+        else:
+            values = {city_id: figure.value for city_id, figure in figures.items()}
+        if len(values) > top:  # only values from the top-th largest on can be leaders
+            threshold = heapq.nlargest(top, values.values())[-1]
+            candidates = [city_id for city_id, value in values.items() if value >= threshold]
+        else:
+            candidates = list(values)
+        order = self._city_order
+        candidates.sort(
+            key=lambda city_id: (-values[city_id], city_by_id[city_id].name, order[city_id])
+        )
+        first_missing: list[str] = []
+        if len(values) < len(self.cities):
+            for city in self.cities:
+                if city.id not in values:
+                    first_missing.append(city.id)
+                    if len(first_missing) >= top:
+                        break
+        board = Leaderboard(
+            leaders=candidates[:top],
+            first_missing=first_missing,
+            reported=len(values),
+            missing=len(self.cities) - len(values),
+            no_population=no_population,
+            top=top,
+        )
+        if len(self._leaderboards) >= 32:
+            self._leaderboards.pop(next(iter(self._leaderboards)))
+        self._leaderboards[key] = board
+        return board
+
+    @cached_property
+    def _city_order(self) -> dict[str, int]:
+        """City id -> position in the dataset: the last tie-break of a ranking."""
+        return {city.id: index for index, city in enumerate(self.cities)}
 
     def sources_of(self, points: Iterable[SeriesPoint]) -> list[Source]:
         """The distinct primary sources behind ``points``, in first-use order."""
