@@ -208,3 +208,34 @@ def write_json(folder: Path, data: Any, name: str = "data.json") -> Path:
 def at(text: str, line: int, column: int) -> str:
     """The text starting at 1-based ``line`` and ``column``: what a message points at."""
     return text.splitlines()[line - 1][column - 1 :]
+
+
+#: The long-format CSV's columns, as DESIGN.md §4 promises them (``export --all``).
+LONG_HEADER = [
+    "snapshot_date",
+    "scope",
+    "city",
+    "state",
+    "metric",
+    "value",
+    "qualifier",
+    "source_url",
+    "publisher",
+    "published_date",
+    "role",
+    "note",
+]
+
+
+def three_city_copy(bundled_path: Path, folder: Path) -> Path:
+    """A valid copy of the bundled dataset with only its first three cities."""
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    data["cities"] = data["cities"][:3]
+    kept = {city["id"] for city in data["cities"]}
+    for snapshot in data["snapshots"]:
+        snapshot["figures"] = [
+            f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
+        ]
+    path = folder / "three cities.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

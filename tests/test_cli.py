@@ -13,27 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FINAL, valid_dataset, write_json
+from helpers import FINAL, LONG_HEADER, valid_dataset, write_json
 
 from legend_gui import __version__
 from legend_gui.cli import main
 from legend_gui.model import Catalog, load_dataset
 
 QT_PREFIXES = ("PySide6", "pyqtgraph", "shiboken6")
-LONG_HEADER = [
-    "snapshot_date",
-    "scope",
-    "city",
-    "state",
-    "metric",
-    "value",
-    "qualifier",
-    "source_url",
-    "publisher",
-    "published_date",
-    "role",
-    "note",
-]
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import LONG_HEADER
 from helpers_gui import bar_bands, pixels
 
 from legend_gui import export
@@ -197,20 +198,7 @@ def test_long_csv_has_the_contract_columns_and_one_row_per_figure(
     count = export.write_long_csv(catalog, out)
     rows = read_csv(out)
     assert count == len(rows) == len(list(catalog.long_rows()))
-    assert list(rows[0]) == [
-        "snapshot_date",
-        "scope",
-        "city",
-        "state",
-        "metric",
-        "value",
-        "qualifier",
-        "source_url",
-        "publisher",
-        "published_date",
-        "role",
-        "note",
-    ]
+    assert list(rows[0]) == LONG_HEADER
     assert {row["role"] for row in rows} <= {"primary", "alternate"}
     assert all(row["value"] != "" for row in rows)  # not reported has no row, never a 0
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import three_city_copy
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QKeySequence
 
@@ -242,15 +243,7 @@ def test_opening_a_good_file_replaces_the_data_and_is_remembered(
     make_window, catalog: Catalog, bundled_path: Path, tmp_path: Path
 ) -> None:
     window = make_window(catalog)
-    data = json.loads(bundled_path.read_text(encoding="utf-8"))
-    data["cities"] = data["cities"][:3]
-    kept = {city["id"] for city in data["cities"]}
-    for snapshot in data["snapshots"]:
-        snapshot["figures"] = [
-            f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
-        ]
-    smaller = tmp_path / "three cities.json"
-    smaller.write_text(json.dumps(data), encoding="utf-8")
+    smaller = three_city_copy(bundled_path, tmp_path)
     assert window.open_path(smaller)
     assert len(visible_names(window)) == 4
     assert window.windowTitle() == "Legend Viewer — three cities.json"

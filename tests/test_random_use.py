@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import three_city_copy
 from PySide6.QtCore import QPoint, QPointF, Qt
 from test_robustness import BAD, EXPECTED, OFFSCREEN_TOOLTIP, hostile_data, shown_text
 
@@ -446,15 +447,7 @@ class RandomUser:
 
 def _good_files(bundled_path: Path, folder: Path) -> list[Path]:
     """The bundled file, a three-city copy, and a copy with markup in every text field."""
-    data = json.loads(bundled_path.read_text(encoding="utf-8"))
-    data["cities"] = data["cities"][:3]
-    kept = {city["id"] for city in data["cities"]}
-    for snapshot in data["snapshots"]:
-        snapshot["figures"] = [
-            f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
-        ]
-    smaller = folder / "three cities.json"
-    smaller.write_text(json.dumps(data), encoding="utf-8")
+    smaller = three_city_copy(bundled_path, folder)
     hostile = folder / "hostile & <b>bold.json"
     hostile.write_text(json.dumps(hostile_data(bundled_path)), encoding="utf-8")
     return [bundled_path, smaller, hostile]

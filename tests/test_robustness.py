@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import three_city_copy
 from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
@@ -485,14 +486,7 @@ def test_clicking_a_web_link_in_the_detail_pane_opens_it_once(
 
 
 def _three_city_copy(bundled_path: Path, folder: Path) -> Path:
-    data = json.loads(bundled_path.read_text(encoding="utf-8"))
-    data["cities"] = data["cities"][:3]
-    kept = {city["id"] for city in data["cities"]}
-    for snapshot in data["snapshots"]:
-        snapshot["figures"] = [
-            f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
-        ]
-    return write_json(folder / "three cities.json", data)
+    return three_city_copy(bundled_path, folder)
 
 
 def test_a_metric_the_new_file_cannot_chart_falls_back_and_the_selector_agrees(
