@@ -107,7 +107,7 @@ class TimelineChart:
         return source_line(self.sources)
 
     def legend_line(self) -> str:
-        return legend_line(self.qualifiers)
+        return legend_line(self.qualifiers, mark="Open rings")
 
 
 def _cities(count: int) -> str:
@@ -125,12 +125,12 @@ def source_line(sources: list[Source]) -> str:
     return "Sources: " + "; ".join(parts)
 
 
-def legend_line(qualifiers: list[Qualifier]) -> str:
-    """Explains the marks on non-exact bars; empty when every value is exact."""
+def legend_line(qualifiers: list[Qualifier], mark: str = "Hatched bars") -> str:
+    """Explains how non-exact values are drawn; empty when every value is exact."""
     if not qualifiers:
         return ""
     marks = ", ".join(f"{QUALIFIER_MARKS[q]} {QUALIFIER_WORDS[q]}" for q in qualifiers)
-    return f"Hatched bars are not exact figures as the source framed them: {marks}."
+    return f"{mark} are not exact figures as the source framed them: {marks}."
 
 
 def _title(catalog: Catalog, settings: ChartSettings) -> str:

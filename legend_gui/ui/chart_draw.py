@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from legend_gui.model.chart import BarChart, TimelineChart
+from legend_gui.model.vocab import Qualifier
 
 pg.setConfigOptions(antialias=True)  # crisp text and lines; the scenes are small
 
@@ -180,36 +181,23 @@ def draw_timeline(
     ys = [p.value for p in chart.points]
     if xs:
         plot.addItem(pg.PlotDataItem(xs, ys, pen=pg.mkPen(theme.bar, width=2)))
-        exact = [
-            (x, y)
-            for x, y, p in zip(xs, ys, chart.points, strict=True)
-            if p.qualifier.value == "exact"
-        ]
-        other = [
-            (x, y)
-            for x, y, p in zip(xs, ys, chart.points, strict=True)
-            if p.qualifier.value != "exact"
-        ]
-        if exact:
-            plot.addItem(
-                pg.ScatterPlotItem(
-                    [x for x, _ in exact],
-                    [y for _, y in exact],
-                    size=9,
-                    brush=pg.mkBrush(theme.bar),
-                    pen=pg.mkPen(theme.bar),
+        # Exact values as filled dots, non-exact ones as open rings (explained in the legend).
+        for exact, size, fill, width in ((True, 9, theme.bar, 1), (False, 10, theme.background, 2)):
+            chosen = [
+                (x, y)
+                for x, y, p in zip(xs, ys, chart.points, strict=True)
+                if (p.qualifier is Qualifier.EXACT) == exact
+            ]
+            if chosen:
+                plot.addItem(
+                    pg.ScatterPlotItem(
+                        [x for x, _ in chosen],
+                        [y for _, y in chosen],
+                        size=size,
+                        brush=pg.mkBrush(fill),
+                        pen=pg.mkPen(theme.bar, width=width),
+                    )
                 )
-            )
-        if other:
-            plot.addItem(
-                pg.ScatterPlotItem(
-                    [x for x, _ in other],
-                    [y for _, y in other],
-                    size=10,
-                    brush=pg.mkBrush(theme.background),
-                    pen=pg.mkPen(theme.bar, width=2),
-                )
-            )
         span = max(xs) - min(xs) if len(xs) > 1 else 1.0
         below = False
         for index, (x, y, point) in enumerate(zip(xs, ys, chart.points, strict=True)):
