@@ -7,12 +7,10 @@ or snapshot change at 100,000 cities costs one pass over the cities, not over ev
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from itertools import pairwise
 
 from legend_gui.model.formatting import format_number, format_value
 from legend_gui.model.schema import (
@@ -167,27 +165,37 @@ class Catalog:
         self.snapshot_by_date: dict[date, Snapshot] = {s.date: s for s in self.snapshots}
         self._rankings: dict[tuple[str, date, bool], Ranking] = {}
         self._leaderboards: dict[tuple[str, date, bool], Leaderboard] = {}
-        self._figures: dict[FigureKey, Figure] = {}
-        # (city id or None, metric) -> dates with a figure, ascending
-        self._dates: dict[tuple[str | None, str], list[date]] = defaultdict(list)
-        # (date, metric) -> figures of cities, for series and sums
-        self._by_metric: dict[tuple[date, str], dict[str, Figure]] = defaultdict(dict)
-        # Once per figure (360,000 at 100,000 cities): local names only.
-        figures, dates, by_metric = self._figures, self._dates, self._by_metric
+        # (date, metric) -> figures of cities by city id, for look-ups, series and sums; and
+        # the national figures. No index per figure or per (city, metric): at 100,000 cities
+        # such an index took 600 ms and 100 MiB (a key tuple, and a list of dates, per entry).
+        self._by_metric: dict[tuple[date, str], dict[str, Figure]] = {}
+        self._national: dict[tuple[date, str], Figure] = {}
+        by_metric, national = self._by_metric, self._national
         city_scope = Scope.CITY
         for snapshot in self.snapshots:
             day = snapshot.date
-            for figure in snapshot.figures:
-                metric = figure.metric
-                city = figure.city if figure.scope is city_scope else None
-                figures[(day, city, metric)] = figure
-                dates[(city, metric)].append(day)
-                if city is not None:
-                    by_metric[(day, metric)][city] = figure
+            groups: dict[str, dict[str, Figure]] = {}
+            for figure in snapshot.figures:  # once per figure: local names only
+                if figure.scope is city_scope:
+                    group = groups.get(figure.metric)
+                    if group is None:
+                        group = groups[figure.metric] = {}
+                    group[figure.city] = figure  # type: ignore[index] # checked: city figures name one
+                else:
+                    national[(day, figure.metric)] = figure
+            for metric, group in groups.items():
+                known = by_metric.get((day, metric))
+                if known is None:
+                    by_metric[(day, metric)] = group
+                else:  # two snapshots with one date: only in a file the checks refuse
+                    known.update(group)
 
     # -- look-ups -------------------------------------------------------------------------
     def figure(self, day: date, city_id: str | None, metric_id: str) -> Figure | None:
-        return self._figures.get((day, city_id, metric_id))
+        if city_id is None:
+            return self._national.get((day, metric_id))
+        group = self._by_metric.get((day, metric_id))
+        return group.get(city_id) if group is not None else None
 
     def source(self, source_id: str) -> Source:
         return self.source_by_id[source_id]
@@ -196,10 +204,15 @@ class Catalog:
         return self.metric_by_id[metric_id]
 
     def figure_count(self) -> int:
-        return len(self._figures)
+        return len(self._national) + sum(len(group) for group in self._by_metric.values())
 
     def alternate_count(self) -> int:
-        return sum(len(figure.alternates) for figure in self._figures.values())
+        return sum(len(figure.alternates) for figure in self._all_figures())
+
+    def _all_figures(self) -> Iterator[Figure]:
+        yield from self._national.values()
+        for group in self._by_metric.values():
+            yield from group.values()
 
     @cached_property
     def chart_metrics(self) -> list[Metric]:
@@ -326,23 +339,27 @@ class Catalog:
     # -- one city -------------------------------------------------------------------------
     def timeline(self, city_id: str | None, metric_id: str) -> list[TimelinePoint]:
         """Every dated figure of one city (``None``: national) for one metric, oldest first."""
-        return [
-            TimelinePoint(day, self._figures[(day, city_id, metric_id)])
-            for day in self._dates.get((city_id, metric_id), [])
-        ]
+        points = []
+        for day in self.snapshot_dates:
+            figure = self.figure(day, city_id, metric_id)
+            if figure is not None:
+                points.append(TimelinePoint(day, figure))
+        return points
 
     def previous(self, day: date, city_id: str | None, metric_id: str) -> TimelinePoint | None:
         """The latest figure before ``day`` for the same city and metric."""
-        earlier = [d for d in self._dates.get((city_id, metric_id), []) if d < day]
-        if not earlier:
-            return None
-        return TimelinePoint(earlier[-1], self._figures[(earlier[-1], city_id, metric_id)])
+        for earlier in reversed(self.snapshot_dates):
+            if earlier < day:
+                figure = self.figure(earlier, city_id, metric_id)
+                if figure is not None:
+                    return TimelinePoint(earlier, figure)
+        return None
 
     def table(self, day: date, city_id: str | None) -> list[tuple[Metric, Figure | None]]:
         """Metrics for one city at one snapshot: the core ones always, others when reported."""
         rows: list[tuple[Metric, Figure | None]] = []
         for metric in self.dataset.metrics:
-            figure = self._figures.get((day, city_id, metric.id))
+            figure = self.figure(day, city_id, metric.id)
             if figure is not None or metric.id in CORE_METRICS:
                 rows.append((metric, figure))
         return rows
@@ -366,7 +383,7 @@ class Catalog:
 
     def _sum_warnings(self) -> Iterator[DataWarning]:
         for (day, metric_id), figures in sorted(self._by_metric.items()):
-            national = self._figures.get((day, None, metric_id))
+            national = self._national.get((day, metric_id))
             if national is None or national.qualifier in _LOWER_BOUNDS:
                 continue
             total = sum(figure.value for figure in figures.values())
@@ -384,25 +401,61 @@ class Catalog:
                 )
 
     def _decrease_warnings(self) -> Iterator[DataWarning]:
-        for (city_id, metric_id), days in self._dates.items():
-            metric = self.metric_by_id.get(metric_id)
-            if metric is None or not metric.cumulative:
+        """Running totals that go down from one of their snapshots to the next.
+
+        Per metric, each snapshot's figures are compared with the latest earlier figure of the
+        same city (dict operations, no index per city). Warnings come in the order of each
+        (city, metric)'s first figure in the sorted snapshots, then by date.
+        """
+        found: list[tuple[tuple[int, int], date, date, Figure, Figure, str | None, Metric]] = []
+        positions: dict[int, dict[int, int]] = {}  # snapshot -> id(figure) -> index, as needed
+
+        def first_use(city_id: str | None, metric_id: str) -> tuple[int, int]:
+            """(snapshot, figure) position of the first figure of a city and metric."""
+            for s, snapshot in enumerate(self.snapshots):
+                figure = self.figure(snapshot.date, city_id, metric_id)
+                if figure is not None:
+                    if s not in positions:
+                        positions[s] = {id(f): i for i, f in enumerate(snapshot.figures)}
+                    return (s, positions[s][id(figure)])
+            return (len(self.snapshots), 0)  # pragma: no cover - called for figures found
+
+        for metric in self.metric_by_id.values():
+            if not metric.cumulative:
                 continue
-            for before, after in pairwise(days):
-                old = self._figures[(before, city_id, metric_id)]
-                new = self._figures[(after, city_id, metric_id)]
-                if new.value < old.value:
-                    where = self.city_by_id[city_id].name if city_id else "National"
-                    yield DataWarning(
-                        "cumulative_decrease",
-                        f"{where}: “{metric.label}” is a running total but goes down from "
-                        f"{format_value(old.value, old.qualifier)} ({before}) to "
-                        f"{format_value(new.value, new.qualifier)} ({after}).",
-                        metric_id,
-                        (before, after),
-                        frozenset({city_id}) if city_id else frozenset(),
-                        national=city_id is None,
-                    )
+            latest: dict[str | None, Figure] = {}
+            latest_day: dict[str | None, date] = {}
+            for day in self.snapshot_dates:
+                group: dict[str | None, Figure] = self._by_metric.get((day, metric.id), {})  # type: ignore[assignment]
+                national = self._national.get((day, metric.id))
+                if national is not None:
+                    group = {None: national, **group}  # a copy: the index stays as it is
+                if not group:
+                    continue
+                drops = [
+                    city_id
+                    for city_id, figure in group.items()
+                    if (old := latest.get(city_id)) is not None and figure.value < old.value
+                ]
+                for city_id in drops:
+                    old, new = latest[city_id], group[city_id]
+                    rank = first_use(city_id, metric.id)
+                    found.append((rank, latest_day[city_id], day, old, new, city_id, metric))
+                latest.update(group)
+                latest_day.update(dict.fromkeys(group, day))
+        found.sort(key=lambda entry: (entry[0], entry[1]))
+        for _rank, before, after, old, new, city_id, metric in found:
+            where = self.city_by_id[city_id].name if city_id else "National"
+            yield DataWarning(
+                "cumulative_decrease",
+                f"{where}: “{metric.label}” is a running total but goes down from "
+                f"{format_value(old.value, old.qualifier)} ({before}) to "
+                f"{format_value(new.value, new.qualifier)} ({after}).",
+                metric.id,
+                (before, after),
+                frozenset({city_id}) if city_id else frozenset(),
+                national=city_id is None,
+            )
 
     # -- export ---------------------------------------------------------------------------
     def long_rows(self) -> Iterator[LongRow]:
