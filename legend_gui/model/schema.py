@@ -11,8 +11,9 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic.dataclasses import dataclass
+from pydantic_core import PydanticKnownError
 
 from legend_gui.model.vocab import SCHEMA_VERSION, Qualifier, Scope, SourceKind
 
@@ -49,11 +50,28 @@ Identifier = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1, max_length=2_000)]
 LongText = Annotated[str, Field(max_length=20_000)]
+_FIGURE_MAX = 1e15
+
+
+def _figure_bounds(value: float) -> float:
+    """``ge=0, le=1e15, allow_inf_nan=False`` in one call, with pydantic's errors.
+
+    On a union pydantic checks each bound with a Python call of its own: three calls per
+    figure, ≈0.15 s at 360,000 figures. NaN fails the first test and infinity the second.
+    """
+    if not value >= 0:
+        raise PydanticKnownError("greater_than_equal", {"ge": 0})
+    if not value <= _FIGURE_MAX:
+        raise PydanticKnownError("less_than_equal", {"le": _FIGURE_MAX})
+    return value
+
+
 #: Figures are counts, amounts of money or weights: never negative, never NaN or infinite.
 #: The upper bound refuses absurd values (1e300) that would break charts and arithmetic.
 FigureValue = Annotated[
     Annotated[int, Strict()] | Annotated[float, Strict()],  # strict in lax records too
-    Field(ge=0, le=1e15, allow_inf_nan=False),
+    AfterValidator(_figure_bounds),
+    Field(json_schema_extra={"ge": 0, "le": _FIGURE_MAX}),  # as pydantic writes the bounds
 ]
 
 
