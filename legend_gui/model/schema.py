@@ -28,14 +28,26 @@ def _iso_date(value: object) -> object:
 
     Pydantic's lax mode would also take Unix timestamps and datetimes; a data file has neither.
     """
+    if type(value) is str:
+        known = _KNOWN_DATES.get(value)
+        if known is not None:
+            return known
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         raise ValueError("must be a date written as YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a real calendar date") from None
+    if len(_KNOWN_DATES) < 10_000:
+        _KNOWN_DATES[value] = day
+    return day
+
+
+#: Dates already read: 100,000 cities share a few hundred launch dates, and a look-up is
+#: cheaper than the pattern and the parse (dates are immutable, so sharing one is safe).
+_KNOWN_DATES: dict[str, date] = {}
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
