@@ -79,6 +79,17 @@ def _qualified(figure_value: float, qualifier: Qualifier) -> str:
     return f"<span title='{escape(QUALIFIER_WORDS[qualifier])}'>{text}</span>"
 
 
+def muted_colour(palette: QPalette) -> str:
+    """Secondary text: the text colour 45 % of the way to the background (the palette's own
+    placeholder colour is often the text colour made transparent, which HTML cannot take)."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    mix = [
+        round(t + (b - t) * 0.45) for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+    ]
+    return "#{:02x}{:02x}{:02x}".format(*mix)
+
+
 class DetailPane(QTextBrowser):
     """Read-only, selectable, keyboard-reachable; link clicks emit ``link_opened``."""
 
@@ -106,7 +117,7 @@ class DetailPane(QTextBrowser):
         self, catalog: Catalog, city_id: str | None, day: date | None, force: bool = False
     ) -> None:
         """Show one city; ``force`` re-renders after a palette change (colours are baked in)."""
-        muted = QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        muted = muted_colour(QApplication.palette())
         html = render_detail(catalog, city_id, day).replace(MUTED, muted)
         if force or html != self._html:
             self._html = html
