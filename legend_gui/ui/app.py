@@ -137,9 +137,15 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
         from legend_gui.ui.city_list import preview_cities
         from legend_gui.ui.main_window import MainWindow
 
+        preview = preview_cities(document.data)
+        # The parsed JSON is large (≈250 MB at 100,000 cities): only load() may hold on to it,
+        # and it lets go as soon as validation starts.
+        pending = [document]
+        del document
+
         def load() -> Catalog | None:
             try:
-                return _validate_for_gui(document, dialogs)
+                return _validate_for_gui(pending.pop(), dialogs)
             except Exception as error:  # noqa: BLE001 - say it, then close the window
                 _cannot_start(dialogs, error, smoke)
                 return None
@@ -147,7 +153,7 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
         window = MainWindow(
             dialogs=dialogs,
             settings=_throwaway_settings() if smoke else None,  # type: ignore[arg-type]
-            preview=preview_cities(document.data),
+            preview=preview,
             loader=load,
         )
         if smoke:
