@@ -542,3 +542,25 @@ def test_ranking_is_cached_per_metric_snapshot_and_rate(bundled_path: Path) -> N
     assert {p.city.id for p in first.reported} | {p.city.id for p in first.missing} == {
         c.id for c in catalog.cities
     }
+
+
+def test_warnings_for_one_city_equal_the_full_list_filtered(bundled_path: Path) -> None:
+    """``warnings_for`` works a city out alone; it must agree with ``warnings``, in order."""
+    import json
+    import random
+
+    from legend_gui.model import load_dataset, parse_dataset
+
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    rng = random.Random(1)
+    for snapshot in data["snapshots"]:  # scrambled values: many sums and decreases to find
+        for figure in snapshot["figures"]:
+            figure["value"] = rng.randint(0, 500)
+    for dataset in (load_dataset(bundled_path), parse_dataset(json.dumps(data).encode())):
+        alone = Catalog(dataset)
+        ids = [None, *(city.id for city in alone.cities)]
+        per_city = {city_id: alone.warnings_for(city_id) for city_id in ids}
+        everything = Catalog(dataset).warnings
+        assert len(everything) > 5
+        for city_id in ids:
+            assert per_city[city_id] == [w for w in everything if w.concerns(city_id)]

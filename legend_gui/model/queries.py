@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import pairwise
 
 from legend_gui.model.formatting import format_number, format_value
 from legend_gui.model.schema import (
@@ -164,6 +165,8 @@ class Catalog:
         self.snapshot_dates: list[date] = [snapshot.date for snapshot in self.snapshots]
         self.snapshot_by_date: dict[date, Snapshot] = {s.date: s for s in self.snapshots}
         self._rankings: dict[tuple[str, date, bool], Ranking] = {}
+        self._warnings_by_city: dict[str | None, list[DataWarning]] = {}
+        self._positions: dict[int, dict[int, int]] = {}  # snapshot -> id(figure) -> index
         self._leaderboards: dict[tuple[str, date, bool], Leaderboard] = {}
         # (date, metric) -> figures of cities by city id, for look-ups, series and sums; and
         # the national figures. No index per figure or per (city, metric): at 100,000 cities
@@ -379,7 +382,70 @@ class Catalog:
         return list(self._sum_warnings()) + list(self._decrease_warnings())
 
     def warnings_for(self, city_id: str | None) -> list[DataWarning]:
-        return [warning for warning in self.warnings if warning.concerns(city_id)]
+        """The warnings about one city (``None``: national), in the order of ``warnings``.
+
+        Worked out for that city alone unless every warning is known already: the detail pane
+        asks on every selection, and all warnings at 100,000 cities take 0.3 s.
+        """
+        if "warnings" in self.__dict__:
+            return [warning for warning in self.warnings if warning.concerns(city_id)]
+        found = self._warnings_by_city.get(city_id)
+        if found is None:
+            sums = [warning for warning in self._sum_warning_list if warning.concerns(city_id)]
+            found = sums + self._decreases_of(city_id)
+            self._warnings_by_city[city_id] = found
+        return found
+
+    @cached_property
+    def _sum_warning_list(self) -> list[DataWarning]:
+        return list(self._sum_warnings())
+
+    def _decreases_of(self, city_id: str | None) -> list[DataWarning]:
+        found = []
+        for metric in self.metric_by_id.values():
+            if not metric.cumulative:
+                continue
+            line = self.timeline(city_id, metric.id)
+            for before, after in pairwise(line):
+                if after.figure.value < before.figure.value:
+                    rank = self._first_use(city_id, metric.id)
+                    found.append(
+                        (rank, before.day, after.day, before.figure, after.figure, city_id, metric)
+                    )
+        found.sort(key=lambda entry: (entry[0], entry[1]))
+        return [self._decrease_warning(*entry[1:]) for entry in found]
+
+    def _first_use(self, city_id: str | None, metric_id: str) -> tuple[int, int]:
+        """(snapshot, figure) position of the first figure of a city and metric: warnings
+        about decreases are listed in the order their series first appear in the file."""
+        for s, snapshot in enumerate(self.snapshots):
+            figure = self.figure(snapshot.date, city_id, metric_id)
+            if figure is not None:
+                if s not in self._positions:
+                    self._positions[s] = {id(f): i for i, f in enumerate(snapshot.figures)}
+                return (s, self._positions[s][id(figure)])
+        return (len(self.snapshots), 0)  # pragma: no cover - called for figures found
+
+    def _decrease_warning(
+        self,
+        before: date,
+        after: date,
+        old: Figure,
+        new: Figure,
+        city_id: str | None,
+        metric: Metric,
+    ) -> DataWarning:
+        where = self.city_by_id[city_id].name if city_id else "National"
+        return DataWarning(
+            "cumulative_decrease",
+            f"{where}: “{metric.label}” is a running total but goes down from "
+            f"{format_value(old.value, old.qualifier)} ({before}) to "
+            f"{format_value(new.value, new.qualifier)} ({after}).",
+            metric.id,
+            (before, after),
+            frozenset({city_id}) if city_id else frozenset(),
+            national=city_id is None,
+        )
 
     def _sum_warnings(self) -> Iterator[DataWarning]:
         for (day, metric_id), figures in sorted(self._by_metric.items()):
@@ -408,17 +474,6 @@ class Catalog:
         (city, metric)'s first figure in the sorted snapshots, then by date.
         """
         found: list[tuple[tuple[int, int], date, date, Figure, Figure, str | None, Metric]] = []
-        positions: dict[int, dict[int, int]] = {}  # snapshot -> id(figure) -> index, as needed
-
-        def first_use(city_id: str | None, metric_id: str) -> tuple[int, int]:
-            """(snapshot, figure) position of the first figure of a city and metric."""
-            for s, snapshot in enumerate(self.snapshots):
-                figure = self.figure(snapshot.date, city_id, metric_id)
-                if figure is not None:
-                    if s not in positions:
-                        positions[s] = {id(f): i for i, f in enumerate(snapshot.figures)}
-                    return (s, positions[s][id(figure)])
-            return (len(self.snapshots), 0)  # pragma: no cover - called for figures found
 
         for metric in self.metric_by_id.values():
             if not metric.cumulative:
@@ -439,23 +494,13 @@ class Catalog:
                 ]
                 for city_id in drops:
                     old, new = latest[city_id], group[city_id]
-                    rank = first_use(city_id, metric.id)
+                    rank = self._first_use(city_id, metric.id)
                     found.append((rank, latest_day[city_id], day, old, new, city_id, metric))
                 latest.update(group)
                 latest_day.update(dict.fromkeys(group, day))
         found.sort(key=lambda entry: (entry[0], entry[1]))
-        for _rank, before, after, old, new, city_id, metric in found:
-            where = self.city_by_id[city_id].name if city_id else "National"
-            yield DataWarning(
-                "cumulative_decrease",
-                f"{where}: “{metric.label}” is a running total but goes down from "
-                f"{format_value(old.value, old.qualifier)} ({before}) to "
-                f"{format_value(new.value, new.qualifier)} ({after}).",
-                metric.id,
-                (before, after),
-                frozenset({city_id}) if city_id else frozenset(),
-                national=city_id is None,
-            )
+        for entry in found:
+            yield self._decrease_warning(*entry[1:])
 
     # -- export ---------------------------------------------------------------------------
     def long_rows(self) -> Iterator[LongRow]:

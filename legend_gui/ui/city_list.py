@@ -75,6 +75,7 @@ class CityListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._states: list[str] = []
+        self._count = 1  # rows shown ("All cities" + matches); Qt asks for it very often
         self._launches: list[date] = []
         self._names: list[str] = []
         self._details: list[str | None] = []  # built lazily: only visible rows need one
@@ -110,6 +111,7 @@ class CityListModel(QAbstractListModel):
         self._filter = ""
         self._rows = list(range(len(self._names)))
         self._show_all_row = True
+        self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
@@ -129,6 +131,7 @@ class CityListModel(QAbstractListModel):
         self._show_all_row = (
             not needle or needle in f"{ALL_CITIES_LABEL} {ALL_CITIES_DETAIL}".casefold()
         )
+        self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
         self.filter_changed.emit(text)
 
@@ -168,7 +171,7 @@ class CityListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid():
             return 0
-        return len(self._rows) + (1 if self._show_all_row else 0)
+        return self._count
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     QTimer,
     QUrl,
@@ -464,13 +465,24 @@ class MainWindow(QMainWindow):
         if row is None and self.city_model.filter_text:
             self.search_box.clear()
             row = self.city_model.row_of(city_id)
-        if row is None:
-            return
+        if row is not None:
+            self._make_current(row)
+
+    def _make_current(self, row: int) -> None:
         index = self.city_model.index(row, 0)
         self.city_view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.city_view.scrollTo(index)
+        if self.city_view.isVisible():
+            self.city_view.scrollTo(index)
+        else:  # before the first show the view measures every row to scroll (0.2 s at 100,000)
+            persistent = QPersistentModelIndex(index)
+
+            def scroll() -> None:
+                if persistent.isValid():
+                    self.city_view.scrollTo(self.city_model.index(persistent.row(), 0))
+
+            QTimer.singleShot(0, scroll)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -490,11 +502,7 @@ class MainWindow(QMainWindow):
         if row is None and self.city_model.rowCount() > 0:
             row = 0  # the current city is filtered out: follow the first match
         if row is not None:
-            index = self.city_model.index(row, 0)
-            self.city_view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-            self.city_view.scrollTo(index)
+            self._make_current(row)
 
     def _update_count(self) -> None:
         shown, total = self.city_model.matching_cities(), self.city_model.total_cities()
