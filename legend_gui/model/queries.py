@@ -38,6 +38,14 @@ CORE_METRICS = (
 #: Qualifiers whose value is a lower bound: city figures adding up to more is no contradiction.
 _LOWER_BOUNDS = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 
+
+def goes_down(old: Figure, new: Figure) -> bool:
+    """A running total that really went down: not when the later figure is only a lower bound
+    ("more than 30" after 32 may well be 32 or more) or the earlier one an upper bound."""
+    if new.qualifier in _LOWER_BOUNDS or old.qualifier is Qualifier.AT_MOST:
+        return False
+    return new.value < old.value
+
 FigureKey = tuple[date, str | None, str]  # (snapshot date, city id or None for national, metric)
 
 
@@ -407,7 +415,7 @@ class Catalog:
                 continue
             line = self.timeline(city_id, metric.id)
             for before, after in pairwise(line):
-                if after.figure.value < before.figure.value:
+                if goes_down(before.figure, after.figure):
                     rank = self._first_use(city_id, metric.id)
                     found.append(
                         (rank, before.day, after.day, before.figure, after.figure, city_id, metric)
@@ -490,7 +498,7 @@ class Catalog:
                 drops = [
                     city_id
                     for city_id, figure in group.items()
-                    if (old := latest.get(city_id)) is not None and figure.value < old.value
+                    if (old := latest.get(city_id)) is not None and goes_down(old, figure)
                 ]
                 for city_id in drops:
                     old, new = latest[city_id], group[city_id]
