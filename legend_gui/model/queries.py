@@ -46,6 +46,7 @@ def goes_down(old: Figure, new: Figure) -> bool:
         return False
     return new.value < old.value
 
+
 FigureKey = tuple[date, str | None, str]  # (snapshot date, city id or None for national, metric)
 
 
