@@ -227,7 +227,7 @@ class ExportChartDialog(QDialog):
             width, height = self.width_box.value(), self.height_box.value()
             text = (
                 f"{width:,} × {height:,} pixels, light background, with title, legend and "
-                "sources: ready to publish. Text and lines grow with the width."
+                "sources: ready to publish. Text and lines grow with the image."
             )
             if width < SMALL_SIZE[0] or height < SMALL_SIZE[1]:
                 text += (
