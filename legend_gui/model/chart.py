@@ -130,7 +130,7 @@ def legend_line(qualifiers: list[Qualifier], mark: str = "Hatched bars") -> str:
     if not qualifiers:
         return ""
     marks = ", ".join(f"{QUALIFIER_MARKS[q]} {QUALIFIER_WORDS[q]}" for q in qualifiers)
-    return f"{mark} are not exact figures as the source framed them: {marks}."
+    return f"{mark} are figures the source did not give as exact ({marks})."
 
 
 def _title(catalog: Catalog, settings: ChartSettings) -> str:

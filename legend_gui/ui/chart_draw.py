@@ -142,7 +142,9 @@ def draw_bar_chart(
     plot.showGrid(x=True, y=False, alpha=theme.grid_alpha)
     x_max = peak * 1.22  # room for the value labels to the right of the longest bar
     view = plot.getViewBox()
-    view.setLimits(xMin=0, xMax=x_max * 4, yMin=-1, yMax=max(count, 1), minXRange=peak / 50)
+    view.setLimits(
+        xMin=-x_max * 0.02, xMax=x_max * 4, yMin=-1, yMax=max(count, 1), minXRange=peak / 50
+    )
     view.setMouseEnabled(x=True, y=count > 12)
     reset_bar_view(plot, count, x_max)
     return BarGeometry(ys, half)
@@ -150,7 +152,11 @@ def draw_bar_chart(
 
 def reset_bar_view(plot: pg.PlotItem, count: int, x_max: float) -> None:
     plot.getViewBox().setRange(
-        xRange=(0, x_max), yRange=(-0.6, max(count, 1) - 0.4), padding=0, update=True
+        # A sliver left of 0, so the axis can print its "0" and the bars do not touch it.
+        xRange=(-x_max * 0.012, x_max),
+        yRange=(-0.6, max(count, 1) - 0.4),
+        padding=0,
+        update=True,
     )
 
 
