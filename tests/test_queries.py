@@ -529,21 +529,6 @@ def test_format_change_and_date() -> None:
     assert describe_qualifier(Qualifier.MORE_THAN) == "more than"
 
 
-def test_ranking_is_cached_per_metric_snapshot_and_rate(bundled_path: Path) -> None:
-    from legend_gui.model import load_dataset
-
-    catalog = Catalog(load_dataset(bundled_path))
-    first = catalog.ranked("federal_defendants_charged", date(2020, 10, 14))
-    assert catalog.ranked("federal_defendants_charged", date(2020, 10, 14)) is first
-    assert catalog.ranked("federal_defendants_charged", date(2020, 10, 14), True) is not first
-    values = [p.value for p in first.reported]
-    assert len(values) == 9
-    assert values == sorted(values, reverse=True)
-    assert {p.city.id for p in first.reported} | {p.city.id for p in first.missing} == {
-        c.id for c in catalog.cities
-    }
-
-
 def test_warnings_for_one_city_equal_the_full_list_filtered(bundled_path: Path) -> None:
     """``warnings_for`` works a city out alone; it must agree with ``warnings``, in order."""
     import json

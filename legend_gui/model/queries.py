@@ -82,21 +82,9 @@ def _point(city: City, figure: Figure | None, per_capita: bool) -> SeriesPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class Ranking:
-    """One metric at one snapshot, ready for a chart (see ``Catalog.ranked``)."""
-
-    points: list[SeriesPoint]  # every city, dataset order
-    reported: list[SeriesPoint]  # cities with a value, largest first
-    missing: list[SeriesPoint]  # not reported, or no population for a rate
-    position: dict[str, int]  # city id -> index into ``points``
-
-
-@dataclass(frozen=True, slots=True)
 class Leaderboard:
-    """The top of one metric at one snapshot, without a point per city (see ``Catalog.top``).
-
-    What ``Ranking`` holds for every city, cut to what a chart of ``top`` bars can show.
-    """
+    """The top of one metric at one snapshot, without a point per city (see ``Catalog.top``):
+    only what a chart of ``top`` bars can show."""
 
     leaders: list[str]  # city ids of the largest values, largest first (ties: name, then order)
     first_missing: list[str]  # city ids without a value, dataset order
@@ -173,7 +161,6 @@ class Catalog:
         self.snapshots: list[Snapshot] = sorted(dataset.snapshots, key=lambda s: s.date)
         self.snapshot_dates: list[date] = [snapshot.date for snapshot in self.snapshots]
         self.snapshot_by_date: dict[date, Snapshot] = {s.date: s for s in self.snapshots}
-        self._rankings: dict[tuple[str, date, bool], Ranking] = {}
         self._warnings_by_city: dict[str | None, list[DataWarning]] = {}
         self._positions: dict[int, dict[int, int]] = {}  # snapshot -> id(figure) -> index
         self._leaderboards: dict[tuple[str, date, bool], Leaderboard] = {}
@@ -262,28 +249,8 @@ class Catalog:
             return None
         return _point(city, self._by_metric.get((day, metric_id), {}).get(city_id), per_capita)
 
-    def ranked(self, metric_id: str, day: date, per_capita: bool = False) -> Ranking:
-        """``series`` split into reported points (largest first) and gaps, cached.
-
-        A city selection or a top-N change redraws the chart from this cache: one sort per
-        (metric, snapshot, per-capita), not one per click, at 100,000 cities.
-        """
-        key = (metric_id, day, per_capita)
-        ranking = self._rankings.get(key)
-        if ranking is None:
-            points = self.series(metric_id, day, per_capita)
-            reported = [p for p in points if p.value is not None]
-            reported.sort(key=lambda p: (-(p.value or 0.0), p.city.name))
-            missing = [p for p in points if p.value is None]
-            position = {p.city.id: i for i, p in enumerate(points)}
-            ranking = Ranking(points, reported, missing, position)
-            if len(self._rankings) >= 32:
-                self._rankings.pop(next(iter(self._rankings)))
-            self._rankings[key] = ranking
-        return ranking
-
     def top(self, metric_id: str, day: date, per_capita: bool, top: int) -> Leaderboard:
-        """The ``top`` largest values and the first ``top`` gaps, as ``ranked`` would order them.
+        """The ``top`` largest values (largest first; ties by name) and the first ``top`` gaps.
 
         A metric change at 100,000 cities must not build a point for every city and sort them
         all (≈250 ms): this selects the leaders from the figures alone, then orders only those.
