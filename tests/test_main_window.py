@@ -474,3 +474,36 @@ def test_a_failure_while_the_window_is_built_is_told_in_a_box(
     assert "RuntimeError: the window could not be built" in text
     assert "Details were written to" in text
     assert "Traceback" in details
+
+
+def test_sources_tab_lists_every_source_with_what_it_is_cited_for(
+    make_window, catalog: Catalog
+) -> None:
+    window = make_window(catalog)
+    window.sources_action.trigger()
+    assert window.info_tabs.currentWidget() is window.sources_pane
+    assert window.info_tabs.tabText(1) == f"Sources ({len(catalog.dataset.sources)})"
+    text = window.sources_pane.toPlainText()
+    for source in catalog.dataset.sources:
+        assert source.publisher in text
+    citations = catalog.citations()
+    primaries = sum(primary for primary, _also, _differs in citations.values())
+    populations = sum(1 for city in catalog.cities if city.population)
+    assert primaries == catalog.figure_count() + populations
+    assert sum(differs for _p, _a, differs in citations.values()) == catalog.alternate_count()
+    assert "15 primary" in text  # the Eastern District of Wisconsin's own releases
+
+
+def test_sources_tab_shows_a_non_web_url_as_text(
+    make_window, bundled_path: Path, tmp_path: Path
+) -> None:
+    data = json.loads(bundled_path.read_text(encoding="utf-8"))
+    data["sources"][0]["url"] = "javascript:alert(1)"
+    data["sources"][0]["publisher"] = "<b>Hostile</b>"
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(data), encoding="utf-8")
+    window = make_window(Catalog(load_dataset(hostile), str(hostile)))
+    html = window.sources_pane.toHtml()
+    assert 'href="javascript' not in html
+    assert "<b>Hostile</b>" in window.sources_pane.toPlainText()
+    assert "javascript:alert(1)" in window.sources_pane.toPlainText()

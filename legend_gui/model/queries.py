@@ -7,6 +7,7 @@ or snapshot change at 100,000 cities costs one pass over the cities, not over ev
 from __future__ import annotations
 
 import heapq
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -306,6 +307,26 @@ class Catalog:
     def _city_order(self) -> dict[str, int]:
         """City id -> position in the dataset: the last tie-break of a ranking."""
         return {city.id: index for index, city in enumerate(self.cities)}
+
+    @cached_property
+    def _citations(self) -> dict[str, tuple[int, int, int]]:
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for city in self.cities:
+            if city.population is not None:
+                counts[city.population.source][0] += 1
+        for snapshot in self.snapshots:
+            for figure in snapshot.figures:
+                counts[figure.source][0] += 1
+                for other in figure.corroborated_by:
+                    counts[other][1] += 1
+                for alternate in figure.alternates:
+                    counts[alternate.source][2] += 1
+        return {source: (a, b, c) for source, (a, b, c) in counts.items()}
+
+    def citations(self) -> dict[str, tuple[int, int, int]]:
+        """Per source id: how many figures (and populations) it is the primary source of, how
+        many it corroborates, and how many it gives a different value for."""
+        return self._citations
 
     def sources_of(self, points: Iterable[SeriesPoint]) -> list[Source]:
         """The distinct primary sources behind ``points``, in first-use order."""

@@ -90,8 +90,9 @@ def muted_colour(palette: QPalette) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
-class DetailPane(QTextBrowser):
-    """Read-only, selectable, keyboard-reachable; link clicks emit ``link_opened``."""
+class SafeBrowser(QTextBrowser):
+    """Read-only HTML that opens only web links. Signals: ``link_opened(str)``,
+    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file)."""
 
     link_opened = Signal(str)
     link_refused = Signal(str)
@@ -101,10 +102,6 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
-        self.setAccessibleName("City details")
-        self.setAccessibleDescription(
-            "Figures for the selected city at the chosen snapshot, with their sources"
-        )
         self._html = ""
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
@@ -113,15 +110,78 @@ class DetailPane(QTextBrowser):
         else:
             self.link_refused.emit(url.toString())
 
-    def show_city(
-        self, catalog: Catalog, city_id: str | None, day: date | None, force: bool = False
-    ) -> None:
-        """Show one city; ``force`` re-renders after a palette change (colours are baked in)."""
-        muted = muted_colour(QApplication.palette())
-        html = render_detail(catalog, city_id, day).replace(MUTED, muted)
+    def show_html(self, html: str, force: bool = False) -> None:
+        """Show ``html``; ``force`` re-renders after a palette change (colours are baked in)."""
+        html = html.replace(MUTED, muted_colour(QApplication.palette()))
         if force or html != self._html:
             self._html = html
             self.setHtml(html)
+
+
+class DetailPane(SafeBrowser):
+    """One city's figures at the chosen snapshot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("City details")
+        self.setAccessibleDescription(
+            "Figures for the selected city at the chosen snapshot, with their sources"
+        )
+
+    def show_city(
+        self, catalog: Catalog, city_id: str | None, day: date | None, force: bool = False
+    ) -> None:
+        self.show_html(render_detail(catalog, city_id, day), force)
+
+
+class SourcesPane(SafeBrowser):
+    """Every source of the dataset, with what it is cited for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Sources")
+        self.setAccessibleDescription("Every source of the data, with its date and link")
+
+    def show_sources(self, catalog: Catalog, force: bool = False) -> None:
+        self.show_html(render_sources(catalog), force)
+
+
+KIND_TITLES = {
+    "official": "Justice Department and U.S. Attorney's Offices",
+    "reprint": "Reprints of official releases",
+    "news": "News reports",
+    "reference": "Reference works",
+}
+
+
+def render_sources(catalog: Catalog) -> str:
+    """All sources, grouped by kind, each with how many figures cite it and how."""
+    cited = catalog.citations()
+    parts = [
+        f"<h2>Sources <small>({len(catalog.dataset.sources):,})</small></h2>",
+        "<p>Every page the figures come from. <i>Primary</i>: the figure shown; "
+        "<i>also</i>: the same figure reported again; <i>differs</i>: another value for it.</p>",
+    ]
+    for kind, title in KIND_TITLES.items():
+        sources = [s for s in catalog.dataset.sources if s.kind.value == kind]
+        if not sources:
+            continue
+        sources.sort(key=lambda s: (s.publisher.casefold(), s.published or date.min))
+        parts.append(f"<h3>{escape(title)} ({len(sources):,})</h3><ul>")
+        for source in sources:
+            primary, same, other = cited.get(source.id, (0, 0, 0))
+            uses = [
+                f"{count:,} {label}"
+                for count, label in ((primary, "primary"), (same, "also"), (other, "differs"))
+                if count
+            ]
+            note = ""
+            if source.note:
+                note = f"<br><small style='color:{MUTED}'>{escape(source.note)}</small>"
+            used = f" <small style='color:{MUTED}'>— {', '.join(uses)}</small>" if uses else ""
+            parts.append(f"<li>{source_html(source)}{used}{note}</li>")
+        parts.append("</ul>")
+    return "\n".join(parts)
 
 
 def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> str:

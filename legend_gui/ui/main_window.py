@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +50,7 @@ from legend_gui import APP_NAME, __version__
 from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
 from legend_gui.ui.chart import ChartPanel
 from legend_gui.ui.city_list import CityDelegate, CityListModel, CityPreview
-from legend_gui.ui.detail import DetailPane
+from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.settings import STATE_VERSION, AppSettings
 
@@ -130,10 +131,16 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.count_label)
 
         self.detail = DetailPane()
+        self.sources_pane = SourcesPane()
+        self.info_tabs = QTabWidget()
+        self.info_tabs.setDocumentMode(True)
+        self.info_tabs.addTab(self.detail, "Details")
+        self.info_tabs.addTab(self.sources_pane, "Sources")
+        self.info_tabs.setAccessibleName("Details and sources")
         self.chart_panel = ChartPanel()
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setObjectName("right_splitter")
-        self.right_splitter.addWidget(self.detail)
+        self.right_splitter.addWidget(self.info_tabs)
         chart_holder = QWidget()
         chart_layout = QVBoxLayout(chart_holder)
         chart_layout.setContentsMargins(0, 6, 6, 6)
@@ -265,6 +272,7 @@ class MainWindow(QMainWindow):
             self.show_shortcuts,
             QKeySequence.StandardKey.HelpContents,
         )
+        self.sources_action = self._action(help_menu, "&Sources of the Data", self.show_sources_tab)
         self._action(help_menu, "Open &Log Folder", self.open_log_folder)
         help_menu.addSeparator()
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
@@ -349,6 +357,7 @@ class MainWindow(QMainWindow):
         self.chart_panel.show_settings(self.chart_settings)
         self._sync_view_menus()
         self._show_detail()
+        self._show_sources()
         self._watch(catalog.path)
 
     def _stored_choices(self) -> tuple[ChartSettings, str | None]:
@@ -543,6 +552,15 @@ class MainWindow(QMainWindow):
         self._sync_view_menus()
         self._show_detail()
 
+    def _show_sources(self, force: bool = False) -> None:
+        if self.catalog is not None:
+            self.sources_pane.show_sources(self.catalog, force)
+            count = len(self.catalog.dataset.sources)
+            self.info_tabs.setTabText(1, f"Sources ({count:,})")
+
+    def show_sources_tab(self) -> None:
+        self.info_tabs.setCurrentWidget(self.sources_pane)
+
     def _show_detail(self, force: bool = False) -> None:
         if self.catalog is not None:
             self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
@@ -592,6 +610,7 @@ class MainWindow(QMainWindow):
     def _show_dark(self, dark: bool) -> None:
         self.chart_panel.set_dark(dark)
         self._show_detail(force=True)
+        self._show_sources(force=True)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
