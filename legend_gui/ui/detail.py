@@ -250,7 +250,7 @@ def group_title(group: str) -> str:
 def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     rows = catalog.table(day, city_id)
     cells = [
-        "<table cellspacing='0' cellpadding='4' width='100%' style='border-collapse:collapse'>",
+        "<table cellspacing='0' cellpadding='4' width='99%' style='border-collapse:collapse'>",
         "<tr style='background-color:palette(alternate-base)'><th align='left'>Figure</th>"
         "<th align='right'>Value</th><th align='right'>Change</th>"
         "<th align='left'>Source</th></tr>",
