@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 #: and parsing a huge file would freeze the app and eat memory for nothing.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: More new objects than this made by a load (≈4,000 cities: about 16 GC-tracked objects per
-#: city, the parsed JSON's and the dataset's) are collected at once: see ``validate_document``.
+#: city, the parsed JSON's and the dataset's) are collected at once: see ``_validate``.
 _GC_YOUNG_LIMIT = 60_000
 #: Python's json refuses integers longer than this many digits (CVE-2020-10735 guard).
 _MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300

@@ -363,7 +363,6 @@ class ChartPanel(QWidget):
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
             return
         view = self._timeline_plot.getPlotItem().getViewBox()
-        point = view.mapSceneToView(scene_pos)
         best = None
         for index, x in enumerate(self._timeline_x):
             pixel = view.mapViewToScene(QPointF(x, self._chart.points[index].value))
@@ -374,7 +373,6 @@ class ChartPanel(QWidget):
             p = self._chart.points[best]
             text = f"{format_date(p.day)}: {p.text}\nSource: {p.source.publisher}"
         self._timeline_plot.setToolTip(tooltip_text(text))
-        del point
 
     def _on_plot_painted(self, plot: QWidget) -> None:
         if not self._painted_reported and plot is self._bar_plot and self._geometry is not None:

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeyEvent,
     QKeySequence,
     QPaintEvent,
 )
@@ -107,6 +106,7 @@ class MainWindow(QMainWindow):
         self._loader = loader
         self.chart_settings: ChartSettings = ChartSettings(metric="", snapshot=None)
         self.city_id: str | None = None
+        self._dark = False  # the colours the panes were rendered in
         self.setAcceptDrops(True)
         self.setMinimumSize(760, 480)
 
@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            key = event.key()  # type: ignore[attr-defined]  # a KeyPress is a QKeyEvent
             if key == Qt.Key.Key_Escape and self.search_box.text():
                 self.search_box.clear()
                 return True
@@ -608,6 +608,9 @@ class MainWindow(QMainWindow):
         self._show_dark(apply_scheme(scheme))
 
     def _show_dark(self, dark: bool) -> None:
+        if dark == self._dark:  # the panes were rendered in these colours already
+            return
+        self._dark = dark
         self.chart_panel.set_dark(dark)
         self._show_detail(force=True)
         self._show_sources(force=True)
