@@ -21,6 +21,9 @@ _COMMANDS = ("validate", "export", "screenshot")
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
+
+    from legend_gui.model.queries import Catalog
 
 
 @cache
@@ -189,11 +192,8 @@ def _validate(options: argparse.Namespace) -> int:
     return status
 
 
-def summary(catalog: object) -> str:
+def summary(catalog: Catalog) -> str:
     """``9 cities, 23 snapshots, 380 figures, ...``: what ``validate`` says of a good file."""
-    from legend_gui.model import Catalog
-
-    assert isinstance(catalog, Catalog)
     dataset = catalog.dataset
     return (
         f"{len(dataset.cities):,} cities, {len(dataset.snapshots):,} snapshots, "
@@ -202,7 +202,7 @@ def summary(catalog: object) -> str:
     )
 
 
-def _load_catalog(path: Path | None) -> object:
+def _load_catalog(path: Path | None) -> Catalog:
     from legend_gui.model import Catalog, load_dataset
     from legend_gui.resources import bundled_dataset
 
@@ -210,38 +210,47 @@ def _load_catalog(path: Path | None) -> object:
     return Catalog(load_dataset(file), str(file))
 
 
-def _export(options: argparse.Namespace) -> int:
-    from legend_gui import export
+def _reporting_failures(command: str, run: Callable[[], int]) -> int:
+    """Run a headless command; a bad data file or an unwritable output is one line per
+    problem on stderr and exit 1, never a traceback."""
+    from legend_gui.export import ExportError
     from legend_gui.model import DatasetError
 
-    if options.all and options.output.suffix.lower() != ".csv":
-        _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
-        return EXIT_USAGE
     try:
-        catalog = _load_catalog(options.data)
-        if options.all:
-            count = export.write_long_csv(catalog, options.output)  # type: ignore[arg-type]
-            _out(f"{options.output}: {count:,} rows")
-            return EXIT_OK
-        settings = export.settings_from_options(catalog, options)  # type: ignore[arg-type]
-        size = (options.width or export.DEFAULT_SIZE[0], options.height or export.DEFAULT_SIZE[1])
-        export.export_chart(catalog, settings, options.output, size)  # type: ignore[arg-type]
-        _out(f"{options.output}: {export.describe(settings)}")
-        return EXIT_OK
+        return run()
     except DatasetError as error:
         for line in error.lines():
             _err(line)
         return EXIT_FAILURE
-    except export.ExportError as error:
-        _err(f"legend-gui export: {error}")
+    except ExportError as error:
+        _err(f"legend-gui {command}: {error}")
         return EXIT_FAILURE
 
 
-def _screenshot(options: argparse.Namespace) -> int:
+def _export(options: argparse.Namespace) -> int:
     from legend_gui import export
-    from legend_gui.model import DatasetError
 
-    try:
+    if options.all and options.output.suffix.lower() != ".csv":
+        _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
+        return EXIT_USAGE
+
+    def run() -> int:
+        catalog = _load_catalog(options.data)
+        if options.all:
+            count = export.write_long_csv(catalog, options.output)
+            _out(f"{options.output}: {count:,} rows")
+            return EXIT_OK
+        settings = export.settings_from_options(catalog, options)
+        size = (options.width or export.DEFAULT_SIZE[0], options.height or export.DEFAULT_SIZE[1])
+        export.export_chart(catalog, settings, options.output, size)
+        _out(f"{options.output}: {export.describe(settings)}")
+        return EXIT_OK
+
+    return _reporting_failures("export", run)
+
+
+def _screenshot(options: argparse.Namespace) -> int:
+    def run() -> int:
         from legend_gui.ui.app import screenshot
 
         return screenshot(
@@ -252,13 +261,8 @@ def _screenshot(options: argparse.Namespace) -> int:
             height=options.height or 800,
             dark=options.dark,
         )
-    except DatasetError as error:
-        for line in error.lines():
-            _err(line)
-        return EXIT_FAILURE
-    except export.ExportError as error:
-        _err(f"legend-gui screenshot: {error}")
-        return EXIT_FAILURE
+
+    return _reporting_failures("screenshot", run)
 
 
 if __name__ == "__main__":  # pragma: no cover
