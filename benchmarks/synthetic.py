@@ -42,10 +42,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -322,18 +320,6 @@ def dumps(dataset: dict[str, Any]) -> bytes:
     return json.dumps(dataset, separators=(",", ":")).encode("utf-8")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _city_count(text: str) -> int:
     try:
         value = int(text)
@@ -368,10 +354,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     dataset = make_dataset(n)
     data = dumps(dataset)
     figures = sum(len(snapshot["figures"]) for snapshot in dataset["snapshots"])
+    from legend_gui.fileio import WriteError, atomic_write_bytes
+
     try:
-        write_atomically(output, data)
-    except OSError as error:
-        print(f"cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        atomic_write_bytes(output, data)
+    except WriteError as error:
+        print(f"cannot write {output}: {error}", file=sys.stderr)
         return 1
     snapshots, metrics = plan(n)
     print(

@@ -17,10 +17,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,9 +27,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 try:
+    from legend_gui.fileio import atomic_write_bytes
     from legend_gui.model import Catalog, load_dataset
 except ModuleNotFoundError:  # a checkout whose package is not installed in this interpreter
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from legend_gui.fileio import atomic_write_bytes
     from legend_gui.model import Catalog, load_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -1058,22 +1058,14 @@ def render(document: dict[str, Any]) -> bytes:
 
 
 def write_validated(data: bytes, output: Path) -> Catalog:
-    """Write next to ``output``, validate with the app's loader, then move into place."""
+    """Write ``data`` beside ``output``, validate it with the app's loader, then move it into
+    place: a dataset the app would refuse never replaces the bundled one."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{output.stem}-", suffix=".json.tmp", dir=output.parent
+    validated: list[Catalog] = []
+    atomic_write_bytes(
+        output, data, check=lambda temp: validated.append(Catalog(load_dataset(temp), str(output)))
     )
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; the dataset is a shared file
-        catalog = Catalog(load_dataset(temp), str(output))
-        os.replace(temp, output)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return catalog
+    return validated[0]
 
 
 def summary(catalog: Catalog, built: Build) -> str:

@@ -7,17 +7,14 @@ pure Python; PNG and SVG import Qt only when asked for (``validate`` must stay Q
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import errno
 import io
 import os
-import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from legend_gui.fileio import WriteError, atomic_write_bytes
 from legend_gui.model.chart import (
     DEFAULT_TOP,
     BarChart,
@@ -43,51 +40,9 @@ SIZE_PRESETS: tuple[tuple[str, int, int], ...] = (
 )
 
 
-class ExportError(Exception):
-    """An export could not be written; the message is for the user."""
-
-
-def _explain(error: OSError, path: Path) -> str:
-    folder = path.parent if str(path.parent) else Path(".")
-    if error.errno == errno.ENOSPC:
-        return f"the disk is full; nothing was written to {path}"
-    if folder.exists() and not folder.is_dir():
-        return f"{folder} is a file, not a folder"
-    if isinstance(error, FileNotFoundError) or not folder.exists():
-        return f"the folder {folder} does not exist"
-    if isinstance(error, PermissionError):
-        return f"permission denied: cannot write to {folder}"
-    if isinstance(error, IsADirectoryError) or path.is_dir():
-        return f"{path} is a folder"
-    return f"cannot write {path}: {error.strerror or error}"
-
-
-def atomic_write(path: str | os.PathLike[str], write: Callable[[io.BufferedWriter], None]) -> None:
-    """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
-    target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder")
-    folder = target.parent if str(target.parent) else Path(".")
-    temp_name: str | None = None
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-        temp_name = None
-    except OSError as error:
-        raise ExportError(_explain(error, target)) from None
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    atomic_write(path, lambda stream: stream.write(data))  # type: ignore[arg-type,return-value]
+#: An export could not be made or written; the message is for the user. The same class as a
+#: failed write, so callers catch one thing.
+ExportError = WriteError
 
 
 def _csv_bytes(header: list[str] | tuple[str, ...], rows: list[list[Any]]) -> bytes:
