@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from curation import texts
 from curation.errors import CurationError
-from curation.facts import CITIES_CSV, FIGURES_CSV, Row, read_csv, read_figure_rows
+from curation.facts import CITIES_CSV, FIGURES_CSV, read_csv, read_figure_rows
 from curation.metrics import METRICS_CSV, read_metrics
-from curation.rank import build_figure
+from curation.rank import Ranker, build_figure, preview_pages
+from curation.row import Row
 from curation.sources import collect_sources, slug, source_entries, source_ids, source_kind
 
 
@@ -21,6 +22,7 @@ class Build:
 
     document: dict[str, Any]
     before_launch: list[Row]
+    regrouped: list[tuple[Row, str]]  # a national row on its release's date, and its own date
 
 
 def city_id(name: str, state: str) -> str:
@@ -80,7 +82,7 @@ def build_snapshots(
     cities: Cities,
     metric_order: dict[str, int],
     ids: dict[str, str],
-    kinds: dict[str, str],
+    ranker: Ranker,
 ) -> list[dict[str, Any]]:
     """One snapshot per announcement date: national figures first, then cities in launch
     order, then metrics in menu order."""
@@ -101,7 +103,7 @@ def build_snapshots(
             build_figure(
                 groups[(day, scope, city, metric)],
                 ids,
-                kinds,
+                ranker,
                 cities.ids[city] if city else None,
             )
             for scope, city, metric in keys
@@ -111,11 +113,30 @@ def build_snapshots(
     return snapshots
 
 
+def with_release_dates(rows: list[Row]) -> tuple[list[Row], list[tuple[Row, str]]]:
+    """National figures are DOJ's: a national row dated on a local occasion (KMOV's national
+    totals at Barr's St. Louis roundtable on Oct. 15) repeats the latest DOJ release before it
+    and joins that release's snapshot, where it corroborates or contradicts the release."""
+    releases = sorted(texts.DOJ_SNAPSHOT_LABELS)
+    moved: list[tuple[Row, str]] = []
+    result: list[Row] = []
+    for row in rows:
+        earlier = [day for day in releases if day <= row.snapshot]
+        if row.scope == "national" and row.snapshot not in releases and earlier:
+            said = f"given on {row.snapshot}, grouped with the DOJ release of {earlier[-1]}"
+            note = f"{row.note}; {said}" if row.note else said
+            moved.append((replace(row, snapshot=earlier[-1], note=note), row.snapshot))
+            row = moved[-1][0]
+        result.append(row)
+    return result, moved
+
+
 def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
     """The whole dataset as plain JSON-ready data."""
     metrics = read_metrics(metrics_csv)
     cities = read_cities(facts)
-    rows, _not_found = read_figure_rows(facts / FIGURES_CSV, metrics)
+    read, _not_found = read_figure_rows(facts / FIGURES_CSV, metrics)
+    rows, regrouped = with_release_dates(read)
 
     unknown = sorted({row.city for row in rows if row.city and row.city not in cities.ids})
     if unknown:
@@ -128,6 +149,7 @@ def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
     sources = collect_sources(rows)
     ids = source_ids(sources)
     kinds = {url: source_kind(url, info.publisher) for url, info in sources.items()}
+    ranker = Ranker(kinds, preview_pages(rows))
     used = {row.url for row in kept}
     source_list = [
         entry for entry in source_entries(sources, ids) if entry["url"] in used
@@ -145,6 +167,6 @@ def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
         "sources": source_list,
         "metrics": [spec.entry() for spec in metrics.values() if spec.id in seen_metrics],
         "cities": cities.entries,
-        "snapshots": build_snapshots(kept, cities, metric_order, ids, kinds),
+        "snapshots": build_snapshots(kept, cities, metric_order, ids, ranker),
     }
-    return Build(document, early)
+    return Build(document, early, regrouped)

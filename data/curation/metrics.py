@@ -16,7 +16,18 @@ from curation.errors import CurationError
 
 METRICS_CSV = Path(__file__).resolve().parents[1] / "metrics.csv"
 COLUMNS = ("id", "label", "unit", "group", "cumulative", "description")
-GROUPS = ("core", "doj_split", "charges", "seizures", "agency", "other")
+GROUPS = (
+    "core",
+    "doj_split",
+    "charges",
+    "federal_cases",
+    "arrests",
+    "seizures",
+    "agency",
+    "past_week",
+    "single_cases",
+    "resources",
+)
 _BOOLEANS = {"true": True, "false": False}
 
 

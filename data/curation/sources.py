@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from curation.errors import CurationError
-from curation.facts import ISO_DATE, Row
+from curation.row import ISO_DATE, Row
 
 #: Hosts whose pages are the Justice Department's own (DOJ, its U.S. Attorney's Offices and
-#: components such as the DEA): first-hand figures.
-OFFICIAL_HOSTS = ("justice.gov", "dea.gov")
+#: components such as the DEA and the Office of Justice Programs): first-hand figures.
+OFFICIAL_HOSTS = ("justice.gov", "ojp.gov", "dea.gov")
 #: A publisher that says it carries a DOJ or USAO release verbatim.
 _REPRINT_OF_RELEASE = re.compile(r"\b(reprint|repost)\b[^)]*\b(DOJ|USAO)", re.IGNORECASE)
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")

@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 TITLE = "Operation Legend (U.S. Department of Justice, 2020): public figures"
-DESCRIPTION = (
-    "Running totals that the U.S. Department of Justice and the U.S. Attorney's Offices "
-    "announced for Operation Legend, the 2020 federal surge against violent crime in nine "
-    "cities (federal defendants charged, arrests, homicide arrests, firearms and drugs "
-    "seized), together with what news outlets reported about them. Each figure names the "
-    "page it was read in; where pages disagree the other values are kept as alternates. "
-    "A figure that no source gave is left out: it means 'not reported', never zero."
+#: What a reader must know before using the numbers; paragraphs are separated by blank lines.
+DESCRIPTION = "\n\n".join(
+    (
+        "Running totals that the U.S. Department of Justice and its U.S. Attorney's Offices "
+        "announced for Operation Legend, the 2020 federal surge against violent crime in nine "
+        "U.S. cities (federal defendants charged, arrests, homicide arrests, firearms and "
+        "drugs seized), together with what news outlets reported about them. Each figure "
+        "names the page it was read in. Where pages disagree, written rules choose the value "
+        "shown first and every other value is kept beside it with its own source.",
+        "Not reported: a figure is absent when none of the pages the researchers could read "
+        "gave that number for that city and date. It means the number is unknown here, never "
+        "that it was zero.",
+        "Cut-short releases: the pages were read from archived copies that keep only the "
+        "opening of each page. The Justice Department's national releases of Sept. 9, "
+        "Sept. 22, Oct. 14, Oct. 21 and Dec. 23, 2020 break off after the first city or two, "
+        "so most city figures for those dates come from local outlets or are missing, and no "
+        "final figures were found for Chicago, St. Louis or Milwaukee. None of the press "
+        "office's original releases was available; the national figures are known through "
+        "reprints, copies posted by other DOJ offices and news reports.",
+        "Populations are 2020 census counts of each city proper, not of its metropolitan area, "
+        "as given by Wikipedia (for Indianapolis the figure leaves out the semi-independent "
+        "towns of Marion County).",
+        "National figures are the Justice Department's own totals, not sums of the city "
+        "figures. Drug seizures reported in grams or pounds are converted exactly to "
+        "kilograms, and the figure's note gives the amount as the page reported it.",
+    )
 )
 #: SOURCES.md does not date the compilation, so the date agreed for this release is used.
 COMPILED = "2026-11-01"

@@ -37,10 +37,19 @@ def summary(catalog: Catalog, built: Build) -> str:
         f"figures:        {len(figures)}",
         f"alternates:     {sum(len(f.alternates) for f in figures)}",
         f"corroborations: {sum(len(f.corroborated_by) for f in figures)}",
+        f"disputed:       {sum(any(a.value != f.value for a in f.alternates) for f in figures)}",
         f"sources:        {len(dataset.sources)}",
         f"warnings:       {len(catalog.warnings)}",
     ]
     lines += [f"  - {warning.message}" for warning in catalog.warnings]
+    if built.regrouped:
+        lines.append(
+            f"national rows filed under the DOJ release they repeat: {len(built.regrouped)}"
+        )
+        lines += [
+            f"  - line {row.line}: {row.metric} = {row.value} ({said} → {row.snapshot})"
+            for row, said in built.regrouped
+        ]
     if built.before_launch:
         lines.append(f"left out, dated before the city's launch: {len(built.before_launch)}")
         lines += [
