@@ -26,6 +26,13 @@ class CitationStyle(StrEnum):
     CHICAGO = "chicago"
 
 
+#: How menus and documents name the styles.
+STYLE_LABELS = {
+    CitationStyle.PLAIN: "Plain text",
+    CitationStyle.APA: "APA",
+    CitationStyle.CHICAGO: "Chicago",
+}
+
 #: A licence's short name at the end of a longer text: "... licence (CC BY 4.0)."
 _SHORT_LICENCE = re.compile(r"\(([^()]{2,40})\)\s*\.?\s*$")
 
