@@ -10,12 +10,12 @@ whole until it fits one page (A4 or Letter, chosen from the locale by default).
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF
 from PySide6.QtGui import (
-    QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -29,7 +29,7 @@ from legend_gui.fileio import atomic_write_bytes
 from legend_gui.model.fact_sheet import FactSheet, build_fact_sheet
 from legend_gui.model.formatting import format_date
 from legend_gui.model.queries import Catalog
-from legend_gui.ui.fact_sheet_charts import MUTED, SUBJECT, bar_chart, timeline
+from legend_gui.ui.fact_sheet_charts import MUTED, SUBJECT, bar_chart, sheet_font, timeline
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -101,43 +101,59 @@ def _paint_on(device: QPagedPaintDevice, sheet: FactSheet) -> None:
 
 
 # -- layout -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    size: float  # body text, points
+    head: QTextDocument
+    table: QTextDocument
+    foot: QTextDocument
+    chart: float  # device units, as are the rest
+    gap: float
+    total: float
+
+
+def _layout(sheet: FactSheet, device: QPaintDevice, width: float, size: float) -> _Layout:
+    unit = device.logicalDpiY() / 72.0  # device units per point
+    head, table, foot = (_document(html, device, width, size) for html in _html(sheet, size))
+    chart = 11 * size * unit  # the chart band grows and shrinks with the text
+    gap = 0.8 * size * unit
+    blocks = head.size().height() + table.size().height() + foot.size().height()
+    return _Layout(size, head, table, foot, chart, gap, blocks + chart + 3 * gap)
+
+
 def paint_fact_sheet(painter: QPainter, sheet: FactSheet, area: QRectF) -> None:
     """Lay the sheet out in ``area`` (device units) at the largest text size that fits, and
     paint it; below the smallest size the whole page is scaled down (still vector text)."""
     device = painter.device()
-    unit = device.logicalDpiY() / 72.0  # device units per point
-    size = _BASE_PT
-    while True:
-        head, table, foot = (
-            _document(html, device, area.width(), size) for html in _html(sheet, size)
-        )
-        chart = 11 * size * unit  # the chart band grows and shrinks with the text
-        gap = 0.8 * size * unit
-        total = head.size().height() + chart + table.size().height() + foot.size().height()
-        total += 3 * gap
-        if total <= area.height() or size <= _MIN_PT:
-            break
-        size -= 0.25
+    steps = int((_BASE_PT - _MIN_PT) / 0.25)
+    low, high = 0, steps  # sizes _MIN_PT + 0.25 * i; the height grows with the size
+    best = _layout(sheet, device, area.width(), _MIN_PT)
+    while low < high:  # the largest size that fits, in a few layouts rather than one per step
+        middle = (low + high + 1) // 2
+        trial = _layout(sheet, device, area.width(), _MIN_PT + 0.25 * middle)
+        if trial.total <= area.height():
+            best, low = trial, middle
+        else:
+            high = middle - 1
+    size, unit, chart = best.size, device.logicalDpiY() / 72.0, best.chart
     painter.save()
     painter.translate(area.topLeft())
-    if total > area.height():
-        factor = area.height() / total
+    if best.total > area.height():
+        factor = area.height() / best.total
         painter.scale(factor, factor)
-    y = _draw(painter, head, 0.0) + gap
+    y = _draw(painter, best.head, 0.0) + best.gap
     half = (area.width() - 2 * size * unit) / 2
     bar_chart(painter, sheet, QRectF(0, y, half, chart), size, unit)
     timeline(painter, sheet, QRectF(area.width() - half, y, half, chart), size, unit)
-    y = _draw(painter, table, y + chart + gap) + gap
-    _draw(painter, foot, y)
+    y = _draw(painter, best.table, y + chart + best.gap) + best.gap
+    _draw(painter, best.foot, y)
     painter.restore()
 
 
 def _document(html: str, device: QPaintDevice, width: float, size: float) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
-    font = QFont()
-    font.setPointSizeF(size)
-    document.setDefaultFont(font)
+    document.setDefaultFont(sheet_font(size))
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(
         f"a {{ color: {LINK}; text-decoration: none; }} .muted {{ color: {MUTED.name()}; }}"

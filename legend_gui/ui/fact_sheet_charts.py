@@ -15,10 +15,14 @@ INK, MUTED, RULE = QColor("#1a1a1a"), QColor("#5f6368"), QColor("#c8ccd0")
 BAR, SUBJECT = QColor("#a7b1bc"), QColor("#1f5fa8")
 
 
-def _font(size: float, bold: bool = False) -> QFont:
+def sheet_font(size: float, bold: bool = False) -> QFont:
+    """The sheet's font at ``size`` points, without ligatures: a PDF keeps "fi" as one glyph
+    otherwise, and copied or searched text would read "ﬁgures"."""
     font = QFont()
     font.setPointSizeF(size)
     font.setBold(bold)
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
     return font
 
 
@@ -33,7 +37,7 @@ def bar_chart(painter: QPainter, sheet: FactSheet, box: QRectF, size: float, uni
     if metric is None:
         return
     painter.save()
-    painter.setFont(_font(size, bold=True))
+    painter.setFont(sheet_font(size, bold=True))
     line = QFontMetricsF(painter.font()).height()
     painter.setPen(INK)
     painter.drawText(
@@ -42,20 +46,19 @@ def bar_chart(painter: QPainter, sheet: FactSheet, box: QRectF, size: float, uni
             f"{metric.label} ({metric.unit})", Qt.TextElideMode.ElideRight, box.width()
         ),
     )
-    painter.setFont(_font(size * 0.85))
+    painter.setFont(sheet_font(size * 0.85))
     small = QFontMetricsF(painter.font())
     shown = len(sheet.bars)
-    top_n = min(shown, CHART_CITIES)
-    caption = (
-        f"each city's most recent figure: the top {top_n} of {sheet.reporting_cities} cities "
-        "reporting it"
-    )
+    top_n, reporting = min(shown, CHART_CITIES), sheet.reporting_cities
+    caption = f"each city's most recent figure: the top {top_n} of {reporting} cities reporting it"
+    if top_n == reporting:
+        caption = f"each city's most recent figure ({reporting} cities report it)"
     painter.setPen(MUTED)
     painter.drawText(QRectF(box.left(), box.top() + line, box.width(), small.height()), caption)
     top = box.top() + line + small.height() * 1.4
     hatched = any(bar.qualifier is not Qualifier.EXACT for bar in sheet.bars)
     bottom = box.bottom() - (small.height() * 1.2 if hatched else 0)
-    step = (bottom - top) / max(shown, 1)
+    step = min((bottom - top) / max(shown, 1), small.height() * 1.6)  # few bars stay slim
     label_width = box.width() * 0.3
     value_width = max((small.horizontalAdvance(_bar_text(b)) for b in sheet.bars), default=0.0)
     span = box.width() - label_width - value_width - 4 * unit
@@ -63,7 +66,7 @@ def bar_chart(painter: QPainter, sheet: FactSheet, box: QRectF, size: float, uni
     for i, bar in enumerate(sheet.bars):
         y = top + i * step
         label = bar.label if bar.rank <= CHART_CITIES else f"{bar.label}, {_ordinal(bar.rank)}"
-        painter.setFont(_font(size * 0.85, bold=bar.is_subject))
+        painter.setFont(sheet_font(size * 0.85, bold=bar.is_subject))
         painter.setPen(INK)
         painter.drawText(
             QRectF(box.left(), y, label_width - 3 * unit, step),
@@ -79,7 +82,7 @@ def bar_chart(painter: QPainter, sheet: FactSheet, box: QRectF, size: float, uni
             painter.fillRect(rect, QBrush(QColor("white"), Qt.BrushStyle.BDiagPattern))
             painter.setPen(QPen(colour, 0.5 * unit))
             painter.drawRect(rect)
-        painter.setFont(_font(size * 0.85))
+        painter.setFont(sheet_font(size * 0.85))
         painter.setPen(INK if bar.is_subject else MUTED)
         painter.drawText(
             QRectF(rect.right() + 2 * unit, y, value_width + unit, step),
@@ -110,14 +113,14 @@ def timeline(painter: QPainter, sheet: FactSheet, box: QRectF, size: float, unit
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(_font(size, bold=True))
+    painter.setFont(sheet_font(size, bold=True))
     line = QFontMetricsF(painter.font()).height()
     painter.setPen(INK)
     title = QFontMetricsF(painter.font()).elidedText(
         f"{metric.label} over time", Qt.TextElideMode.ElideRight, box.width()
     )
     painter.drawText(QRectF(box.left(), box.top(), box.width(), line), title)
-    painter.setFont(_font(size * 0.85))
+    painter.setFont(sheet_font(size * 0.85))
     small = QFontMetricsF(painter.font())
     caption = "each report as announced"
     if any(point.figure.qualifier is not Qualifier.EXACT for point in history):
