@@ -29,7 +29,8 @@ from legend_gui.model.formatting import (
     format_rate,
     format_value,
 )
-from legend_gui.model.queries import CORE_METRICS, LongRow
+from legend_gui.model.long_rows import LongRow
+from legend_gui.model.queries import CORE_METRICS
 
 AUG19 = date(2020, 8, 19)
 DEC23 = date(2020, 12, 23)

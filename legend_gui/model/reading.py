@@ -16,7 +16,7 @@ _UTF8_BOM = "\ufeff"
 
 
 def read_bytes(path: str | os.PathLike[str], name: str, limit: int) -> bytes:
-    """The bytes of the file at ``path`` (at most ``limit`` + 1 of them); ``name`` is for messages."""
+    """The bytes of the file at ``path``, at most ``limit`` + 1; ``name`` is for messages."""
     file = Path(path)
     try:
         if file.is_dir():
