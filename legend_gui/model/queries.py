@@ -37,6 +37,7 @@ class Catalog(FigureIndex):
         super().__init__(dataset, path)
         self._warnings_by_city: dict[str | None, list[DataWarning]] = {}
         self._leaderboards: dict[tuple[str, date, bool], Leaderboard] = {}
+        self._warning_finder = WarningFinder()
 
     # -- choices --------------------------------------------------------------------------
     @cached_property
@@ -144,12 +145,8 @@ class Catalog(FigureIndex):
 
     # -- warnings -------------------------------------------------------------------------
     @cached_property
-    def _warning_finder(self) -> WarningFinder:
-        return WarningFinder(self)
-
-    @cached_property
     def warnings(self) -> list[DataWarning]:
-        return self._warning_finder.all()
+        return self._warning_finder.all(self)
 
     def warnings_for(self, city_id: str | None) -> list[DataWarning]:
         """The warnings about one city (``None``: national), in the order of ``warnings``.
@@ -161,7 +158,7 @@ class Catalog(FigureIndex):
             return [warning for warning in self.warnings if warning.concerns(city_id)]
         found = self._warnings_by_city.get(city_id)
         if found is None:
-            found = self._warning_finder.of_city(city_id)
+            found = self._warning_finder.of_city(self, city_id)
             self._warnings_by_city[city_id] = found
         return found
 
