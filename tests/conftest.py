@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from _pytest.mark.expression import Expression
+from _pytest.mark.expression import Expression  # how pytest itself evaluates ``-m``
 from helpers_gui import FakeDialogs
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,18 +75,23 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         config.pluginmanager.set_blocked(PYTEST_QT)
 
 
-def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """In a run without ``gui`` tests, do not import a test module that imports Qt."""
-    if (
-        collection_path.suffix == ".py"
-        and collection_path.name.startswith("test_")
-        and config.pluginmanager.is_blocked(PYTEST_QT)
-        and imports_qt(collection_path)
-    ):
-        return True
+class _LeftUnimported(pytest.File):
+    """A test module that imports Qt, in a run without ``gui`` tests: nothing to collect."""
+
+    def collect(self) -> list[pytest.Item]:
+        return []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.File | None:
+    """In a run without ``gui`` tests, do not import a test module that imports Qt (named on
+    the command line or found in a folder alike)."""
+    if parent.config.pluginmanager.is_blocked(PYTEST_QT) and imports_qt(module_path):
+        return _LeftUnimported.from_parent(parent, path=module_path)
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` selects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
