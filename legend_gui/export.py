@@ -24,7 +24,8 @@ from legend_gui.model.chart import (
     timeline_chart,
 )
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
-from legend_gui.model.queries import Catalog, LongRow
+from legend_gui.model.long_rows import LongRow
+from legend_gui.model.queries import Catalog
 
 if TYPE_CHECKING:
     import argparse

@@ -1,5 +1,9 @@
 """Fails (never skips) when Qt cannot be imported: a silent skip would turn CI green for nothing."""
 
+import pytest
+
+pytestmark = pytest.mark.gui  # imports Qt on purpose
+
 
 def test_pyside6_imports_and_runs_offscreen() -> None:
     from PySide6.QtGui import QGuiApplication, QImage

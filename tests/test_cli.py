@@ -280,14 +280,25 @@ def test_validate_does_not_import_qt(good: Path) -> None:
 
 
 def test_model_does_not_import_qt() -> None:
+    """Every model module (found by pkgutil, so a new one is covered too) and every name the
+    package loads lazily."""
     result = python(
-        "import sys\n"
-        "import legend_gui.model\n"
-        "import legend_gui.model.chart, legend_gui.model.formatting, legend_gui.model.jsonpos\n"
+        "import importlib, pkgutil, sys\n"
+        "import legend_gui.model as model\n"
+        "names = [m.name for m in pkgutil.iter_modules(model.__path__, 'legend_gui.model.')]\n"
+        "for name in names: importlib.import_module(name)\n"
+        "for name in model.__all__: getattr(model, name)\n"
         f"qt = sorted(m for m in sys.modules if m.startswith({QT_PREFIXES!r}))\n"
         "assert not qt, qt\n"
+        "print(*names)\n"
     )
     assert result.returncode == 0, result.stderr
+    imported = result.stdout.split()
+    model_dir = Path(__file__).resolve().parents[1] / "legend_gui" / "model"
+    on_disk = sorted(p.stem for p in model_dir.glob("*.py") if p.stem != "__init__")
+    assert sorted(name.rsplit(".", 1)[1] for name in imported) == on_disk
+    assert "legend_gui.model.loading" in imported
+    assert "legend_gui.model.queries" in imported
 
 
 def test_export_all_does_not_import_qt(good: Path, tmp_path: Path) -> None:

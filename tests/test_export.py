@@ -271,6 +271,7 @@ def test_a_failed_write_leaves_no_file_no_temp_and_the_old_file_intact(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.csv"]
 
 
+@pytest.mark.gui  # a .png target loads the renderer, and Qt
 def test_unknown_extension_and_a_folder_as_target_are_refused(
     catalog: Catalog, tmp_path: Path
 ) -> None:
@@ -285,6 +286,7 @@ def test_unknown_extension_and_a_folder_as_target_are_refused(
 
 
 # -- the command line -----------------------------------------------------------------------
+@pytest.mark.gui  # reads the PNG back with Qt
 def test_cli_export_runs_headless_in_a_fresh_process(tmp_path: Path) -> None:
     """No QT_QPA_PLATFORM, no DISPLAY: ``export`` must pick the offscreen platform itself."""
     from PySide6.QtGui import QImage

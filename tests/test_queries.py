@@ -29,7 +29,8 @@ from legend_gui.model.formatting import (
     format_rate,
     format_value,
 )
-from legend_gui.model.queries import CORE_METRICS, LongRow
+from legend_gui.model.long_rows import LongRow
+from legend_gui.model.queries import CORE_METRICS
 
 AUG19 = date(2020, 8, 19)
 DEC23 = date(2020, 12, 23)
@@ -559,3 +560,36 @@ def test_a_lower_bound_after_a_larger_figure_is_no_decrease(bundled_path: Path) 
     texts = [w.message for w in catalog.warnings]
     assert not any(t.startswith("Milwaukee") for t in texts)
     assert any(t.startswith("Memphis: “Arrests (total)”") for t in texts)
+
+
+def test_a_catalog_is_freed_without_waiting_for_the_cyclic_gc(bundled_path: Path) -> None:
+    """Opening another file must free the old dataset at once: the loader pauses the cyclic GC,
+    so a reference cycle through the catalog (its caches included) kept a whole old dataset in
+    memory during the next load (+45 MiB peak at 10,000 cities)."""
+    import gc
+    import weakref
+
+    from legend_gui.model import load_dataset
+
+    dataset = load_dataset(bundled_path)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        catalog = Catalog(dataset, str(bundled_path))
+        metric = catalog.default_metric()
+        day = catalog.default_snapshot(metric)
+        assert day is not None
+        catalog.warnings_for("chicago-il")
+        assert catalog.warnings
+        catalog.top(metric, day, True, 5)
+        assert catalog.series(metric, day)
+        assert list(catalog.long_rows())
+        assert catalog.citations()
+        assert catalog.chart_metrics
+        catalog.previous(day, None, metric)
+        alive = weakref.ref(catalog)
+        del catalog
+        assert alive() is None
+    finally:
+        if gc_was_enabled:
+            gc.enable()

@@ -16,10 +16,11 @@ _EXPORTS = {
     "load_dataset": "loading",
     "parse_dataset": "loading",
     "Catalog": "queries",
-    "DataWarning": "queries",
-    "SeriesPoint": "queries",
-    "TimelinePoint": "queries",
-    "rate_per_100k": "queries",
+    "DataWarning": "data_warnings",
+    "DatedFigure": "index",
+    "SeriesPoint": "ranking",
+    "TimelinePoint": "chart",
+    "rate_per_100k": "rates",
     "SCHEMA_VERSION": "schema",
     "Dataset": "schema",
     "Qualifier": "vocab",
@@ -33,6 +34,7 @@ __all__ = [
     "DataWarning",
     "Dataset",
     "DatasetError",
+    "DatedFigure",
     "Problem",
     "Qualifier",
     "Scope",
@@ -44,15 +46,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from legend_gui.model.chart import TimelinePoint
+    from legend_gui.model.data_warnings import DataWarning
     from legend_gui.model.errors import DatasetError, Problem
+    from legend_gui.model.index import DatedFigure
     from legend_gui.model.loading import MAX_FILE_BYTES, load_dataset, parse_dataset
-    from legend_gui.model.queries import (
-        Catalog,
-        DataWarning,
-        SeriesPoint,
-        TimelinePoint,
-        rate_per_100k,
-    )
+    from legend_gui.model.queries import Catalog
+    from legend_gui.model.ranking import SeriesPoint
+    from legend_gui.model.rates import rate_per_100k
     from legend_gui.model.schema import SCHEMA_VERSION, Dataset
     from legend_gui.model.vocab import Qualifier, Scope
 

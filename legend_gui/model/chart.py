@@ -18,10 +18,12 @@ from legend_gui.model.formatting import (
     format_rate,
     format_value,
 )
+from legend_gui.model.rates import rate_per_100k
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
-    from legend_gui.model.queries import Catalog, SeriesPoint
+    from legend_gui.model.queries import Catalog
+    from legend_gui.model.ranking import SeriesPoint
     from legend_gui.model.schema import Figure, Source
 
 DEFAULT_TOP = 25
@@ -262,7 +264,7 @@ def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
         figure = entry.figure
         value: float | None = figure.value
         if settings.per_capita:
-            value = figure.value * 100_000 / population if population else None
+            value = rate_per_100k(figure.value, population)
         if value is None:
             continue
         text = (

@@ -65,26 +65,26 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
         seen: dict[tuple[bool, str | None, str], int] = {}
         setdefault = seen.setdefault
         for f, figure in enumerate(snapshot.figures):
-            city = figure.city
+            city_id = figure.city
             metric = figure.metric
             is_city = figure.scope is city_scope
             if is_city:
-                launch = launches.get(city) if city is not None else None
-                if city is None:
+                launch = launches.get(city_id) if city_id is not None else None
+                if city_id is None:
                     yield Violation(
                         ("snapshots", s, "figures", f), "a city figure needs a 'city' id"
                     )
                 elif launch is None:
                     yield Violation(
                         ("snapshots", s, "figures", f, "city"),
-                        f"unknown city id '{city:.80}' (not in 'cities')",
+                        f"unknown city id '{city_id:.80}' (not in 'cities')",
                     )
                 elif day < launch:
                     yield Violation(
                         ("snapshots", s, "figures", f),
-                        f"figure dated {day} is before {city}'s launch on {launch}",
+                        f"figure dated {day} is before {city_id}'s launch on {launch}",
                     )
-            elif city is not None:
+            elif city_id is not None:
                 yield Violation(
                     ("snapshots", s, "figures", f, "city"), "a national figure must not name a city"
                 )
@@ -108,10 +108,10 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
                             ("snapshots", s, "figures", f, "alternates", a, "source"),
                             alternate.source,
                         )
-            first = setdefault((is_city, city, metric), f)
+            first = setdefault((is_city, city_id, metric), f)
             if first != f:
                 yield Violation(
                     ("snapshots", s, "figures", f),
-                    f"a second '{metric}' figure for {city or 'national'} in this "
+                    f"a second '{metric}' figure for {city_id or 'national'} in this "
                     f"snapshot (first at figures[{first}]); give other values as alternates",
                 )

@@ -7,11 +7,14 @@ they run only when there is a problem to report, never on a good file's load.
 
 from __future__ import annotations
 
+import json.decoder
 import re
 from collections.abc import Callable, Iterator, Sequence
-from json.decoder import scanstring
 
 PathStep = str | int
+
+#: ``json``'s own string scanner (the C one where available): typeshed does not declare it.
+scanstring: Callable[[str, int], tuple[str, int]] = vars(json.decoder)["scanstring"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"[^ \t\n\r,:\[\]{}\"]+")
@@ -26,7 +29,8 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 def _skip_ws(text: str, index: int) -> int:
-    return _WHITESPACE.match(text, index).end()  # type: ignore[union-attr]  # always matches
+    match = _WHITESPACE.match(text, index)  # always matches: the pattern may be empty
+    return match.end() if match else index
 
 
 def _skip_value(text: str, index: int) -> int:

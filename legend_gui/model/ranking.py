@@ -1,0 +1,107 @@
+"""One metric across the cities at one snapshot: each city's point, and the leaders.
+
+The comparison chart shows only the top values and the first gaps; ``leaderboard`` finds them
+from the figures alone, without a point per city.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date
+
+from legend_gui.model.index import FigureIndex
+from legend_gui.model.rates import rate_per_100k
+from legend_gui.model.schema import City, Figure, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One city's bar in the comparison chart, or why it has none."""
+
+    city: City
+    figure: Figure | None
+    value: float | None  # the plotted number: the figure's value or its per-100k rate
+    missing_reason: str | None = None  # "not reported" / "no population"
+
+    @property
+    def qualifier(self) -> Qualifier:
+        return self.figure.qualifier if self.figure else Qualifier.EXACT
+
+
+def series_point(city: City, figure: Figure | None, per_capita: bool) -> SeriesPoint:
+    """``city``'s point for ``figure`` (``None``: not reported), as a count or a rate."""
+    if figure is None:
+        return SeriesPoint(city, None, None, "not reported")
+    if per_capita:
+        population = city.population.value if city.population else None
+        rate = rate_per_100k(figure.value, population)
+        return SeriesPoint(city, figure, rate, None if rate is not None else "no population")
+    return SeriesPoint(city, figure, figure.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Leaderboard:
+    """The top of one metric at one snapshot, without a point per city (see ``leaderboard``):
+    only what a chart of ``top`` bars can show."""
+
+    leaders: list[str]  # city ids of the largest values, largest first (ties: name, then order)
+    first_missing: list[str]  # city ids without a value, dataset order
+    reported: int  # cities with a value
+    missing: int  # cities without: not reported, or no population for a rate
+    no_population: int  # of ``missing``: a figure but no population (rates only)
+    top: int  # how many leaders and gaps were asked for
+
+
+def leaderboard(
+    index: FigureIndex,
+    city_order: dict[str, int],
+    metric_id: str,
+    day: date,
+    per_capita: bool,
+    top: int,
+) -> Leaderboard:
+    """The ``top`` largest values (largest first; ties by name, then ``city_order``) and the
+    first ``top`` gaps.
+
+    A metric change at 100,000 cities must not build a point for every city and sort them
+    all (≈250 ms): this selects the leaders from the figures alone, then orders only those.
+    """
+    figures = index.city_figures.get((day, metric_id), {})
+    city_by_id = index.city_by_id
+    no_population = 0
+    if per_capita:
+        values: dict[str, float] = {}
+        for city_id, figure in figures.items():
+            population = city_by_id[city_id].population
+            rate = rate_per_100k(figure.value, population.value if population else None)
+            if rate is None:
+                no_population += 1
+            else:
+                values[city_id] = rate
+    else:
+        values = {city_id: figure.value for city_id, figure in figures.items()}
+    if len(values) > top:  # only values from the top-th largest on can be leaders
+        threshold = heapq.nlargest(top, values.values())[-1]
+        candidates = [city_id for city_id, value in values.items() if value >= threshold]
+    else:
+        candidates = list(values)
+    candidates.sort(
+        key=lambda city_id: (-values[city_id], city_by_id[city_id].name, city_order[city_id])
+    )
+    cities = index.cities
+    first_missing: list[str] = []
+    if len(values) < len(cities):
+        for city in cities:
+            if city.id not in values:
+                first_missing.append(city.id)
+                if len(first_missing) >= top:
+                    break
+    return Leaderboard(
+        leaders=candidates[:top],
+        first_missing=first_missing,
+        reported=len(values),
+        missing=len(cities) - len(values),
+        no_population=no_population,
+        top=top,
+    )
