@@ -15,7 +15,8 @@ from datetime import date
 from enum import StrEnum
 
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_number
-from legend_gui.model.queries import Catalog, FigureKey
+from legend_gui.model.index import FigureKey
+from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Dataset, Source
 from legend_gui.model.vocab import Qualifier, Scope
 

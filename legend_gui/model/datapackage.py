@@ -23,7 +23,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from legend_gui.model.citation import STYLE_LABELS, CitationStyle, cite_dataset, licence_name
-from legend_gui.model.queries import Catalog, LongRow
+from legend_gui.model.long_rows import LongRow
+from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Source
 from legend_gui.model.vocab import Qualifier, Scope
 

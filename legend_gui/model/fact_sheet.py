@@ -21,7 +21,8 @@ from legend_gui.model.formatting import (
     format_number,
     format_value,
 )
-from legend_gui.model.queries import Catalog, TimelinePoint
+from legend_gui.model.index import DatedFigure
+from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Figure, Metric, Source
 from legend_gui.model.vocab import Qualifier
 
@@ -65,7 +66,7 @@ class FactSheet:
     chart_metric: Metric | None
     bars: tuple[SheetBar, ...]
     reporting_cities: int  # how many cities report the chart's metric at all
-    history: tuple[TimelinePoint, ...]  # the city's figures of the chart's metric over time
+    history: tuple[DatedFigure, ...]  # the city's figures of the chart's metric over time
     warnings: tuple[str, ...]
     footnotes: tuple[tuple[int, Source], ...]
     caveats: str
@@ -89,7 +90,7 @@ class _Notes:
         return tuple((n, self._catalog.source(s)) for s, n in self.numbers.items())
 
 
-def _change(history: list[TimelinePoint]) -> str:
+def _change(history: list[DatedFigure]) -> str:
     """The change since the previous report; a qualified figure gives no exact difference."""
     if len(history) < 2:
         return "first report" if history else ""
@@ -145,7 +146,7 @@ def _bars(catalog: Catalog, city_id: str, metric: Metric) -> tuple[list[SheetBar
     """Each city's most recent figure of ``metric``: the top ``CHART_CITIES``, plus the sheet's
     city with its real rank when it is not among them (never swapped in). Ties: name, then
     dataset order. Only the leaders are sorted: at 100,000 cities a full sort costs a second."""
-    latest: list[tuple[float, str, int, TimelinePoint]] = []
+    latest: list[tuple[float, str, int, DatedFigure]] = []
     for index, city in enumerate(catalog.cities):
         history = catalog.timeline(city.id, metric.id)
         if history:

@@ -12,6 +12,9 @@ from datetime import date
 
 from legend_gui.model.schema import City, Dataset, Figure, Metric, Scope, Snapshot, Source
 
+#: (snapshot date, city id or None for the national scope, metric id): one figure.
+FigureKey = tuple[date, str | None, str]
+
 
 @dataclass(frozen=True, slots=True)
 class DatedFigure:
