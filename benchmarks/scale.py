@@ -52,7 +52,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
     from legend_gui.model import Catalog, load_dataset
-    from legend_gui.ui.app import application
+    from legend_gui.ui.qtapp import application
 
     app = application()
     loads = []

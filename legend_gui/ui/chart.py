@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -243,7 +243,7 @@ class ChartPanel(QWidget):
 
         panel = self
 
-        class _PlotWidget(pg.PlotWidget):
+        class _PlotWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type stubs
             def paintEvent(self, event: QPaintEvent) -> None:
                 super().paintEvent(event)
                 panel._on_plot_painted(self)
@@ -326,7 +326,8 @@ class ChartPanel(QWidget):
         bar = self._chart.bars[index]
         view = self._bar_plot.getPlotItem().getViewBox()
         x = (bar.value or 0.0) / 2
-        return view.mapViewToScene(QPointF(x, self._geometry.ys[index]))
+        position: QPointF = view.mapViewToScene(QPointF(x, self._geometry.ys[index]))
+        return position
 
     def _on_bar_clicked(self, event: Any) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not isinstance(self._chart, BarChart):
@@ -380,7 +381,11 @@ class ChartPanel(QWidget):
             self.chart_painted.emit(time.perf_counter())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and (event.key() == Qt.Key.Key_Escape)
+        ):
             self.reset_view()
             return True
         return super().eventFilter(watched, event)

@@ -84,9 +84,8 @@ def muted_colour(palette: QPalette) -> str:
     placeholder colour is often the text colour made transparent, which HTML cannot take)."""
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
-    mix = [
-        round(t + (b - t) * 0.45) for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
-    ]
+    pairs = ((text.red(), base.red()), (text.green(), base.green()), (text.blue(), base.blue()))
+    mix = [round(t + (b - t) * 0.45) for t, b in pairs]
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 

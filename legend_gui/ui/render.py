@@ -161,7 +161,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # Qt reports failure by return value, not exception
+    if not image.save(buffer, b"PNG"):  # Qt reports failure by return value, not exception
         raise RenderError("the image could not be encoded as PNG")
     return bytes(data.data())
 
