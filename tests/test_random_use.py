@@ -25,9 +25,10 @@ from helpers import three_city_copy
 from PySide6.QtCore import QPoint, QPointF, Qt
 from test_robustness import BAD, EXPECTED, OFFSCREEN_TOOLTIP, hostile_data, shown_text
 
-from legend_gui.export import chart_csv_bytes, export_chart
+from legend_gui.export import export_chart
 from legend_gui.model import Catalog
 from legend_gui.model.chart import BarChart, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.csvdata import chart_csv_bytes
 from legend_gui.model.formatting import format_date
 from legend_gui.ui.chart import VIEWS
 

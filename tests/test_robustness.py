@@ -219,6 +219,28 @@ def test_unopenable_paths_are_refused_once_and_change_nothing(
     assert QApplication.overrideCursor() is None
 
 
+def test_an_unexpected_failure_while_opening_still_takes_the_wait_cursor_down(
+    make_window, catalog: Catalog, bundled_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a bad file but a bug: the crash handler reports it; the cursor must not stay busy."""
+    import legend_gui.model
+
+    window = make_window(catalog)
+    before = _state(window)
+
+    def broken(*_args: object) -> None:
+        raise MemoryError("no room for the catalog")
+
+    monkeypatch.setattr(legend_gui.model, "load_dataset", broken)
+    with pytest.raises(MemoryError):
+        window.open_path(bundled_path)
+    assert QApplication.overrideCursor() is None
+    assert _state(window) == before
+    monkeypatch.undo()
+    assert window.open_path(bundled_path)  # and the next open works
+    assert QApplication.overrideCursor() is None
+
+
 def test_a_refused_file_through_the_open_menu_keeps_the_folder_and_data(
     make_window, catalog: Catalog, fake_dialogs, tmp_path: Path
 ) -> None:
@@ -615,20 +637,59 @@ def test_an_exception_in_a_slot_is_logged_reported_once_and_the_window_survives(
     assert window.city_id != "memphis-tn"
 
 
-def test_a_burst_of_errors_is_all_logged(
+def _raise_through_the_hook(times: int) -> None:
+    for _ in range(times):
+        try:
+            _boom()
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+
+
+def test_a_burst_of_errors_is_all_logged_and_shown_in_one_box(
     make_window, catalog: Catalog, fake_dialogs, crash_handler, qtbot
 ) -> None:
     from legend_gui.crash import log_file
 
     make_window(catalog)
-    for _ in range(3):
-        try:
-            _boom()
-        except RuntimeError:
-            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    _raise_through_the_hook(3)
     assert crash_handler.count == 3
     assert log_file().read_text(encoding="utf-8").count("RuntimeError: a bug in a slot") == 3
-    assert len(fake_dialogs.errors) == 3  # the recorder returns at once: no burst to merge
+    assert len(fake_dialogs.errors) == 1  # the box stays open: the rest of the burst is logged
+
+    fake_dialogs.close_boxes()  # the user closes it: the next error gets a box again
+    _raise_through_the_hook(2)
+    assert crash_handler.count == 5
+    assert len(fake_dialogs.errors) == 2
+
+
+def test_the_real_crash_box_lets_the_next_error_show_once_it_is_closed(
+    qtbot, crash_handler
+) -> None:
+    """The guard follows the real box: set while it is open, cleared when the user closes it."""
+    from legend_gui.ui.dialogs import Dialogs
+
+    crash_handler.dialogs = Dialogs()
+    _raise_through_the_hook(3)
+
+    def crash_boxes() -> list[QMessageBox]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox)
+            and w.isVisible()
+            and w.windowTitle() == "Something went wrong"
+        ]
+
+    qtbot.waitUntil(lambda: len(crash_boxes()) == 1)
+    assert crash_handler.showing
+    (box,) = crash_boxes()
+    box.done(0)
+    qtbot.waitUntil(lambda: not crash_boxes())
+    assert not crash_handler.showing
+    _raise_through_the_hook(1)
+    qtbot.waitUntil(lambda: len(crash_boxes()) == 1)
+    crash_boxes()[0].done(0)
+    qtbot.waitUntil(lambda: not crash_boxes())
 
 
 def test_qt_warnings_go_to_the_log(crash_handler, qtbot) -> None:
