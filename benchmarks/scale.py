@@ -120,7 +120,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
 
         def change(metric: str = metric) -> None:
             window.set_metric(metric)
-            window.chart_panel._bar_plot.viewport().repaint()
+            window.chart_panel.plot("bars").viewport().repaint()
 
         changes.append(timed(change))
 

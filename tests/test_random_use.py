@@ -66,12 +66,8 @@ def chart_signature(chart: BarChart | TimelineChart | None) -> tuple[Any, ...]:
     )
 
 
-def drawn_bar_widths(panel) -> list[float]:  # type: ignore[no-untyped-def]
-    import pyqtgraph as pg
-
-    items = panel._bar_plot.getPlotItem().items
-    bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
-    return [float(w) for bar in bars for w in bar.opts["width"]]
+def drawn_bar_widths(panel) -> list[float]:
+    return panel.drawn_bar_widths()
 
 
 def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +78,7 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
     assert window.city_id is None or window.city_id in catalog.city_by_id
     assert settings.metric in catalog.metric_by_id
     assert settings.snapshot in catalog.snapshot_by_date
-    assert panel._settings == settings
+    assert panel.settings == settings
 
     # the chart is the model's answer for the window's settings
     expected = (
@@ -97,13 +93,13 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
     caption = panel.caption_label.text()
     assert expected.source_line() in caption
     if isinstance(expected, BarChart):
-        assert panel.stack.currentWidget() is panel._bar_plot
+        assert panel.stack.currentWidget() is panel.plot("bars")
         assert sorted(drawn_bar_widths(panel)) == pytest.approx(
             sorted(bar.value for bar in expected.plotted)
         )
     else:
-        assert panel.stack.currentWidget() is panel._timeline_plot
-        assert len(panel._timeline_x) == len(expected.points)
+        assert panel.stack.currentWidget() is panel.plot("timeline")
+        assert panel.drawn_timeline_points() == len(expected.points)
 
     # the controls and the View menu show the settings
     assert panel.metric_box.currentData() == settings.metric
@@ -320,8 +316,7 @@ class RandomUser:
 
     def zoom(self) -> str:
         panel = self.window.chart_panel
-        plot = panel._bar_plot if self.window.chart_settings.view == "bars" else None
-        plot = plot or panel._timeline_plot
+        plot = panel.plot(self.window.chart_settings.view)
         factor = self.rng.choice([0.5, 0.8, 1.25, 2.0])
         plot.getPlotItem().getViewBox().scaleBy((factor, factor))
         return f"zoom {factor}"
@@ -351,7 +346,7 @@ class RandomUser:
         panel = self.window.chart_panel
         chart = panel.chart
         assert isinstance(chart, BarChart)
-        plot = panel._bar_plot
+        plot = panel.plot("bars")
         view_box = plot.getPlotItem().getViewBox()
         visible = view_box.sceneBoundingRect().contains(scene_point)
         before = self.window.city_id
@@ -371,7 +366,7 @@ class RandomUser:
             return "hover_bar: no bar"
         index, scene_point = found
         panel = self.window.chart_panel
-        plot = panel._bar_plot
+        plot = panel.plot("bars")
         point = plot.mapFromScene(scene_point)
         if not plot.viewport().rect().contains(point):
             return f"hover_bar {index}: zoomed out of sight"
@@ -476,7 +471,7 @@ def test_random_use_keeps_window_and_model_in_agreement(
     out = tmp_path / "exports"
     out.mkdir()
     window = make_window(catalog)
-    qtbot.waitUntil(lambda: window.chart_panel._bar_plot.isVisible())
+    qtbot.waitUntil(lambda: window.chart_panel.plot("bars").isVisible())
     user = RandomUser(window, qtbot, fake_dialogs, rng, _good_files(bundled_path, tmp_path), out)
     check_invariants(window)
     history: deque[str] = deque(maxlen=25)

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from helpers import three_city_copy
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
@@ -329,11 +329,10 @@ def test_markup_in_data_shows_literally_in_list_detail_chart_and_tooltips(
     timeline = panel.chart
     assert timeline is not None
     assert timeline.points
-    view = panel._timeline_plot.getPlotItem().getViewBox()
+    assert panel.drawn_timeline_points() == len(timeline.points)
     for i, point in enumerate(timeline.points):
-        pixel = view.mapViewToScene(QPointF(panel._timeline_x[i], point.value))
-        panel._on_timeline_hovered(pixel)
-        shown = shown_text(panel._timeline_plot.toolTip())
+        panel.hover(panel.timeline_scene_position(i))
+        shown = shown_text(panel.plot("timeline").toolTip())
         assert point.source.publisher in shown or len(timeline.points) > 1
 
 
@@ -342,8 +341,8 @@ def _check_bar_tooltips(panel, chart: BarChart) -> None:  # type: ignore[no-unty
     for index, bar in enumerate(chart.bars):
         if bar.value is None:
             continue
-        panel._on_bar_hovered(panel.bar_scene_position(index))
-        tip = panel._bar_plot.toolTip()
+        panel.hover(panel.bar_scene_position(index))
+        tip = panel.plot("bars").toolTip()
         shown = shown_text(tip)
         assert shown.startswith(f"{bar.label}: "), (tip, shown)
         assert bar.source is not None
@@ -551,9 +550,9 @@ def test_a_bar_tooltip_does_not_outlive_its_chart(make_window, catalog: Catalog,
     panel = window.chart_panel
     chart = panel.chart
     assert isinstance(chart, BarChart)
-    plot = panel._bar_plot
+    plot = panel.plot("bars")
     point = plot.mapFromScene(panel.bar_scene_position(0))
-    panel._on_bar_hovered(plot.mapToScene(point))
+    panel.hover(plot.mapToScene(point))
     assert shown_text(plot.toolTip()) == panel.bar_tooltip(0)
     window.apply_chart_settings(window.chart_settings.with_(per_capita=True))
     assert plot.toolTip() == ""

@@ -61,8 +61,7 @@ def test_in_memory_settings_touch_no_file(tmp_path: Path, monkeypatch) -> None:
 
 def test_stored_values_of_the_wrong_kind_or_range_are_the_defaults(tmp_path: Path) -> None:
     (tmp_path / "s.ini").write_text(
-        "[export]\nformat=jpg\nwidth=15\nheight=20001\n"
-        "[chart]\nview=pie\ntop=0\nper_capita=2\n",
+        "[export]\nformat=jpg\nwidth=15\nheight=20001\n[chart]\nview=pie\ntop=0\nper_capita=2\n",
         encoding="utf-8",
     )
     settings = ini(tmp_path / "s.ini")

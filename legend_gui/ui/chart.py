@@ -170,6 +170,44 @@ class ChartPanel(QWidget):
         """What the chart shows now (the model's answer, for tests and export)."""
         return self._chart
 
+    @property
+    def settings(self) -> ChartSettings | None:
+        """The settings the chart was last told to show."""
+        return self._settings
+
+    # -- what is drawn, read back from the scene (tests check it against the model) ---------
+    def plot(self, view: str) -> pg.PlotWidget | None:
+        """The plot widget that draws ``view`` (``bars``, ``timeline``); ``None`` before
+        ``load_plots``."""
+        return self._timeline_plot if view == "timeline" else self._bar_plot
+
+    def drawn_bar_widths(self) -> list[float]:
+        """The lengths of the bars in the scene, in data units (gaps draw no bar)."""
+        import pyqtgraph as pg
+
+        if self._bar_plot is None:
+            return []
+        items = self._bar_plot.getPlotItem().items
+        bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
+        return [float(width) for bar in bars for width in bar.opts["width"]]
+
+    def drawn_timeline_points(self) -> int:
+        return len(self._timeline_x)
+
+    def timeline_scene_position(self, index: int) -> QPointF:
+        """The scene position of the timeline's point ``index`` (as drawn)."""
+        assert self._timeline_plot is not None
+        assert isinstance(self._chart, TimelineChart)
+        view = self._timeline_plot.getPlotItem().getViewBox()
+        value = self._chart.points[index].value
+        position: QPointF = view.mapViewToScene(QPointF(self._timeline_x[index], value))
+        return position
+
+    def hover(self, scene_pos: QPointF) -> None:
+        """Do what a mouse resting at ``scene_pos`` does: the tooltip of what is under it."""
+        self._on_bar_hovered(scene_pos)
+        self._on_timeline_hovered(scene_pos)
+
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog

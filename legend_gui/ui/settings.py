@@ -94,7 +94,7 @@ def _day(value: object) -> date | None:
 
 
 def _one_of(*choices: str) -> Callable[[object], str | None]:
-    return lambda value: value if value in choices else None
+    return lambda value: value if isinstance(value, str) and value in choices else None
 
 
 @dataclass(frozen=True, slots=True)
