@@ -92,7 +92,7 @@ def make_window(qtbot: Any, bundled_path: Path, tmp_path: Path, dialogs: FakeDia
 
     catalog = Catalog(load_dataset(bundled_path), str(bundled_path))
     settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(catalog, dialogs=dialogs, settings=settings)  # type: ignore[arg-type]
+    window = MainWindow(catalog, dialogs=dialogs, settings=settings)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

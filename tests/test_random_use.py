@@ -70,7 +70,7 @@ def drawn_bar_widths(panel) -> list[float]:
     return panel.drawn_bar_widths()
 
 
-def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
+def check_invariants(window) -> None:
     catalog: Catalog = window.catalog
     settings = window.chart_settings
     panel = window.chart_panel
@@ -78,7 +78,8 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
     assert window.city_id is None or window.city_id in catalog.city_by_id
     assert settings.metric in catalog.metric_by_id
     assert settings.snapshot in catalog.snapshot_by_date
-    assert panel.settings == settings
+    assert panel.chart is not None
+    assert panel.chart.settings == settings
 
     # the chart is the model's answer for the window's settings
     expected = (
@@ -153,7 +154,7 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
 class RandomUser:
     """Chooses and performs actions; each returns a short description for the failure log."""
 
-    def __init__(  # type: ignore[no-untyped-def]
+    def __init__(
         self, window, qtbot, dialogs, rng: random.Random, files: list[Path], out: Path
     ) -> None:
         self.window = window
@@ -246,7 +247,7 @@ class RandomUser:
         return "escape"
 
     # -- chart settings -------------------------------------------------------------------------
-    def _pick(self, box, menu) -> str:  # type: ignore[no-untyped-def]
+    def _pick(self, box, menu) -> str:
         how = self.rng.random()
         if how < 0.4:
             index = self.rng.randrange(box.count())

@@ -129,7 +129,7 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> LinkRecorder:
 # -- the bad-file corpus and other unreadable paths ---------------------------------------------
 
 
-def _customise(window, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+def _customise(window, catalog: Catalog) -> None:
     """Choices that differ from every default, so a reset would show."""
     window.select_city("memphis-tn")
     window.apply_chart_settings(
@@ -140,7 +140,7 @@ def _customise(window, catalog: Catalog) -> None:  # type: ignore[no-untyped-def
     assert window.chart_settings.snapshot in catalog.snapshot_by_date
 
 
-def _state(window) -> tuple[object, ...]:  # type: ignore[no-untyped-def]
+def _state(window) -> tuple[object, ...]:
     chart = window.chart_panel.chart
     return (
         window.catalog,
@@ -336,7 +336,7 @@ def test_markup_in_data_shows_literally_in_list_detail_chart_and_tooltips(
         assert point.source.publisher in shown or len(timeline.points) > 1
 
 
-def _check_bar_tooltips(panel, chart: BarChart) -> None:  # type: ignore[no-untyped-def]
+def _check_bar_tooltips(panel, chart: BarChart) -> None:
     """Hover every bar: the tooltip shown names the city and the source literally."""
     for index, bar in enumerate(chart.bars):
         if bar.value is None:
@@ -528,7 +528,7 @@ def test_a_metric_the_new_file_cannot_chart_falls_back_and_the_selector_agrees(
     assert settings.metric == smaller.default_metric()
     assert window.chart_panel.metric_box.currentData() == settings.metric
     assert [a.data() for a in window.metric_menu.actions() if a.isChecked()] == [settings.metric]
-    assert window.chart_panel.chart.title == smaller.metric_by_id[settings.metric].label  # type: ignore[union-attr]
+    assert window.chart_panel.chart.title == smaller.metric_by_id[settings.metric].label
 
 
 def test_a_stored_national_only_metric_is_not_restored(
@@ -631,7 +631,7 @@ def test_an_exception_in_a_slot_is_logged_reported_once_and_the_window_survives(
     assert window.city_id == "memphis-tn"
     assert "Memphis, TN" in window.detail.toPlainText()
     window.timeline_action.trigger()
-    assert window.chart_panel.chart.settings.city == "memphis-tn"  # type: ignore[union-attr]
+    assert window.chart_panel.chart.settings.city == "memphis-tn"
     qtbot.keyClick(window.city_view, Qt.Key.Key_Down)
     assert window.city_id != "memphis-tn"
 
@@ -720,7 +720,7 @@ def test_help_open_log_folder_opens_the_log_folder(
 # -- settings corruption --------------------------------------------------------------------
 
 
-def _assert_defaults(window, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+def _assert_defaults(window, catalog: Catalog) -> None:
     settings = window.chart_settings
     assert settings.metric == catalog.default_metric()
     assert settings.snapshot == catalog.default_snapshot(catalog.default_metric())

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
 from legend_gui.ui.detail import tooltip_text
 
@@ -170,11 +171,6 @@ class ChartPanel(QWidget):
         """What the chart shows now (the model's answer, for tests and export)."""
         return self._chart
 
-    @property
-    def settings(self) -> ChartSettings | None:
-        """The settings the chart was last told to show."""
-        return self._settings
-
     # -- what is drawn, read back from the scene (tests check it against the model) ---------
     def plot(self, view: str) -> pg.PlotWidget | None:
         """The plot widget that draws ``view`` (``bars``, ``timeline``); ``None`` before
@@ -185,9 +181,7 @@ class ChartPanel(QWidget):
         """The lengths of the bars in the scene, in data units (gaps draw no bar)."""
         import pyqtgraph as pg
 
-        if self._bar_plot is None:
-            return []
-        items = self._bar_plot.getPlotItem().items
+        items = self._bar_plot.getPlotItem().items if self._bar_plot is not None else []
         bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
         return [float(width) for bar in bars for width in bar.opts["width"]]
 
@@ -316,12 +310,7 @@ class ChartPanel(QWidget):
         """Rebuild the chart from the model for the current settings."""
         if self._catalog is None or self._settings is None:
             return
-        settings = self._settings
-        if settings.view == "timeline":
-            chart: BarChart | TimelineChart = timeline_chart(self._catalog, settings)
-        else:
-            chart = bar_chart(self._catalog, settings)
-        self._chart = chart
+        self._chart = chart = build_chart(self._catalog, self._settings)
         self.title_label.setText(chart.title)
         self.subtitle_label.setText(chart.subtitle)
         caption = [
