@@ -147,13 +147,12 @@ class ExportActions:
         The file dialog is told not to ask about overwriting: the extension may be appended
         after it closed, so only we know the final name (one question, ours)."""
         suggested = str(self._settings.export_folder() / target.name)
-        chosen = self._dialogs.save_file(
-            self._parent, target.title, suggested, ";;".join(target.filters),
-            confirm_overwrite=False,
-        )  # fmt: skip
-        if chosen is None:
+        filters = ";;".join(target.filters)
+        path = self._dialogs.save_file(
+            self._parent, target.title, suggested, filters, confirm_overwrite=False
+        )
+        if path is None:
             return None
-        path = chosen
         if path.suffix.lower() not in target.suffixes:
             path = path.with_name(path.name + target.default_suffix)
         if not self._confirm_replace(path):

@@ -1,6 +1,7 @@
 """The main window: searchable city list | detail pane over chart. Layout and wiring only:
-the menus are a table (``actions``), the exports ``export_actions``, file watching
-``file_watcher``, deferred start-up ``startup``, help ``help``, stored settings ``settings``."""
+the menus are a table (``actions``), the left pane ``city_panel``, the exports
+``export_actions``, file watching ``file_watcher``, deferred start-up ``startup``, help
+``help_menu``, the window's size ``window_layout`` and stored settings ``settings``."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
 from legend_gui.model.choices import fit_choices
-from legend_gui.ui import help
+from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
 from legend_gui.ui.city_list import CityPreview
@@ -189,9 +190,10 @@ class MainWindow(QMainWindow):
     def _install_catalog(self, catalog: Catalog, restore: bool = False) -> None:
         """Show ``catalog``. The choices carry over where the new data has them: from the
         stored settings at start-up (``restore``), else from what was on screen."""
-        wanted, city = self.settings.chart_choices() if restore else (
-            self.chart_settings, self.city_id
-        )  # fmt: skip
+        if restore:
+            wanted, city = self.settings.chart_choices()
+        else:
+            wanted, city = self.chart_settings, self.city_id
         if self.catalog is None:
             self._set_data_actions_enabled(True)
         self.catalog = catalog
@@ -355,17 +357,19 @@ class MainWindow(QMainWindow):
             path = Path(urls[0].toLocalFile())
             QTimer.singleShot(0, lambda: self.open_path(path))
 
-    # -- help and exports (their work is in ui/help.py and ui/export_actions.py) ------------
+    # -- help and exports (their work is in ui/help_menu.py and ui/export_actions.py) ------------
     def show_about(self) -> None:
         sources = len(self.catalog.dataset.sources) if self.catalog else 0
-        self.dialogs.information(self, f"About {APP_NAME}", help.about_html(sources), rich=True)
+        self.dialogs.information(
+            self, f"About {APP_NAME}", help_menu.about_html(sources), rich=True
+        )
 
     def show_shortcuts(self) -> None:
         actions = [self.menu_actions[spec.id] for spec in action_specs()]
-        self.dialogs.information(self, "Keyboard shortcuts", help.shortcuts_text(actions))
+        self.dialogs.information(self, "Keyboard shortcuts", help_menu.shortcuts_text(actions))
 
     def open_log_folder(self) -> None:
-        help.open_log_folder()
+        help_menu.open_log_folder()
 
     def export_chart_dialog(self) -> None:
         self.exports.export_chart()
