@@ -1,4 +1,4 @@
-"""The typed settings (ui/settings.py) and the menu table (ui/actions.py), on their own."""
+"""The window's parts on their own: typed settings, the menu table, the file watcher."""
 
 from __future__ import annotations
 
@@ -85,3 +85,37 @@ def test_the_menu_table_is_consistent_with_the_window(qapp: object) -> None:
     assert by_id["open"].shortcut == QKeySequence.StandardKey.Open
     assert by_id["find"].shortcut == QKeySequence.StandardKey.Find
     assert by_id["quit"].shortcut == QKeySequence.StandardKey.Quit
+
+
+def test_the_file_watcher_reports_a_burst_once_and_survives_a_save_by_rename(
+    qtbot, tmp_path: Path
+) -> None:
+    import os
+
+    from legend_gui.ui.file_watcher import FileWatcher
+
+    path = tmp_path / "data.json"
+    path.write_text("{}", encoding="utf-8")
+    watcher = FileWatcher()
+    seen: list[str] = []
+    watcher.changed.connect(seen.append)
+    watcher.watch(str(path))
+
+    with qtbot.waitSignal(watcher.changed, timeout=5000):
+        for i in range(5):  # an editor writing in bursts
+            path.write_text("{}" + " " * i, encoding="utf-8")
+    qtbot.wait(600)
+    assert seen == [str(path)]
+
+    replacement = tmp_path / "data.json.tmp"  # a save by rename replaces the watched file
+    replacement.write_text('{"a": 1}', encoding="utf-8")
+    with qtbot.waitSignal(watcher.changed, timeout=5000):
+        os.replace(replacement, path)
+    with qtbot.waitSignal(watcher.changed, timeout=5000):  # and it is still watched
+        path.write_text('{"a": 2}', encoding="utf-8")
+    assert seen == [str(path)] * 3
+
+    watcher.watch(None)
+    path.write_text('{"a": 3}', encoding="utf-8")
+    qtbot.wait(600)
+    assert len(seen) == 3
