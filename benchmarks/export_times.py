@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from legend_gui.ui.app import prefer_offscreen_without_display
+from legend_gui.ui.qtapp import prefer_offscreen_without_display
 
 prefer_offscreen_without_display()
 

@@ -52,7 +52,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
     from legend_gui.model import Catalog, load_dataset
-    from legend_gui.ui.app import application
+    from legend_gui.ui.qtapp import application
 
     app = application()
     loads = []
@@ -120,7 +120,7 @@ def measure(n: int, repeat: int) -> dict[str, float]:
 
         def change(metric: str = metric) -> None:
             window.set_metric(metric)
-            window.chart_panel._bar_plot.viewport().repaint()
+            window.chart_panel.plot("bars").viewport().repaint()
 
         changes.append(timed(change))
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from legend_gui import __version__, timing  # noqa: F401 - timing notes the start early
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
+    from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
 
 
@@ -32,7 +33,7 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     import argparse
 
     class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> None:  # type: ignore[override]
+        def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
             _err(f"{self.prog}: error: {message}")
             raise SystemExit(EXIT_USAGE)
@@ -213,7 +214,7 @@ def _load_catalog(path: Path | None) -> Catalog:
 def _reporting_failures(command: str, run: Callable[[], int]) -> int:
     """Run a headless command; a bad data file or an unwritable output is one line per
     problem on stderr and exit 1, never a traceback."""
-    from legend_gui.export import ExportError
+    from legend_gui.fileio import WriteError
     from legend_gui.model import DatasetError
 
     try:
@@ -222,13 +223,14 @@ def _reporting_failures(command: str, run: Callable[[], int]) -> int:
         for line in error.lines():
             _err(line)
         return EXIT_FAILURE
-    except ExportError as error:
+    except WriteError as error:
         _err(f"legend-gui {command}: {error}")
         return EXIT_FAILURE
 
 
 def _export(options: argparse.Namespace) -> int:
     from legend_gui import export
+    from legend_gui.model.export_options import DEFAULT_SIZE
 
     if options.all and options.output.suffix.lower() != ".csv":
         _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
@@ -240,13 +242,60 @@ def _export(options: argparse.Namespace) -> int:
             count = export.write_long_csv(catalog, options.output)
             _out(f"{options.output}: {count:,} rows")
             return EXIT_OK
-        settings = export.settings_from_options(catalog, options)
-        size = (options.width or export.DEFAULT_SIZE[0], options.height or export.DEFAULT_SIZE[1])
+        settings = settings_from_options(catalog, options)
+        size = (options.width or DEFAULT_SIZE[0], options.height or DEFAULT_SIZE[1])
         export.export_chart(catalog, settings, options.output, size)
-        _out(f"{options.output}: {export.describe(settings)}")
+        _out(f"{options.output}: {describe(settings)}")
         return EXIT_OK
 
     return _reporting_failures("export", run)
+
+
+def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> ChartSettings:
+    """Turn ``export``'s options into chart settings, checking them against the data."""
+    from datetime import date
+
+    from legend_gui.fileio import WriteError
+    from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
+
+    metric = options.metric or catalog.default_metric()
+    if metric not in catalog.metric_by_id:
+        known = ", ".join(m.id for m in catalog.chart_metrics[:8])
+        raise WriteError(f"unknown metric '{metric}' (try one of: {known}, ...)")
+    day: date | None
+    if options.snapshot:
+        try:
+            day = date.fromisoformat(options.snapshot)
+        except ValueError:
+            raise WriteError(
+                f"--snapshot takes a date as YYYY-MM-DD, not {options.snapshot!r}"
+            ) from None
+        if day not in catalog.snapshot_by_date:
+            dates = ", ".join(d.isoformat() for d in catalog.snapshot_dates[:10])
+            raise WriteError(f"no snapshot on {day} (snapshots: {dates}, ...)")
+    else:
+        day = catalog.default_snapshot(metric)
+    if options.city and options.city not in catalog.city_by_id:
+        raise WriteError(f"unknown city id '{options.city}'")
+    return ChartSettings(
+        metric=metric,
+        snapshot=day,
+        per_capita=options.per_capita,
+        city=options.city,
+        view="timeline" if options.timeline else "bars",
+        top=options.top if options.top else DEFAULT_TOP,
+    )
+
+
+def describe(settings: ChartSettings) -> str:
+    """What ``export`` wrote, in one line: ``bar chart of arrests_total, 14 Oct 2020``."""
+    from legend_gui.model.formatting import format_date
+
+    rate = ", per 100,000 residents" if settings.per_capita else ""
+    if settings.view == "timeline":
+        return f"timeline of {settings.metric}{rate}, {settings.city or 'all cities (national)'}"
+    when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
+    return f"bar chart of {settings.metric}{rate}, {when}"
 
 
 def _screenshot(options: argparse.Namespace) -> int:

@@ -13,10 +13,11 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TextIO
 
 LOG_FILE_NAME = "legend-gui.log"
 _logger = logging.getLogger("legend_gui")
-_fault_stream = None
+_fault_stream: TextIO | None = None
 
 
 def log_dir() -> Path:

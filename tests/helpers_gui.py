@@ -6,6 +6,7 @@ queue the test fills (an empty queue means "cancelled" / "no").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,12 +33,30 @@ class FakeDialogs:
     confirmations: list[tuple[str, str]] = field(default_factory=list)
     saves: list[SaveCall] = field(default_factory=list)
     export_asks: int = 0
+    export_asked_with: list[Any] = field(default_factory=list)  # the initial ExportOptions
+    open_boxes: list[Callable[[], None]] = field(default_factory=list)
 
     def error(self, _parent: object, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
 
-    def error_nonblocking(self, _parent: object, title: str, text: str, details: str = "") -> None:
+    def error_nonblocking(
+        self,
+        _parent: object,
+        title: str,
+        text: str,
+        details: str = "",
+        on_closed: Callable[[], None] | None = None,
+    ) -> None:
+        """Like the real box, this one stays open until the test calls ``close_boxes()``."""
         self.errors.append((title, text, details))
+        if on_closed is not None:
+            self.open_boxes.append(on_closed)
+
+    def close_boxes(self) -> None:
+        """The user closes every open non-blocking box."""
+        boxes, self.open_boxes = self.open_boxes, []
+        for on_closed in boxes:
+            on_closed()
 
     def confirm(self, _parent: object, title: str, text: str) -> bool:
         self.confirmations.append((title, text))
@@ -55,8 +74,11 @@ class FakeDialogs:
         self.saves.append(SaveCall(title, suggested, filters, options))
         return self.save_answers.pop(0) if self.save_answers else None
 
-    def ask_export_options(self, _parent: object, _window: object) -> Any:
+    def ask_export_options(
+        self, _parent: object, _catalog: object, _settings: object, initial: Any
+    ) -> Any:
         self.export_asks += 1
+        self.export_asked_with.append(initial)
         return self.export_answers.pop(0) if self.export_answers else None
 
 
@@ -70,7 +92,7 @@ def make_window(qtbot: Any, bundled_path: Path, tmp_path: Path, dialogs: FakeDia
 
     catalog = Catalog(load_dataset(bundled_path), str(bundled_path))
     settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(catalog, dialogs=dialogs, settings=settings)  # type: ignore[arg-type]
+    window = MainWindow(catalog, dialogs=dialogs, settings=settings)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

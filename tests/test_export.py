@@ -22,9 +22,10 @@ import pytest
 from helpers import LONG_HEADER
 from helpers_gui import bar_bands, pixels
 
-from legend_gui import export
+from legend_gui import export, fileio
 from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.export_options import DEFAULT_SIZE, build_chart
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DAY = date(2020, 10, 14)  # federal_defendants_charged: all nine cities, all exact
@@ -59,7 +60,7 @@ def test_png_has_the_requested_size_a_white_background_and_metadata(
         assert corner.tolist() == [255, 255, 255]
     assert len(np.unique(rgb.reshape(-1, 3), axis=0)) > 50  # not a blank canvas
 
-    chart = export.build_chart(catalog, settings)
+    chart = build_chart(catalog, settings)
     assert image.text("Title") == chart.title == "Federal defendants charged"
     assert image.text("Source") == chart.source_line()
     assert image.text("Source").startswith("Sources: ")
@@ -82,7 +83,7 @@ def test_png_shows_one_solid_band_per_exact_unselected_bar(
 ) -> None:
     from legend_gui.ui.chart_draw import LIGHT
 
-    chart = export.build_chart(catalog, settings)
+    chart = build_chart(catalog, settings)
     assert isinstance(chart, BarChart)
     solid = [bar for bar in chart.plotted if bar.exact and not bar.selected]
     selected = [bar for bar in chart.plotted if bar.exact and bar.selected]
@@ -97,7 +98,7 @@ def test_png_shows_one_solid_band_per_exact_unselected_bar(
 
 def test_the_hatched_case_really_has_hatched_and_missing_bars(catalog: Catalog) -> None:
     """Guards the case above: if the data changes, the band count must still mean something."""
-    chart = export.build_chart(catalog, HATCHED)
+    chart = build_chart(catalog, HATCHED)
     assert isinstance(chart, BarChart)
     assert [bar.city_id for bar in chart.plotted if not bar.exact] == ["chicago-il"]
     assert [bar.city_id for bar in chart.plotted if bar.selected] == ["detroit-mi"]
@@ -120,7 +121,7 @@ def test_svg_parses_and_names_every_plotted_city(
     # 1200 CSS px at 96 dpi = 317.5 mm: a viewer shows the size asked for, not 4/3 of it
     assert (root.get("width"), root.get("height")) == ("317.5mm", "178.594mm")
     text = " ".join("".join(element.itertext()) for element in root.iter())
-    chart = export.build_chart(catalog, settings)
+    chart = build_chart(catalog, settings)
     assert isinstance(chart, BarChart)
     assert chart.plotted
     for bar in chart.plotted:
@@ -260,7 +261,7 @@ def test_a_failed_write_leaves_no_file_no_temp_and_the_old_file_intact(
     fresh = tmp_path / "fresh.png"
     existing = tmp_path / "existing.csv"
     existing.write_bytes(b"old contents")
-    monkeypatch.setattr(export.os, stage, fail)
+    monkeypatch.setattr(fileio.os, stage, fail)
     for target in (fresh, existing):
         with pytest.raises(export.ExportError, match=message):
             export.export_chart(catalog, settings, target, (400, 300))
@@ -311,7 +312,7 @@ def test_cli_export_runs_headless_in_a_fresh_process(tmp_path: Path) -> None:
     assert str(out) in result.stdout
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     image = QImage(str(out))
-    assert (image.width(), image.height()) == export.DEFAULT_SIZE
+    assert (image.width(), image.height()) == DEFAULT_SIZE
     assert image.text("Title")
     assert leftovers(tmp_path) == []
 
@@ -341,8 +342,8 @@ def test_cli_size_options_reach_the_image(qapp: object, tmp_path: Path) -> None:
 
 
 def test_chart_types_are_what_the_settings_ask(catalog: Catalog) -> None:
-    bars = export.build_chart(catalog, ChartSettings("arrests_total", DEFAULT_DAY))
-    line = export.build_chart(
+    bars = build_chart(catalog, ChartSettings("arrests_total", DEFAULT_DAY))
+    line = build_chart(
         catalog, ChartSettings("arrests_total", None, city="kansas-city-mo", view="timeline")
     )
     assert isinstance(bars, BarChart)

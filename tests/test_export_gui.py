@@ -21,18 +21,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
-from legend_gui import export
+from legend_gui import fileio
 from legend_gui.cli import main as cli_main
 from legend_gui.model.chart import BarChart, ChartSettings
+from legend_gui.model.export_options import ExportOptions, build_chart, suggested_name
+from legend_gui.ui import export_actions
 from legend_gui.ui.chart_draw import DARK, LIGHT
-from legend_gui.ui.export_dialog import (
-    ExportChartDialog,
-    ExportOptions,
-    copy_chart_to_clipboard,
-    export_chart_interactively,
-    export_data_interactively,
-    suggested_name,
-)
+from legend_gui.ui.export_dialog import SIZE_PRESETS, ExportChartDialog
 
 DAY = date(2020, 10, 14)
 PNG_1200 = ExportOptions("png", 1200, 675)
@@ -80,7 +75,7 @@ def test_export_chart_writes_the_png_asked_for(
     dialogs.export_answers.append(ExportOptions("png", 1920, 1080))
     dialogs.save_answers.append(target)
 
-    assert export_chart_interactively(window) == target
+    assert window.exports.export_chart() == target
 
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1920, 1080)
@@ -99,17 +94,16 @@ def test_export_chart_writes_the_png_asked_for(
 def test_the_next_export_starts_in_the_last_folder_with_the_last_options(
     window: Any, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
-    from legend_gui.ui.export_dialog import initial_options
-
     folder = out_dir(tmp_path)
     dialogs.export_answers.append(ExportOptions("svg", 800, 600))
     dialogs.save_answers.append(folder / "first.svg")
-    export_chart_interactively(window)
-    assert window.settings.text("folders/export") == str(folder)
-    assert initial_options(window.settings) == ExportOptions("svg", 800, 600)
+    window.exports.export_chart()
+    assert window.settings.get(window.settings.EXPORT_FOLDER) == str(folder)
+    assert window.settings.export_options() == ExportOptions("svg", 800, 600)
 
     dialogs.export_answers.append(PNG_1200)
-    assert export_chart_interactively(window) is None  # cancelled at the save dialog
+    assert window.exports.export_chart() is None  # cancelled at the save dialog
+    assert dialogs.export_asked_with[-1] == ExportOptions("svg", 800, 600)
     assert len(dialogs.saves) == 2
     assert Path(dialogs.saves[-1].suggested).parent == folder
 
@@ -120,9 +114,9 @@ def test_the_extension_decides_the_format(
     folder = out_dir(tmp_path)
     dialogs.export_answers += [PNG_1200, PNG_1200, ExportOptions("csv", 1200, 675)]
     dialogs.save_answers += [folder / "typed", folder / "drawing.SVG", folder / "table"]
-    assert export_chart_interactively(window) == folder / "typed.png"
-    assert export_chart_interactively(window) == folder / "drawing.SVG"
-    assert export_chart_interactively(window) == folder / "table.csv"
+    assert window.exports.export_chart() == folder / "typed.png"
+    assert window.exports.export_chart() == folder / "drawing.SVG"
+    assert window.exports.export_chart() == folder / "table.csv"
     assert (folder / "typed.png").read_bytes()[:4] == b"\x89PNG"
     assert b"<svg" in (folder / "drawing.SVG").read_bytes()[:400]
     assert (folder / "table.csv").read_text().startswith("city,state,metric,")
@@ -133,11 +127,11 @@ def test_cancelling_either_question_writes_nothing(
     window: Any, dialogs: FakeDialogs, tmp_path: Path
 ) -> None:
     folder = out_dir(tmp_path)
-    assert export_chart_interactively(window) is None  # options dialog cancelled
+    assert window.exports.export_chart() is None  # options dialog cancelled
     assert dialogs.export_asks == 1
     assert dialogs.saves == []
     dialogs.export_answers.append(PNG_1200)
-    assert export_chart_interactively(window) is None  # save dialog cancelled
+    assert window.exports.export_chart() is None  # save dialog cancelled
     assert len(dialogs.saves) == 1
     assert list(folder.iterdir()) == []
     assert dialogs.errors == []
@@ -153,7 +147,7 @@ def test_an_existing_file_is_kept_unless_the_user_confirms(
     dialogs.export_answers.append(PNG_1200)
     dialogs.save_answers.append(target)
     dialogs.confirm_answers.append(False)
-    assert export_chart_interactively(window) is None
+    assert window.exports.export_chart() is None
     assert target.read_bytes() == b"the user's own file"
     assert target.stat().st_mtime == 1_000_000_000
     assert len(dialogs.confirmations) == 1
@@ -163,7 +157,7 @@ def test_an_existing_file_is_kept_unless_the_user_confirms(
     dialogs.export_answers.append(PNG_1200)
     dialogs.save_answers.append(target)
     dialogs.confirm_answers.append(True)
-    assert export_chart_interactively(window) == target
+    assert window.exports.export_chart() == target
     assert QImage(str(target)).width() == 1200
     assert len(dialogs.confirmations) == 2
     assert [p.name for p in target.parent.iterdir()] == ["chart.png"]
@@ -176,7 +170,7 @@ def test_the_appended_extension_is_checked_for_overwriting_too(
     target.write_bytes(b"keep me")
     dialogs.export_answers.append(PNG_1200)
     dialogs.save_answers.append(target.with_suffix(""))  # "chart", becomes chart.png
-    assert export_chart_interactively(window) is None
+    assert window.exports.export_chart() is None
     assert target.read_bytes() == b"keep me"
     assert len(dialogs.confirmations) == 1
 
@@ -204,11 +198,11 @@ def test_a_failed_export_is_reported_and_writes_nothing(
         def deny(*_args: object) -> None:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(export.os, "replace", deny)
+        monkeypatch.setattr(fileio.os, "replace", deny)
     dialogs.export_answers.append(PNG_1200)
     dialogs.save_answers.append(target)
 
-    assert export_chart_interactively(window) is None
+    assert window.exports.export_chart() is None
     monkeypatch.undo()
 
     (error,) = dialogs.errors
@@ -217,7 +211,8 @@ def test_a_failed_export_is_reported_and_writes_nothing(
     assert expected in error[1]
     assert not target.exists()
     assert [p.name for p in folder.iterdir()] == (["afile"] if where == "under a file" else [])
-    assert window.settings.text("folders/export") == ""  # a failed folder is not remembered
+    # a failed folder is not remembered
+    assert window.settings.get(window.settings.EXPORT_FOLDER) == ""
     assert QApplication.overrideCursor() is None
 
 
@@ -242,7 +237,7 @@ def test_gui_and_cli_exports_are_pixel_identical(
         cli = folder / f"cli-{metric}.png"
         dialogs.export_answers.append(ExportOptions("png", width, height))
         dialogs.save_answers.append(gui)
-        assert export_chart_interactively(window) == gui
+        assert window.exports.export_chart() == gui
         argv = ["export", "-o", str(cli), "--metric", metric, "--snapshot", day, "--city", city]
         argv += ["--width", str(width), "--height", str(height)]
         argv += ["--per-capita"] if per_capita else []
@@ -255,7 +250,7 @@ def test_gui_and_cli_exports_are_pixel_identical(
     other = folder / "other.png"
     dialogs.export_answers.append(ExportOptions("png", 1920, 1080))
     dialogs.save_answers.append(other)
-    export_chart_interactively(window)
+    window.exports.export_chart()
     assert not same_pixels(other, folder / "cli-federal_charged_firearms_offenses.png")
 
 
@@ -284,7 +279,7 @@ def test_the_export_is_light_even_when_the_app_is_dark(
         target = out_dir(tmp_path) / "dark.png"
         dialogs.export_answers.append(PNG_1200)
         dialogs.save_answers.append(target)
-        export_chart_interactively(window)
+        window.exports.export_chart()
     finally:
         hints.unsetColorScheme()
         app.setPalette(old_palette)
@@ -292,7 +287,7 @@ def test_the_export_is_light_even_when_the_app_is_dark(
     rgb = pixels(target)
     for corner in (rgb[0, 0], rgb[0, -1], rgb[-1, 0], rgb[-1, -1]):
         assert corner.tolist() == [255, 255, 255]
-    chart = export.build_chart(window.catalog, settings)
+    chart = build_chart(window.catalog, settings)
     assert isinstance(chart, BarChart)
     assert bar_bands(rgb, LIGHT.bar) == len(chart.plotted) == 9
     assert bar_bands(rgb, DARK.bar) == 0
@@ -304,7 +299,7 @@ def test_the_timeline_exports_too(window: Any, dialogs: FakeDialogs, tmp_path: P
     for fmt in ("png", "svg", "csv"):
         dialogs.export_answers.append(ExportOptions(fmt, 1200, 675))
         dialogs.save_answers.append(folder / f"timeline.{fmt}")
-        assert export_chart_interactively(window) == folder / f"timeline.{fmt}"
+        assert window.exports.export_chart() == folder / f"timeline.{fmt}"
     assert dialogs.errors == []
     assert Path(dialogs.saves[0].suggested).name == (
         f"{settings.metric}-kansas-city-mo-timeline.png"
@@ -322,7 +317,7 @@ def test_the_timeline_exports_too(window: Any, dialogs: FakeDialogs, tmp_path: P
 def test_export_data_writes_every_figure(window: Any, dialogs: FakeDialogs, tmp_path: Path) -> None:
     folder = out_dir(tmp_path)
     dialogs.save_answers.append(folder / "figures")
-    assert export_data_interactively(window) == folder / "figures.csv"
+    assert window.exports.export_data() == folder / "figures.csv"
     rows = list(csv.DictReader(io.StringIO((folder / "figures.csv").read_text())))
     assert len(rows) == len(list(window.catalog.long_rows()))
     assert Path(dialogs.saves[0].suggested).name == "operation_legend-all-figures.csv"
@@ -332,11 +327,11 @@ def test_export_data_writes_every_figure(window: Any, dialogs: FakeDialogs, tmp_
     dialogs.save_answers.append(folder / "figures.csv")
     dialogs.confirm_answers.append(False)
     before = (folder / "figures.csv").stat().st_mtime_ns
-    assert export_data_interactively(window) is None
+    assert window.exports.export_data() is None
     assert (folder / "figures.csv").stat().st_mtime_ns == before
 
     dialogs.save_answers.append(folder / "missing" / "figures.csv")
-    assert export_data_interactively(window) is None
+    assert window.exports.export_data() is None
     assert "does not exist" in dialogs.errors[-1][1]
     assert sorted(p.name for p in folder.iterdir()) == ["figures.csv"]
 
@@ -346,7 +341,7 @@ def test_copy_chart_puts_an_image_and_a_png_on_the_clipboard(window: Any) -> Non
     show(window, metric="federal_defendants_charged", snapshot=DAY)
     clipboard = QGuiApplication.clipboard()
     clipboard.clear()
-    copied = copy_chart_to_clipboard(window)
+    copied = window.exports.copy_chart()
     assert copied is not None
     image = clipboard.image()
     assert not image.isNull()
@@ -408,7 +403,7 @@ def test_dialog_offers_formats_presets_and_custom(options_dialog: ExportChartDia
         "csv",
     ]
     presets = [dialog.size_box.itemText(i) for i in range(dialog.size_box.count())]
-    assert presets == [label for label, _w, _h in export.SIZE_PRESETS] + ["Custom"]
+    assert presets == [label for label, _w, _h in SIZE_PRESETS] + ["Custom"]
     assert dialog.size_box.currentText().startswith("1200 × 675")
     assert (dialog.width_box.minimum(), dialog.width_box.maximum()) == (16, 20_000)
     assert (dialog.height_box.minimum(), dialog.height_box.maximum()) == (16, 20_000)
@@ -471,12 +466,12 @@ def test_dialog_warns_about_small_sizes(options_dialog: ExportChartDialog) -> No
 def test_the_real_service_runs_the_dialog_and_returns_its_options(
     window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``Dialogs.ask_export_options`` builds ExportChartDialog from the window's settings and
+    """``Dialogs.ask_export_options`` builds ExportChartDialog from the stored options and
     returns what it shows on OK, ``None`` on Cancel (exec() is replaced: it never blocks)."""
     from legend_gui.ui.dialogs import Dialogs
-    from legend_gui.ui.export_dialog import remember_options
 
-    remember_options(window.settings, ExportOptions("svg", 1920, 1080))
+    window.settings.save_export_options(ExportOptions("svg", 1920, 1080))
+    asked = (window.catalog, window.chart_settings, window.settings.export_options())
     seen: list[ExportChartDialog] = []
 
     def accept(self: ExportChartDialog) -> int:
@@ -486,10 +481,10 @@ def test_the_real_service_runs_the_dialog_and_returns_its_options(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(ExportChartDialog, "exec", accept)
-    assert Dialogs().ask_export_options(window, window) == ExportOptions("svg", 1200, 675)
+    assert Dialogs().ask_export_options(window, *asked) == ExportOptions("svg", 1200, 675)
 
     monkeypatch.setattr(ExportChartDialog, "exec", lambda _self: 0)
-    assert Dialogs().ask_export_options(window, window) is None
+    assert Dialogs().ask_export_options(window, *asked) is None
     assert len(seen) == 1
 
 
@@ -521,9 +516,9 @@ def test_an_unexpected_failure_still_restores_the_cursor(
     def boom(*_args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(export, "export_chart", boom)
+    monkeypatch.setattr(export_actions, "chart_file_bytes", boom)
     dialogs.export_answers.append(PNG_1200)
     dialogs.save_answers.append(out_dir(tmp_path) / "chart.png")
     with pytest.raises(RuntimeError, match="boom"):  # the crash handler's business, not ours
-        export_chart_interactively(window)
+        window.exports.export_chart()
     assert QApplication.overrideCursor() is None

@@ -16,21 +16,14 @@ from legend_gui.model.chart import BarChart
 from legend_gui.ui.city_list import CityListModel
 
 
-def visible_names(window) -> list[str]:  # type: ignore[no-untyped-def]
+def visible_names(window) -> list[str]:
     model = window.city_model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
-def bar_widths(window) -> list[float]:  # type: ignore[no-untyped-def]
+def bar_widths(window) -> list[float]:
     """The widths of the bars actually drawn in the pyqtgraph scene."""
-    import pyqtgraph as pg
-
-    items = window.chart_panel._bar_plot.getPlotItem().items
-    bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
-    if not bars:
-        return []
-    (bar_item,) = bars
-    return [float(w) for w in bar_item.opts["width"]]
+    return window.chart_panel.drawn_bar_widths()
 
 
 def test_window_title_names_the_file(make_window, catalog: Catalog) -> None:
@@ -120,7 +113,7 @@ def test_clicking_a_bar_selects_that_city(make_window, catalog: Catalog, qtbot) 
     chart = panel.chart
     assert isinstance(chart, BarChart)
     target = next(i for i, bar in enumerate(chart.bars) if bar.value is not None and i > 0)
-    plot = panel._bar_plot
+    plot = panel.plot("bars")
     qtbot.waitUntil(lambda: plot.isVisible())
     scene_point = panel.bar_scene_position(target)
     view_point = plot.mapFromScene(scene_point)
@@ -199,8 +192,8 @@ def test_view_menu_switches_to_the_timeline_of_the_selected_city(
     assert chart is not None
     assert window.chart_settings.view == "timeline"
     timeline = catalog.timeline("memphis-tn", "arrests_total")
-    assert [p.day for p in chart.points] == [t.day for t in timeline]  # type: ignore[union-attr]
-    assert window.chart_panel.stack.currentWidget() is window.chart_panel._timeline_plot
+    assert [p.day for p in chart.points] == [t.day for t in timeline]
+    assert window.chart_panel.stack.currentWidget() is window.chart_panel.plot("timeline")
     window.bars_action.trigger()
     assert window.chart_settings.view == "bars"
 
@@ -403,7 +396,7 @@ def test_start_up_shows_the_city_list_first_then_validates(
     document = read_document(bundled_path)
     calls: list[str] = []
 
-    def loader():  # type: ignore[no-untyped-def]
+    def loader():
         calls.append("validated")
         return _validate_for_gui(document, fake_dialogs)
 

@@ -25,9 +25,10 @@ from helpers import three_city_copy
 from PySide6.QtCore import QPoint, QPointF, Qt
 from test_robustness import BAD, EXPECTED, OFFSCREEN_TOOLTIP, hostile_data, shown_text
 
-from legend_gui.export import chart_csv_bytes, export_chart
+from legend_gui.export import export_chart
 from legend_gui.model import Catalog
 from legend_gui.model.chart import BarChart, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.csvdata import chart_csv_bytes
 from legend_gui.model.formatting import format_date
 from legend_gui.ui.chart import VIEWS
 
@@ -65,15 +66,11 @@ def chart_signature(chart: BarChart | TimelineChart | None) -> tuple[Any, ...]:
     )
 
 
-def drawn_bar_widths(panel) -> list[float]:  # type: ignore[no-untyped-def]
-    import pyqtgraph as pg
-
-    items = panel._bar_plot.getPlotItem().items
-    bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
-    return [float(w) for bar in bars for w in bar.opts["width"]]
+def drawn_bar_widths(panel) -> list[float]:
+    return panel.drawn_bar_widths()
 
 
-def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
+def check_invariants(window) -> None:
     catalog: Catalog = window.catalog
     settings = window.chart_settings
     panel = window.chart_panel
@@ -81,7 +78,8 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
     assert window.city_id is None or window.city_id in catalog.city_by_id
     assert settings.metric in catalog.metric_by_id
     assert settings.snapshot in catalog.snapshot_by_date
-    assert panel._settings == settings
+    assert panel.chart is not None
+    assert panel.chart.settings == settings
 
     # the chart is the model's answer for the window's settings
     expected = (
@@ -96,13 +94,13 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
     caption = panel.caption_label.text()
     assert expected.source_line() in caption
     if isinstance(expected, BarChart):
-        assert panel.stack.currentWidget() is panel._bar_plot
+        assert panel.stack.currentWidget() is panel.plot("bars")
         assert sorted(drawn_bar_widths(panel)) == pytest.approx(
             sorted(bar.value for bar in expected.plotted)
         )
     else:
-        assert panel.stack.currentWidget() is panel._timeline_plot
-        assert len(panel._timeline_x) == len(expected.points)
+        assert panel.stack.currentWidget() is panel.plot("timeline")
+        assert panel.drawn_timeline_points() == len(expected.points)
 
     # the controls and the View menu show the settings
     assert panel.metric_box.currentData() == settings.metric
@@ -156,7 +154,7 @@ def check_invariants(window) -> None:  # type: ignore[no-untyped-def]
 class RandomUser:
     """Chooses and performs actions; each returns a short description for the failure log."""
 
-    def __init__(  # type: ignore[no-untyped-def]
+    def __init__(
         self, window, qtbot, dialogs, rng: random.Random, files: list[Path], out: Path
     ) -> None:
         self.window = window
@@ -249,7 +247,7 @@ class RandomUser:
         return "escape"
 
     # -- chart settings -------------------------------------------------------------------------
-    def _pick(self, box, menu) -> str:  # type: ignore[no-untyped-def]
+    def _pick(self, box, menu) -> str:
         how = self.rng.random()
         if how < 0.4:
             index = self.rng.randrange(box.count())
@@ -319,8 +317,7 @@ class RandomUser:
 
     def zoom(self) -> str:
         panel = self.window.chart_panel
-        plot = panel._bar_plot if self.window.chart_settings.view == "bars" else None
-        plot = plot or panel._timeline_plot
+        plot = panel.plot(self.window.chart_settings.view)
         factor = self.rng.choice([0.5, 0.8, 1.25, 2.0])
         plot.getPlotItem().getViewBox().scaleBy((factor, factor))
         return f"zoom {factor}"
@@ -350,7 +347,7 @@ class RandomUser:
         panel = self.window.chart_panel
         chart = panel.chart
         assert isinstance(chart, BarChart)
-        plot = panel._bar_plot
+        plot = panel.plot("bars")
         view_box = plot.getPlotItem().getViewBox()
         visible = view_box.sceneBoundingRect().contains(scene_point)
         before = self.window.city_id
@@ -370,7 +367,7 @@ class RandomUser:
             return "hover_bar: no bar"
         index, scene_point = found
         panel = self.window.chart_panel
-        plot = panel._bar_plot
+        plot = panel.plot("bars")
         point = plot.mapFromScene(scene_point)
         if not plot.viewport().rect().contains(point):
             return f"hover_bar {index}: zoomed out of sight"
@@ -475,7 +472,7 @@ def test_random_use_keeps_window_and_model_in_agreement(
     out = tmp_path / "exports"
     out.mkdir()
     window = make_window(catalog)
-    qtbot.waitUntil(lambda: window.chart_panel._bar_plot.isVisible())
+    qtbot.waitUntil(lambda: window.chart_panel.plot("bars").isVisible())
     user = RandomUser(window, qtbot, fake_dialogs, rng, _good_files(bundled_path, tmp_path), out)
     check_invariants(window)
     history: deque[str] = deque(maxlen=25)

@@ -147,7 +147,7 @@ def _desktop_entry(path: Path) -> dict[str, str]:
     return dict(parser["Desktop Entry"])
 
 
-def test_desktop_entry() -> None:
+def test_desktop_entry(qapp: object) -> None:
     entry = _desktop_entry(REPO / "resources" / "legend-gui.desktop")
     assert entry["Type"] == "Application"
     assert entry["Name"] == "Legend Viewer"
@@ -156,10 +156,11 @@ def test_desktop_entry() -> None:
     assert entry["Terminal"] == "false"
     assert entry["Categories"] == "Office;Education;DataVisualization;"
     assert entry["MimeType"] == "application/json;"
-    # Window managers match windows to the entry by this; app.py sets the same name.
+    # Window managers match windows to the entry by this; the application sets the same name.
     assert entry["StartupWMClass"] == "legend-gui"
-    app = (REPO / "legend_gui" / "ui" / "app.py").read_text(encoding="utf-8")
-    assert 'setDesktopFileName("legend-gui")' in app
+    from legend_gui.ui.qtapp import application
+
+    assert application().desktopFileName() == "legend-gui"
     validator = shutil.which("desktop-file-validate")
     if validator:  # optional: desktop-file-utils is not a CI dependency
         result = subprocess.run(

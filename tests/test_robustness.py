@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from helpers import three_city_copy
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
@@ -129,7 +129,7 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> LinkRecorder:
 # -- the bad-file corpus and other unreadable paths ---------------------------------------------
 
 
-def _customise(window, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+def _customise(window, catalog: Catalog) -> None:
     """Choices that differ from every default, so a reset would show."""
     window.select_city("memphis-tn")
     window.apply_chart_settings(
@@ -140,7 +140,7 @@ def _customise(window, catalog: Catalog) -> None:  # type: ignore[no-untyped-def
     assert window.chart_settings.snapshot in catalog.snapshot_by_date
 
 
-def _state(window) -> tuple[object, ...]:  # type: ignore[no-untyped-def]
+def _state(window) -> tuple[object, ...]:
     chart = window.chart_panel.chart
     return (
         window.catalog,
@@ -216,6 +216,28 @@ def test_unopenable_paths_are_refused_once_and_change_nothing(
     assert fragment in details
     assert _state(window) == before
     assert window.settings.recent_files() == []  # a refused file is not remembered
+    assert QApplication.overrideCursor() is None
+
+
+def test_an_unexpected_failure_while_opening_still_takes_the_wait_cursor_down(
+    make_window, catalog: Catalog, bundled_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a bad file but a bug: the crash handler reports it; the cursor must not stay busy."""
+    import legend_gui.model
+
+    window = make_window(catalog)
+    before = _state(window)
+
+    def broken(*_args: object) -> None:
+        raise MemoryError("no room for the catalog")
+
+    monkeypatch.setattr(legend_gui.model, "load_dataset", broken)
+    with pytest.raises(MemoryError):
+        window.open_path(bundled_path)
+    assert QApplication.overrideCursor() is None
+    assert _state(window) == before
+    monkeypatch.undo()
+    assert window.open_path(bundled_path)  # and the next open works
     assert QApplication.overrideCursor() is None
 
 
@@ -307,21 +329,20 @@ def test_markup_in_data_shows_literally_in_list_detail_chart_and_tooltips(
     timeline = panel.chart
     assert timeline is not None
     assert timeline.points
-    view = panel._timeline_plot.getPlotItem().getViewBox()
+    assert panel.drawn_timeline_points() == len(timeline.points)
     for i, point in enumerate(timeline.points):
-        pixel = view.mapViewToScene(QPointF(panel._timeline_x[i], point.value))
-        panel._on_timeline_hovered(pixel)
-        shown = shown_text(panel._timeline_plot.toolTip())
+        panel.hover(panel.timeline_scene_position(i))
+        shown = shown_text(panel.plot("timeline").toolTip())
         assert point.source.publisher in shown or len(timeline.points) > 1
 
 
-def _check_bar_tooltips(panel, chart: BarChart) -> None:  # type: ignore[no-untyped-def]
+def _check_bar_tooltips(panel, chart: BarChart) -> None:
     """Hover every bar: the tooltip shown names the city and the source literally."""
     for index, bar in enumerate(chart.bars):
         if bar.value is None:
             continue
-        panel._on_bar_hovered(panel.bar_scene_position(index))
-        tip = panel._bar_plot.toolTip()
+        panel.hover(panel.bar_scene_position(index))
+        tip = panel.plot("bars").toolTip()
         shown = shown_text(tip)
         assert shown.startswith(f"{bar.label}: "), (tip, shown)
         assert bar.source is not None
@@ -507,7 +528,7 @@ def test_a_metric_the_new_file_cannot_chart_falls_back_and_the_selector_agrees(
     assert settings.metric == smaller.default_metric()
     assert window.chart_panel.metric_box.currentData() == settings.metric
     assert [a.data() for a in window.metric_menu.actions() if a.isChecked()] == [settings.metric]
-    assert window.chart_panel.chart.title == smaller.metric_by_id[settings.metric].label  # type: ignore[union-attr]
+    assert window.chart_panel.chart.title == smaller.metric_by_id[settings.metric].label
 
 
 def test_a_stored_national_only_metric_is_not_restored(
@@ -529,9 +550,9 @@ def test_a_bar_tooltip_does_not_outlive_its_chart(make_window, catalog: Catalog,
     panel = window.chart_panel
     chart = panel.chart
     assert isinstance(chart, BarChart)
-    plot = panel._bar_plot
+    plot = panel.plot("bars")
     point = plot.mapFromScene(panel.bar_scene_position(0))
-    panel._on_bar_hovered(plot.mapToScene(point))
+    panel.hover(plot.mapToScene(point))
     assert shown_text(plot.toolTip()) == panel.bar_tooltip(0)
     window.apply_chart_settings(window.chart_settings.with_(per_capita=True))
     assert plot.toolTip() == ""
@@ -610,25 +631,64 @@ def test_an_exception_in_a_slot_is_logged_reported_once_and_the_window_survives(
     assert window.city_id == "memphis-tn"
     assert "Memphis, TN" in window.detail.toPlainText()
     window.timeline_action.trigger()
-    assert window.chart_panel.chart.settings.city == "memphis-tn"  # type: ignore[union-attr]
+    assert window.chart_panel.chart.settings.city == "memphis-tn"
     qtbot.keyClick(window.city_view, Qt.Key.Key_Down)
     assert window.city_id != "memphis-tn"
 
 
-def test_a_burst_of_errors_is_all_logged(
+def _raise_through_the_hook(times: int) -> None:
+    for _ in range(times):
+        try:
+            _boom()
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+
+
+def test_a_burst_of_errors_is_all_logged_and_shown_in_one_box(
     make_window, catalog: Catalog, fake_dialogs, crash_handler, qtbot
 ) -> None:
     from legend_gui.crash import log_file
 
     make_window(catalog)
-    for _ in range(3):
-        try:
-            _boom()
-        except RuntimeError:
-            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    _raise_through_the_hook(3)
     assert crash_handler.count == 3
     assert log_file().read_text(encoding="utf-8").count("RuntimeError: a bug in a slot") == 3
-    assert len(fake_dialogs.errors) == 3  # the recorder returns at once: no burst to merge
+    assert len(fake_dialogs.errors) == 1  # the box stays open: the rest of the burst is logged
+
+    fake_dialogs.close_boxes()  # the user closes it: the next error gets a box again
+    _raise_through_the_hook(2)
+    assert crash_handler.count == 5
+    assert len(fake_dialogs.errors) == 2
+
+
+def test_the_real_crash_box_lets_the_next_error_show_once_it_is_closed(
+    qtbot, crash_handler
+) -> None:
+    """The guard follows the real box: set while it is open, cleared when the user closes it."""
+    from legend_gui.ui.dialogs import Dialogs
+
+    crash_handler.dialogs = Dialogs()
+    _raise_through_the_hook(3)
+
+    def crash_boxes() -> list[QMessageBox]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox)
+            and w.isVisible()
+            and w.windowTitle() == "Something went wrong"
+        ]
+
+    qtbot.waitUntil(lambda: len(crash_boxes()) == 1)
+    assert crash_handler.showing
+    (box,) = crash_boxes()
+    box.done(0)
+    qtbot.waitUntil(lambda: not crash_boxes())
+    assert not crash_handler.showing
+    _raise_through_the_hook(1)
+    qtbot.waitUntil(lambda: len(crash_boxes()) == 1)
+    crash_boxes()[0].done(0)
+    qtbot.waitUntil(lambda: not crash_boxes())
 
 
 def test_qt_warnings_go_to_the_log(crash_handler, qtbot) -> None:
@@ -660,7 +720,7 @@ def test_help_open_log_folder_opens_the_log_folder(
 # -- settings corruption --------------------------------------------------------------------
 
 
-def _assert_defaults(window, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+def _assert_defaults(window, catalog: Catalog) -> None:
     settings = window.chart_settings
     assert settings.metric == catalog.default_metric()
     assert settings.snapshot == catalog.default_snapshot(catalog.default_metric())

@@ -1,4 +1,4 @@
-"""Qt application set-up, the GUI entry point, ``--smoke`` and ``screenshot``."""
+"""The GUI entry point (start-up in two stages, with fallbacks), ``--smoke`` and ``screenshot``."""
 
 from __future__ import annotations
 
@@ -7,51 +7,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from legend_gui import APP_NAME, ORG_NAME, __version__
 from legend_gui.timing import since_start
+from legend_gui.ui.qtapp import application, display_available, prefer_offscreen_without_display
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from legend_gui.model.errors import DatasetError
     from legend_gui.model.loading import Document
     from legend_gui.model.queries import Catalog
     from legend_gui.ui.dialogs import Dialogs
-
-
-def prefer_offscreen_without_display() -> None:
-    """Headless commands need no display: fall back to the offscreen platform by themselves."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-def application() -> "QApplication":  # noqa: F821, UP037 - imported lazily below
-    """The one QApplication, created on first use with names, version and icon."""
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "legend-gui"])
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("legend-gui")
-    from legend_gui.resources import icon_path
-
-    icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
-        png = icon_path(size)
-        if png.exists():
-            icon.addFile(str(png))
-    svg = icon_path()
-    if icon.isNull() and svg.exists():
-        icon.addFile(str(svg))
-    if not icon.isNull():
-        app.setWindowIcon(icon)
-    return app  # type: ignore[return-value]
+    from legend_gui.ui.main_window import MainWindow
 
 
 def _read_for_gui(path: Path | None, dialogs: Dialogs) -> Document | None:
@@ -121,7 +87,7 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
     """
     if smoke:
         prefer_offscreen_without_display()
-    elif not _display_available():
+    elif not display_available():
         _say("legend-gui: no display found (set DISPLAY, or run a headless command)")
         return 1
     app = application()
@@ -136,6 +102,7 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
             return 1
         from legend_gui.ui.city_list import preview_cities
         from legend_gui.ui.main_window import MainWindow
+        from legend_gui.ui.settings import AppSettings
 
         preview = preview_cities(document.data)
         # The parsed JSON is large (≈250 MB at 100,000 cities): only load() may hold on to it,
@@ -152,7 +119,7 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
 
         window = MainWindow(
             dialogs=dialogs,
-            settings=_throwaway_settings() if smoke else None,  # type: ignore[arg-type]
+            settings=AppSettings.in_memory() if smoke else None,
             preview=preview,
             loader=load,
         )
@@ -186,30 +153,12 @@ def _cannot_start(dialogs: Dialogs, error: Exception, smoke: bool) -> None:
     )
 
 
-def _display_available() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def _say(line: str) -> None:
     if sys.stderr is not None:
         print(line, file=sys.stderr)
 
 
-def _throwaway_settings() -> object:
-    """Settings that never touch the user's own (smoke runs, screenshots)."""
-    import tempfile
-
-    from PySide6.QtCore import QSettings
-
-    from legend_gui.ui.settings import AppSettings
-
-    folder = tempfile.mkdtemp(prefix="legend-gui-")
-    return AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
-
-
-def _arm_smoke(window: object) -> None:
+def _arm_smoke(window: MainWindow) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -224,22 +173,22 @@ def _arm_smoke(window: object) -> None:
         print("smoke: the chart was not drawn within 60 s", file=sys.stderr, flush=True)
         QApplication.exit(1)
 
-    window.city_view.first_painted.connect(first_paint)  # type: ignore[attr-defined]
-    window.chart_panel.chart_painted.connect(chart_drawn)  # type: ignore[attr-defined]
+    window.city_view.first_painted.connect(first_paint)
+    window.chart_panel.chart_painted.connect(chart_drawn)
     QTimer.singleShot(60_000, give_up)
 
 
-def render_window(window: object, width: int, height: int) -> "QImage":  # noqa: F821, UP037
+def render_window(window: MainWindow, width: int, height: int) -> QImage:
     """The window as a user sees it, drawn into an image at ``width`` × ``height``."""
     from PySide6.QtWidgets import QApplication
 
-    window.resize(width, height)  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
+    window.resize(width, height)
+    window.show()
     QApplication.processEvents()
-    window.chart_panel.load_plots()  # type: ignore[attr-defined]
+    window.chart_panel.load_plots()
     for _ in range(3):
         QApplication.processEvents()
-    return window.grab().toImage()  # type: ignore[attr-defined]
+    return window.grab().toImage()
 
 
 def screenshot(
@@ -252,9 +201,7 @@ def screenshot(
 ) -> int:
     """``legend-gui screenshot``: render the main window to a PNG without a display."""
     prefer_offscreen_without_display()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    from legend_gui.export import ExportError, atomic_write_bytes
+    from legend_gui.fileio import WriteError, atomic_write_bytes
     from legend_gui.model import Catalog, load_dataset
     from legend_gui.resources import bundled_dataset
 
@@ -262,21 +209,22 @@ def screenshot(
     file = data or bundled_dataset()
     catalog = Catalog(load_dataset(file), str(file))
     if city is not None and city not in catalog.city_by_id:
-        raise ExportError(f"unknown city id '{city}'")
+        raise WriteError(f"unknown city id '{city}'")
+    from legend_gui.ui import render
     from legend_gui.ui.main_window import MainWindow
+    from legend_gui.ui.settings import AppSettings
 
-    window = MainWindow(catalog, settings=_throwaway_settings())  # type: ignore[arg-type]
+    window = MainWindow(catalog, settings=AppSettings.in_memory())
     if dark:
         window.set_dark(True)
     if city is not None:
         window.select_city(city)
     image = render_window(window, width, height)
-    buffer = QByteArray()
-    device = QBuffer(buffer)
-    device.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(device, "PNG"):
-        raise ExportError("the screenshot could not be encoded as PNG")
-    atomic_write_bytes(output, bytes(buffer.data()))
+    try:
+        png = render.png_bytes(image)
+    except render.RenderError:
+        raise WriteError("the screenshot could not be encoded as PNG") from None
+    atomic_write_bytes(output, png)
     window.close()
     app.processEvents()
     if sys.stdout is not None:

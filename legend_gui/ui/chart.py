@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
 from legend_gui.ui.detail import tooltip_text
 
@@ -170,6 +171,37 @@ class ChartPanel(QWidget):
         """What the chart shows now (the model's answer, for tests and export)."""
         return self._chart
 
+    # -- what is drawn, read back from the scene (tests check it against the model) ---------
+    def plot(self, view: str) -> pg.PlotWidget | None:
+        """The plot widget that draws ``view`` (``bars``, ``timeline``); ``None`` before
+        ``load_plots``."""
+        return self._timeline_plot if view == "timeline" else self._bar_plot
+
+    def drawn_bar_widths(self) -> list[float]:
+        """The lengths of the bars in the scene, in data units (gaps draw no bar)."""
+        import pyqtgraph as pg
+
+        items = self._bar_plot.getPlotItem().items if self._bar_plot is not None else []
+        bars = [item for item in items if isinstance(item, pg.BarGraphItem)]
+        return [float(width) for bar in bars for width in bar.opts["width"]]
+
+    def drawn_timeline_points(self) -> int:
+        return len(self._timeline_x)
+
+    def timeline_scene_position(self, index: int) -> QPointF:
+        """The scene position of the timeline's point ``index`` (as drawn)."""
+        assert self._timeline_plot is not None
+        assert isinstance(self._chart, TimelineChart)
+        view = self._timeline_plot.getPlotItem().getViewBox()
+        value = self._chart.points[index].value
+        position: QPointF = view.mapViewToScene(QPointF(self._timeline_x[index], value))
+        return position
+
+    def hover(self, scene_pos: QPointF) -> None:
+        """Do what a mouse resting at ``scene_pos`` does: the tooltip of what is under it."""
+        self._on_bar_hovered(scene_pos)
+        self._on_timeline_hovered(scene_pos)
+
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog
@@ -243,7 +275,7 @@ class ChartPanel(QWidget):
 
         panel = self
 
-        class _PlotWidget(pg.PlotWidget):
+        class _PlotWidget(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph has no type stubs
             def paintEvent(self, event: QPaintEvent) -> None:
                 super().paintEvent(event)
                 panel._on_plot_painted(self)
@@ -278,12 +310,7 @@ class ChartPanel(QWidget):
         """Rebuild the chart from the model for the current settings."""
         if self._catalog is None or self._settings is None:
             return
-        settings = self._settings
-        if settings.view == "timeline":
-            chart: BarChart | TimelineChart = timeline_chart(self._catalog, settings)
-        else:
-            chart = bar_chart(self._catalog, settings)
-        self._chart = chart
+        self._chart = chart = build_chart(self._catalog, self._settings)
         self.title_label.setText(chart.title)
         self.subtitle_label.setText(chart.subtitle)
         caption = [
@@ -326,7 +353,8 @@ class ChartPanel(QWidget):
         bar = self._chart.bars[index]
         view = self._bar_plot.getPlotItem().getViewBox()
         x = (bar.value or 0.0) / 2
-        return view.mapViewToScene(QPointF(x, self._geometry.ys[index]))
+        position: QPointF = view.mapViewToScene(QPointF(x, self._geometry.ys[index]))
+        return position
 
     def _on_bar_clicked(self, event: Any) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not isinstance(self._chart, BarChart):
@@ -380,7 +408,11 @@ class ChartPanel(QWidget):
             self.chart_painted.emit(time.perf_counter())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and (event.key() == Qt.Key.Key_Escape)
+        ):
             self.reset_view()
             return True
         return super().eventFilter(watched, event)

@@ -130,8 +130,8 @@ def draw_bar_chart(
             text.setFont(_italic(label_font))
             text.setPos(QPointF(peak * 0.008, y))  # clear of the axis line
         else:
-            color = theme.bar_selected if bar.selected else theme.foreground
-            text = pg.TextItem(bar.text, color=color, anchor=(0, 0.5))
+            ink = theme.bar_selected if bar.selected else theme.foreground
+            text = pg.TextItem(bar.text, color=ink, anchor=(0, 0.5))
             text.setFont(_font(font_size, bold=bar.selected))
             text.setPos(QPointF(bar.value, y))
         plot.addItem(text)

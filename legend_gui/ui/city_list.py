@@ -10,6 +10,7 @@ Narrowing a search ("chi" → "chic") scans only the rows that still matched.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,9 +20,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from legend_gui.model.formatting import format_date
@@ -51,7 +51,9 @@ def preview_cities(document: dict[str, Any]) -> list[CityPreview]:
             fields = [city["id"], city["name"], city["state"], city["launch_date"]]
             if not all(isinstance(field, str) for field in fields):
                 return []
-            preview.append(CityPreview(*fields[:3], date.fromisoformat(fields[3])))
+            preview.append(
+                CityPreview(fields[0], fields[1], fields[2], date.fromisoformat(fields[3]))
+            )
     except (KeyError, TypeError, ValueError):
         return []
     return preview
@@ -69,8 +71,6 @@ class CityListModel(QAbstractListModel):
 
     A row's ``CityIdRole`` is the city id, or ``None`` for "All cities".
     """
-
-    filter_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +120,9 @@ class CityListModel(QAbstractListModel):
         if needle == self._filter:
             return
         if self._filter and needle.startswith(self._filter):
-            candidates = self._rows  # narrowing: only rows that matched before can match now
+            candidates: Sequence[int] = (
+                self._rows
+            )  # narrowing: only rows that matched before can match now
         else:
             candidates = range(len(self._lowered))
         lowered = self._lowered
@@ -133,7 +135,6 @@ class CityListModel(QAbstractListModel):
         )
         self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
-        self.filter_changed.emit(text)
 
     @property
     def filter_text(self) -> str:
@@ -229,7 +230,7 @@ class CityDelegate(QStyledItemDelegate):
     The name is elided to the room the secondary text leaves, so a long name never runs into it.
     """
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         name, detail = opt.text, str(index.data(DetailRole) or "")

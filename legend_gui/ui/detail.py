@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from legend_gui.model.schema import Figure, Source
 
 SAFE_SCHEMES = ("http", "https")
-MUTED = "#6e7781"  # secondary text; replaced by the palette's placeholder colour when shown
+#: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
+MUTED_CLASS = "muted"
 
 
 def is_safe_link(url: str) -> bool:
@@ -68,7 +69,7 @@ def source_html(source: Source) -> str:
     if is_safe_link(source.url):
         name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
     else:
-        name = f"{publisher} <span style='color:#6e7781'>({escape(source.url)})</span>"
+        name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
     return f"{name}, {escape(when)}" if when else name
 
 
@@ -84,9 +85,8 @@ def muted_colour(palette: QPalette) -> str:
     placeholder colour is often the text colour made transparent, which HTML cannot take)."""
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
-    mix = [
-        round(t + (b - t) * 0.45) for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
-    ]
+    pairs = ((text.red(), base.red()), (text.green(), base.green()), (text.blue(), base.blue()))
+    mix = [round(t + (b - t) * 0.45) for t, b in pairs]
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
@@ -102,7 +102,7 @@ class SafeBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
-        self._html = ""
+        self._shown = ("", "")
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if open_safe_link(url):
@@ -112,9 +112,10 @@ class SafeBrowser(QTextBrowser):
 
     def show_html(self, html: str, force: bool = False) -> None:
         """Show ``html``; ``force`` re-renders after a palette change (colours are baked in)."""
-        html = html.replace(MUTED, muted_colour(QApplication.palette()))
-        if force or html != self._html:
-            self._html = html
+        muted = muted_colour(QApplication.palette())
+        if force or (html, muted) != self._shown:
+            self._shown = (html, muted)
+            self.document().setDefaultStyleSheet(f".{MUTED_CLASS} {{ color: {muted} }}")
             self.setHtml(html)
 
 
@@ -177,8 +178,8 @@ def render_sources(catalog: Catalog) -> str:
             ]
             note = ""
             if source.note:
-                note = f"<br><small style='color:{MUTED}'>{escape(source.note)}</small>"
-            used = f" <small style='color:{MUTED}'>— {', '.join(uses)}</small>" if uses else ""
+                note = f"<br><small class='{MUTED_CLASS}'>{escape(source.note)}</small>"
+            used = f" <small class='{MUTED_CLASS}'>— {', '.join(uses)}</small>" if uses else ""
             parts.append(f"<li>{source_html(source)}{used}{note}</li>")
         parts.append("</ul>")
     return "\n".join(parts)
@@ -298,5 +299,5 @@ def _sources_cell(catalog: Catalog, figure: Figure) -> str:
             f" — {source_html(source)}</small>"
         )
     if figure.note:
-        text += f"<br><small style='color:#6e7781'>{escape(figure.note)}</small>"
+        text += f"<br><small class='{MUTED_CLASS}'>{escape(figure.note)}</small>"
     return text

@@ -6,6 +6,7 @@ Tests replace ``Dialogs`` with a recorder, so no test can ever block on a modal 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from legend_gui.ui.export_dialog import ExportOptions
-    from legend_gui.ui.main_window import MainWindow
+    from legend_gui.model.chart import ChartSettings
+    from legend_gui.model.export_options import ExportOptions
+    from legend_gui.model.queries import Catalog
 
 #: Open non-modal boxes without a parent, kept alive until they are closed.
 _open_boxes: set[QMessageBox] = set()
@@ -34,9 +36,15 @@ class Dialogs:
         box.exec()
 
     def error_nonblocking(
-        self, parent: QWidget | None, title: str, text: str, details: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        details: str = "",
+        on_closed: Callable[[], None] | None = None,
     ) -> None:
-        """For the crash handler: shows the box without a nested event loop."""
+        """For the crash handler: shows the box without a nested event loop; ``on_closed`` is
+        called when the user closes it."""
         box = QMessageBox(
             QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent
         )
@@ -47,6 +55,8 @@ class Dialogs:
         if parent is None:  # nothing holds a parentless box: Python would delete it at once
             _open_boxes.add(box)
             box.finished.connect(lambda _result: _open_boxes.discard(box))
+        if on_closed is not None:
+            box.finished.connect(lambda _result: on_closed())
         box.open()
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
@@ -88,9 +98,13 @@ class Dialogs:
         return Path(name) if name else None
 
     def ask_export_options(
-        self, parent: QWidget | None, window: MainWindow
+        self,
+        parent: QWidget | None,
+        catalog: Catalog,
+        settings: ChartSettings,
+        initial: ExportOptions,
     ) -> ExportOptions | None:
         """Export Chart's options (format, size, with a live preview); ``None``: cancelled."""
         from legend_gui.ui.export_dialog import ask_export_options
 
-        return ask_export_options(window, parent)
+        return ask_export_options(catalog, settings, initial, parent)

@@ -40,7 +40,7 @@ class CrashHandler:
         self.count += 1
         error.__traceback__ = tb
         path = log_exception(error)
-        if self.showing:
+        if self.showing:  # one box per burst: the rest of the burst is in the log
             return
         self.showing = True
         where = f"\n\nDetails were written to {path}." if path else ""
@@ -51,9 +51,15 @@ class CrashHandler:
                 f"Legend Viewer hit an unexpected error ({kind.__name__}: {error}). Your data "
                 f"is unchanged and the app keeps running.{where}",
                 details="".join(traceback.format_exception(kind, error, tb)),
+                on_closed=self._box_closed,
             )
-        finally:
+        except Exception:  # no box could be shown: let the next error try again
             self.showing = False
+            raise
+
+    def _box_closed(self) -> None:
+        """The user closed the box: the next error may show one again."""
+        self.showing = False
 
 
 def _qt_message_handler(kind: QtMsgType, _context: object, message: str) -> None:

@@ -1,26 +1,17 @@
-"""File ▸ Export Chart…, File ▸ Export Data (CSV)… and Edit ▸ Copy Chart.
+"""Export Chart's options dialog: format, size (presets or custom) and a live preview.
 
-The writing itself is ``legend_gui.export`` (shared with ``legend-gui export``), so a chart
-exported from the window and one exported from the command line with the same settings are the
-same file. This module only asks the questions: the options dialog (format, size, live preview)
-is reached through the injectable dialog service (``window.dialogs.ask_export_options``), then
-the save path (``window.dialogs.save_file``), then, if the file exists, one confirmation of ours.
-Tests replace the service, so nothing here can block a test on a modal loop (PITFALLS 3.3).
+It is reached only through the injectable dialog service (``Dialogs.ask_export_options``), so
+tests replace it and nothing here can block a test on a modal loop (PITFALLS 3.3). The export
+itself is ``ui/export_actions.py``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QImage, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui import export
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
-from legend_gui.model.queries import Catalog
+from legend_gui.model.csvdata import chart_csv_bytes
+from legend_gui.model.export_options import MAX_SIDE, MIN_SIDE, ExportOptions, build_chart
+from legend_gui.ui import render
 
 if TYPE_CHECKING:
-    from legend_gui.ui.main_window import MainWindow
-    from legend_gui.ui.settings import AppSettings
+    from legend_gui.model.queries import Catalog
 
 #: format id → (name shown in the dialog, file-dialog filter)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -47,8 +38,13 @@ FORMATS: dict[str, tuple[str, str]] = {
     "svg": ("SVG drawing (scalable)", "SVG drawing (*.svg)"),
     "csv": ("CSV table of the plotted values", "CSV table (*.csv)"),
 }
-MIN_SIDE, MAX_SIDE = 16, 20_000
-CLIPBOARD_SIZE = (1600, 900)
+#: Presets offered in the dialog: (label, width, height).
+SIZE_PRESETS: tuple[tuple[str, int, int], ...] = (
+    ("1200 × 675 (web, 16:9)", 1200, 675),
+    ("1600 × 900 (web, large)", 1600, 900),
+    ("1920 × 1080 (full HD)", 1920, 1080),
+    ("A4 landscape, 300 dpi (3508 × 2480)", 3508, 2480),
+)
 #: Under this the fixed-size caption leaves the plot little room (the layout is designed at
 #: 1200 × 675 and only scaled up), so the dialog says so.
 SMALL_SIZE = (800, 450)
@@ -58,40 +54,6 @@ PREVIEW_RENDER_WIDTH = 1200
 PREVIEW_RENDER_MAX_HEIGHT = 3000
 PREVIEW_SIZE = (480, 300)
 PREVIEW_DELAY_MS = 150
-STATUS_MS = 6000
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    """What the export dialog asks: the format (``png``, ``svg``, ``csv``) and the pixel size."""
-
-    format: str = "png"
-    width: int = export.DEFAULT_SIZE[0]
-    height: int = export.DEFAULT_SIZE[1]
-
-    @property
-    def suffix(self) -> str:
-        return f".{self.format}"
-
-    @property
-    def size(self) -> tuple[int, int]:
-        return (self.width, self.height)
-
-
-def initial_options(settings: AppSettings) -> ExportOptions:
-    """The last choices (remembered in settings), or PNG at the default size."""
-    fmt = settings.text("export/format", "png")
-    return ExportOptions(
-        format=fmt if fmt in FORMATS else "png",
-        width=settings.number("export/width", export.DEFAULT_SIZE[0], MIN_SIDE, MAX_SIDE),
-        height=settings.number("export/height", export.DEFAULT_SIZE[1], MIN_SIDE, MAX_SIDE),
-    )
-
-
-def remember_options(settings: AppSettings, options: ExportOptions) -> None:
-    settings.set("export/format", options.format)
-    settings.set("export/width", options.width)
-    settings.set("export/height", options.height)
 
 
 # -- the options dialog ---------------------------------------------------------------------
@@ -113,7 +75,7 @@ class ExportChartDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Chart")
         self._catalog = catalog
-        self._chart: BarChart | TimelineChart = export.build_chart(catalog, settings)
+        self._chart: BarChart | TimelineChart = build_chart(catalog, settings)
         self._syncing = False
         self.render_count = 0  # how many previews were rendered (the debounce is tested)
         initial = initial or ExportOptions()
@@ -124,7 +86,7 @@ class ExportChartDialog(QDialog):
         self.format_box.setAccessibleName("File format")
 
         self.size_box = QComboBox()
-        for label, _width, _height in export.SIZE_PRESETS:
+        for label, _width, _height in SIZE_PRESETS:
             self.size_box.addItem(label)
         self.size_box.addItem("Custom")
         self.size_box.setAccessibleName("Image size")
@@ -215,7 +177,7 @@ class ExportChartDialog(QDialog):
 
     def _select_matching_preset(self) -> None:
         size = (self.width_box.value(), self.height_box.value())
-        presets = [(width, height) for _label, width, height in export.SIZE_PRESETS]
+        presets = [(width, height) for _label, width, height in SIZE_PRESETS]
         custom = self.size_box.count() - 1
         self.size_box.setCurrentIndex(presets.index(size) if size in presets else custom)
 
@@ -254,10 +216,10 @@ class ExportChartDialog(QDialog):
         if self._syncing:
             return
         index = self.size_box.currentIndex()
-        if not 0 <= index < len(export.SIZE_PRESETS):  # "Custom": keep the numbers
+        if not 0 <= index < len(SIZE_PRESETS):  # "Custom": keep the numbers
             self.width_box.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        _label, width, height = export.SIZE_PRESETS[index]
+        _label, width, height = SIZE_PRESETS[index]
         self._syncing = True
         try:
             self.width_box.setValue(width)
@@ -291,7 +253,7 @@ class ExportChartDialog(QDialog):
         options = self.options()
         self.render_count += 1
         if options.format == "csv":
-            text = export.chart_csv_bytes(self._catalog, self._chart).decode("utf-8")
+            text = chart_csv_bytes(self._catalog, self._chart).decode("utf-8")
             lines = text.splitlines()
             shown = lines[:14] + ([f"… {len(lines) - 14:,} more rows"] if len(lines) > 14 else [])
             self.preview_label.setPixmap(QPixmap())
@@ -308,8 +270,6 @@ class ExportChartDialog(QDialog):
         self.preview_rendered.emit()
 
     def _preview_pixmap(self, width: int, height: int) -> QPixmap:
-        from legend_gui.ui import render
-
         scale = min(1.0, PREVIEW_RENDER_WIDTH / width, PREVIEW_RENDER_MAX_HEIGHT / height)
         render_w, render_h = (
             max(MIN_SIDE, round(width * scale)),
@@ -327,181 +287,14 @@ class ExportChartDialog(QDialog):
         return QPixmap.fromImage(small)
 
 
-def ask_export_options(window: MainWindow, parent: QWidget | None = None) -> ExportOptions | None:
+def ask_export_options(
+    catalog: Catalog, settings: ChartSettings, initial: ExportOptions, parent: QWidget | None
+) -> ExportOptions | None:
     """The real ``Dialogs.ask_export_options``: runs ``ExportChartDialog`` modally."""
-    dialog = ExportChartDialog(
-        window.catalog, window.chart_settings, initial_options(window.settings), parent
-    )
+    dialog = ExportChartDialog(catalog, settings, initial, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.options()
     finally:
         dialog.deleteLater()
-
-
-# -- the actions ----------------------------------------------------------------------------
-def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or "chart"
-
-
-def suggested_name(settings: ChartSettings, fmt: str) -> str:
-    """``federal_defendants_charged-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``."""
-    parts = [_safe(settings.metric)]
-    if settings.per_capita:
-        parts.append("per-100k")
-    if settings.view == "timeline":
-        parts += [_safe(settings.city or "national"), "timeline"]
-    elif settings.snapshot is not None:
-        parts.append(settings.snapshot.isoformat())
-    return "-".join(parts) + f".{fmt}"
-
-
-def _export_folder(window: MainWindow) -> Path:
-    stored = window.settings.text("folders/export", "")
-    folder = Path(stored) if stored else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def _with_suffix(path: Path, suffixes: tuple[str, ...], default: str) -> Path:
-    """Keep a known extension the user typed; otherwise append the chosen format's."""
-    if path.suffix.lower() in suffixes:
-        return path
-    return path.with_name(path.name + default)
-
-
-def _ask_target(window: MainWindow, title: str, name: str, filters: list[str]) -> Path | None:
-    """The save path, or ``None``. Asks once before replacing a file (our confirmation: the
-    file dialog is told not to ask, since the extension may be appended after it closed)."""
-    suggested = str(_export_folder(window) / name)
-    return window.dialogs.save_file(
-        window, title, suggested, ";;".join(filters), confirm_overwrite=False
-    )
-
-
-def _confirm_replace(window: MainWindow, path: Path) -> bool:
-    if not path.exists() or path.is_dir():
-        return True
-    return window.dialogs.confirm(
-        window,
-        "Replace file?",
-        f"{path.name} already exists in {path.parent}.\nDo you want to replace it?",
-    )
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    """A wait cursor while writing, restored whatever happens."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-def _image_filters(first: str) -> list[str]:
-    return [FORMATS[first][1]] + [f for key, (_n, f) in FORMATS.items() if key != first]
-
-
-def export_chart_interactively(window: MainWindow) -> Path | None:
-    """File ▸ Export Chart… (Ctrl+E): options, save path, confirmation, write. Returns the
-    path written, or ``None`` if the user cancelled or the export failed (the user was told)."""
-    options = window.dialogs.ask_export_options(window, window)
-    if options is None:
-        return None
-    remember_options(window.settings, options)
-    settings = window.chart_settings
-    chosen = _ask_target(
-        window,
-        "Export Chart",
-        suggested_name(settings, options.format),
-        [*_image_filters(options.format), "All files (*)"],
-    )
-    if chosen is None:
-        return None
-    path = _with_suffix(Path(chosen), export.CHART_FORMATS, options.suffix)
-    if not _confirm_replace(window, path):
-        window.statusBar().showMessage("Export cancelled: the existing file was kept", STATUS_MS)
-        return None
-    with _busy():
-        try:
-            export.export_chart(window.catalog, settings, path, options.size)
-        except export.ExportError as error:
-            failure = str(error)
-        else:
-            failure = None
-    if failure is not None:
-        window.dialogs.error(window, "Export failed", f"The chart was not exported: {failure}.")
-        return None
-    window.settings.set("folders/export", str(path.parent))
-    what = (
-        "chart data (CSV)"
-        if path.suffix.lower() == ".csv"
-        else f"chart ({options.width:,} × {options.height:,} px)"
-    )
-    window.statusBar().showMessage(f"Exported the {what} to {path}", STATUS_MS)
-    return path
-
-
-def export_data_interactively(window: MainWindow) -> Path | None:
-    """File ▸ Export Data (CSV)…: every figure of the dataset in long format (``export --all``)."""
-    stem = Path(window.catalog.path).stem if window.catalog.path else "legend"
-    chosen = _ask_target(
-        window,
-        "Export Data (CSV)",
-        f"{_safe(stem)}-all-figures.csv",
-        [FORMATS["csv"][1], "All files (*)"],
-    )
-    if chosen is None:
-        return None
-    path = _with_suffix(Path(chosen), (".csv",), ".csv")
-    if not _confirm_replace(window, path):
-        window.statusBar().showMessage("Export cancelled: the existing file was kept", STATUS_MS)
-        return None
-    with _busy():
-        try:
-            count = export.write_long_csv(window.catalog, path)
-        except export.ExportError as error:
-            failure = str(error)
-        else:
-            failure = None
-    if failure is not None:
-        window.dialogs.error(window, "Export failed", f"The data was not exported: {failure}.")
-        return None
-    window.settings.set("folders/export", str(path.parent))
-    window.statusBar().showMessage(f"Exported {count:,} figures to {path}", STATUS_MS)
-    return path
-
-
-def copy_chart_to_clipboard(window: MainWindow) -> QImage | None:
-    """Edit ▸ Copy Chart (Ctrl+Shift+C): the chart at 1600 × 900, as an image and as PNG."""
-    from legend_gui.ui import render
-
-    width, height = CLIPBOARD_SIZE
-    chart = export.build_chart(window.catalog, window.chart_settings)
-    try:
-        image = render.chart_image(chart, width, height)
-        png = render.png_bytes(image)
-    except render.RenderError as error:
-        window.dialogs.error(window, "Copy failed", f"The chart was not copied: {error}.")
-        return None
-    mime = QMimeData()
-    mime.setImageData(image)
-    mime.setData("image/png", QByteArray(png))
-    QGuiApplication.clipboard().setMimeData(mime)
-    window.statusBar().showMessage(
-        f"Copied the chart to the clipboard ({width:,} × {height:,} px)", STATUS_MS
-    )
-    return image
-
-
-__all__ = [
-    "FORMATS",
-    "ExportChartDialog",
-    "ExportOptions",
-    "ask_export_options",
-    "copy_chart_to_clipboard",
-    "export_chart_interactively",
-    "export_data_interactively",
-    "suggested_name",
-]

@@ -13,7 +13,7 @@ non-premultiplied image (Qt's slow path, 8–11× slower) and knows nothing of c
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter
 from PySide6.QtWidgets import QApplication
 
 from legend_gui import APP_NAME, __version__
@@ -161,7 +161,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # Qt reports failure by return value, not exception
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    if not writer.write(image):  # Qt reports failure by return value, not exception
         raise RenderError("the image could not be encoded as PNG")
     return bytes(data.data())
 

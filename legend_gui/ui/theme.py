@@ -8,7 +8,7 @@ Then we set Fusion's dark palette ourselves, so the window and the chart always 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 _DARK_COLOURS = {
@@ -63,7 +63,3 @@ def apply_scheme(scheme: Qt.ColorScheme) -> bool:
         else:
             app.setPalette(app.style().standardPalette())
     return is_dark(app.palette())
-
-
-def current_scheme() -> Qt.ColorScheme:
-    return QGuiApplication.styleHints().colorScheme()

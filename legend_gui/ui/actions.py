@@ -1,0 +1,189 @@
+"""The menus as data: every action's id, text, shortcut, menu, callback and help text.
+
+``MENUS`` lists each menu's entries in order; ``build_menus`` turns it into QActions connected
+to the window's methods. The Keyboard Shortcuts dialog and the tests read the same table, so a
+shortcut is declared once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from legend_gui import APP_NAME
+
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One menu command. ``callback`` names a window method: no argument, or, for a
+    ``checkable`` action, whether it is now checked."""
+
+    id: str
+    text: str
+    callback: str
+    shortcut: StandardKey | str | None = None
+    help: str = ""
+    checkable: bool = False
+    group: str | None = None  # actions of one group exclude each other
+    needs_data: bool = True  # disabled until a data file is loaded
+    role: QAction.MenuRole = QAction.MenuRole.NoRole
+
+
+@dataclass(frozen=True, slots=True)
+class Submenu:
+    """A submenu the window fills from the data (metrics, snapshots, recent files)."""
+
+    id: str
+    text: str
+
+
+SEPARATOR = None
+Entry = ActionSpec | Submenu | None
+
+MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
+    (
+        "&File",
+        (
+            ActionSpec("open", "&Open…", "open_file_dialog", StandardKey.Open,
+                       "Open a data file", needs_data=False),
+            Submenu("recent", "Open &Recent"),
+            SEPARATOR,
+            ActionSpec("export_chart", "&Export Chart…", "export_chart_dialog", "Ctrl+E",
+                       "Save the chart as PNG, SVG or CSV"),
+            ActionSpec("export_data", "Export &Data (CSV)…", "export_data_dialog", None,
+                       "Save every figure of the data file as one CSV table"),
+            SEPARATOR,
+            ActionSpec("quit", "&Quit", "close", StandardKey.Quit, "Close Legend Viewer",
+                       needs_data=False, role=QAction.MenuRole.QuitRole),
+        ),
+    ),
+    (
+        "&Edit",
+        (
+            ActionSpec("copy_chart", "&Copy Chart", "copy_chart", "Ctrl+Shift+C",
+                       "Copy the chart to the clipboard as an image"),
+            ActionSpec("find", "&Find City", "focus_search", StandardKey.Find,
+                       "Search the city list", needs_data=False),
+        ),
+    ),
+    (
+        "&View",
+        (
+            Submenu("metric", "&Metric"),
+            Submenu("snapshot", "&Snapshot"),
+            ActionSpec("per_capita", "&Per 100,000 Residents", "set_per_capita", "Ctrl+P",
+                       "Show figures per 100,000 residents", checkable=True),
+            SEPARATOR,
+            ActionSpec("bars", "&Compare Cities (Bar Chart)", "show_bars", "Ctrl+1",
+                       "Compare the cities at one snapshot", checkable=True, group="view"),
+            ActionSpec("timeline", "&Timeline", "show_timeline", "Ctrl+2",
+                       "Follow one city (or the national total) over time",
+                       checkable=True, group="view"),
+            SEPARATOR,
+            ActionSpec("reset_view", "&Reset Chart View", "reset_chart_view", "Ctrl+0",
+                       "Undo zooming and panning of the chart"),
+            ActionSpec("full_screen", "&Full Screen", "toggle_full_screen", StandardKey.FullScreen,
+                       "Fill the screen with the window", checkable=True, needs_data=False),
+        ),
+    ),
+    (
+        "&Help",
+        (
+            ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts",
+                       StandardKey.HelpContents, "List every keyboard shortcut",
+                       needs_data=False),
+            ActionSpec("sources", "&Sources of the Data", "show_sources_tab", None,
+                       "Every source of the figures, with its date and link", needs_data=False),
+            ActionSpec("log_folder", "Open &Log Folder", "open_log_folder", None,
+                       "Open the folder of the error log", needs_data=False),
+            SEPARATOR,
+            ActionSpec("about", f"&About {APP_NAME}", "show_about", None,
+                       "What Legend Viewer shows and where its figures come from",
+                       role=QAction.MenuRole.AboutRole),
+        ),
+    ),
+)  # fmt: skip
+
+
+def action_specs() -> list[ActionSpec]:
+    """Every action of the table, in menu order."""
+    return [
+        entry for _title, entries in MENUS for entry in entries if isinstance(entry, ActionSpec)
+    ]
+
+
+@dataclass(slots=True)
+class BuiltMenus:
+    actions: dict[str, QAction]
+    submenus: dict[str, QMenu]
+
+
+def build_menus(bar: QMenuBar, window: QWidget) -> BuiltMenus:
+    """Fill ``bar`` from ``MENUS``; each action calls ``window``'s method named in the table."""
+    actions: dict[str, QAction] = {}
+    submenus: dict[str, QMenu] = {}
+    groups: dict[str, QActionGroup] = {}
+    for title, entries in MENUS:
+        menu = bar.addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, Submenu):
+                submenus[entry.id] = menu.addMenu(entry.text)
+            else:
+                action = _make_action(entry, window, getattr(window, entry.callback))
+                if entry.group is not None:
+                    groups.setdefault(entry.group, QActionGroup(window)).addAction(action)
+                menu.addAction(action)
+                actions[entry.id] = action
+    return BuiltMenus(actions, submenus)
+
+
+def _make_action(spec: ActionSpec, parent: QWidget, callback: Callable[..., object]) -> QAction:
+    action = QAction(spec.text, parent)
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    action.setStatusTip(spec.help)
+    action.setCheckable(spec.checkable)
+    action.setMenuRole(spec.role)
+    if spec.checkable:
+        action.triggered.connect(lambda checked: callback(checked))
+    else:
+        action.triggered.connect(lambda _checked=False: callback())
+    return action
+
+
+def menu_text(text: str) -> str:
+    """Data as a menu entry's text: a single '&' would mark a mnemonic and disappear."""
+    return text.replace("&", "&&")
+
+
+def fill_choice_menu(
+    menu: QMenu,
+    entries: list[tuple[str, object]],
+    choose: Callable[[object], object],
+    checkable: bool = True,
+) -> None:
+    """Fill a submenu from the data: one entry per ``(text, value)``, calling ``choose(value)``;
+    checkable entries exclude each other (the metric, the snapshot)."""
+    menu.clear()
+    group = QActionGroup(menu) if checkable else None
+    for text, value in entries:
+        action = QAction(menu_text(text), menu)
+        action.setData(value)
+        action.triggered.connect(lambda _checked=False, v=value: choose(v))
+        if group is not None:
+            action.setCheckable(True)
+            group.addAction(action)
+        menu.addAction(action)
+
+
+def check_choice(menu: QMenu, value: object) -> None:
+    """Check the entry of ``menu`` whose value is ``value`` (and no other)."""
+    for action in menu.actions():
+        action.setChecked(action.data() == value)
