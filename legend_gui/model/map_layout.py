@@ -1,0 +1,261 @@
+"""Where everything of a ``MapChart`` goes in a rectangle of pixels, labels included.
+
+Pure geometry, so the window and every export place markers and labels identically and tests
+need no Qt: the caller passes a ``measure`` function that gives a text's size in pixels.
+
+Labels are placed greedily, most important city first (the selected one, then the largest
+values): each tries eight spots around its marker and takes the first that stays inside the map
+and overlaps no marker and no label already placed; a label that fits nowhere is left out (its
+city still has its marker and tooltip). A uniform grid keeps this fast with thousands of markers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from legend_gui.model.geo import Box, Region
+from legend_gui.model.map_chart import MapChart, MapMarker, MarkerKind
+
+Measure = Callable[[str], tuple[float, float]]  # text -> (width, height) in pixels
+
+#: Non-zero values never shrink below this radius (area is then no longer exact: tiny values
+#: would vanish). Fixed-size marks for zero, not reported and not yet launched.
+MIN_RADIUS = 2.5
+FIXED_RADIUS = {
+    MarkerKind.ZERO: 4.0,
+    MarkerKind.NOT_REPORTED: 4.5,
+    MarkerKind.NOT_YET_LAUNCHED: 5.5,
+}
+DISPUTED_RING = 3.0  # the dashed ring sits this far outside the marker
+LABEL_GAP = 3.0
+MAX_LABELS = 400  # beyond this the map is a cloud; the tooltip names every city
+INSET_PADDING = 0.008  # map units around an inset's outline, for its frame
+_CELL = 48.0
+
+
+def max_radius_for(width: float, height: float) -> float:
+    """The largest marker's radius: ~3 % of the map's size, within 8–36 px."""
+    return max(8.0, min(36.0, 0.032 * min(width, height * 1.6)))
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def intersects(self, other: Rect) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+    def inside(self, other: Rect) -> bool:
+        return (
+            other.left <= self.left
+            and self.right <= other.right
+            and other.top <= self.top
+            and self.bottom <= other.bottom
+        )
+
+    def hits_circle(self, cx: float, cy: float, r: float) -> bool:
+        nearest_x = min(max(cx, self.left), self.right)
+        nearest_y = min(max(cy, self.top), self.bottom)
+        return (cx - nearest_x) ** 2 + (cy - nearest_y) ** 2 < r * r
+
+
+@dataclass(frozen=True, slots=True)
+class Transform:
+    """Map units → pixels: one scale, one offset (y already points down)."""
+
+    scale: float
+    dx: float
+    dy: float
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return x * self.scale + self.dx, y * self.scale + self.dy
+
+    def box(self, box: Box) -> Rect:
+        left, top = self(box.left, box.top)
+        return Rect(left, top, box.width * self.scale, box.height * self.scale)
+
+
+def fit(bounds: Box, area: Rect) -> Transform:
+    """The largest transform that shows ``bounds`` whole inside ``area``, centred."""
+    scale = min(area.width / bounds.width, area.height / bounds.height)
+    dx = area.left + (area.width - bounds.width * scale) / 2 - bounds.left * scale
+    dy = area.top + (area.height - bounds.height * scale) / 2 - bounds.top * scale
+    return Transform(scale, dx, dy)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedMarker:
+    marker: MapMarker
+    x: float
+    y: float
+    radius: float  # of the marker itself (VALUE: area ∝ value)
+
+    @property
+    def outer(self) -> float:
+        """The radius it occupies, its disputed ring included."""
+        return self.radius + (DISPUTED_RING if self.marker.entry.disputed else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLabel:
+    text: str
+    rect: Rect
+    marker: int  # index into ``MapLayout.markers``
+
+
+@dataclass(frozen=True, slots=True)
+class MapLayout:
+    chart: MapChart
+    area: Rect  # the rectangle the map was fitted into
+    transform: Transform
+    max_radius: float
+    markers: tuple[PlacedMarker, ...]  # in drawing order (chart.markers)
+    labels: tuple[PlacedLabel, ...]
+    insets: tuple[tuple[Region, Rect], ...]  # frames drawn around Alaska, Hawaii, Puerto Rico
+
+    def marker_at(self, x: float, y: float, slack: float = 2.0) -> PlacedMarker | None:
+        """The marker drawn on top at pixel (x, y); small marks are easier to hit."""
+        for placed in reversed(self.markers):
+            reach = max(placed.outer, 6.0) + slack
+            if (placed.x - x) ** 2 + (placed.y - y) ** 2 <= reach * reach:
+                return placed
+        return None
+
+    def find(self, city_id: str) -> PlacedMarker | None:
+        return next((m for m in self.markers if m.marker.entry.city_id == city_id), None)
+
+
+class _Grid:
+    """Obstacles (circles and rectangles) bucketed by cell, for quick overlap checks."""
+
+    def __init__(self) -> None:
+        self._circles: defaultdict[tuple[int, int], list[tuple[float, float, float, int]]] = (
+            defaultdict(list)
+        )
+        self._rects: defaultdict[tuple[int, int], list[Rect]] = defaultdict(list)
+
+    @staticmethod
+    def _cells(left: float, top: float, right: float, bottom: float) -> Iterator[tuple[int, int]]:
+        for i in range(math.floor(left / _CELL), math.floor(right / _CELL) + 1):
+            for j in range(math.floor(top / _CELL), math.floor(bottom / _CELL) + 1):
+                yield i, j
+
+    def add_circle(self, x: float, y: float, r: float, owner: int) -> None:
+        for cell in self._cells(x - r, y - r, x + r, y + r):
+            self._circles[cell].append((x, y, r, owner))
+
+    def add_rect(self, rect: Rect) -> None:
+        for cell in self._cells(rect.left, rect.top, rect.right, rect.bottom):
+            self._rects[cell].append(rect)
+
+    def free(self, rect: Rect, owner: int) -> bool:
+        for cell in self._cells(rect.left, rect.top, rect.right, rect.bottom):
+            for x, y, r, who in self._circles.get(cell, ()):
+                if who != owner and rect.hits_circle(x, y, r):
+                    return False
+            for other in self._rects.get(cell, ()):
+                if rect.intersects(other):
+                    return False
+        return True
+
+
+def _candidates(x: float, y: float, r: float, w: float, h: float) -> Iterator[Rect]:
+    """Spots around a marker, in the order cartographers prefer: right, left, above, below."""
+    gap = r + LABEL_GAP
+    diagonal = r * math.sqrt(0.5) + LABEL_GAP
+    yield Rect(x + gap, y - h / 2, w, h)  # right
+    yield Rect(x - gap - w, y - h / 2, w, h)  # left
+    yield Rect(x + diagonal, y - diagonal - h, w, h)  # above right
+    yield Rect(x + diagonal, y + diagonal, w, h)  # below right
+    yield Rect(x - w / 2, y - gap - h, w, h)  # above
+    yield Rect(x - w / 2, y + gap, w, h)  # below
+    yield Rect(x - diagonal - w, y - diagonal - h, w, h)  # above left
+    yield Rect(x - diagonal - w, y + diagonal, w, h)  # below left
+
+
+def place_labels(
+    markers: tuple[PlacedMarker, ...],
+    order: tuple[int, ...],
+    area: Rect,
+    measure: Measure,
+    max_labels: int = MAX_LABELS,
+) -> tuple[PlacedLabel, ...]:
+    """Greedy, collision-free labels for ``markers`` taken in ``order`` (see module doc)."""
+    grid = _Grid()
+    for index, placed in enumerate(markers):
+        grid.add_circle(placed.x, placed.y, max(placed.outer, 1.0), index)
+    labels: list[PlacedLabel] = []
+    for index in order[:max_labels]:
+        placed = markers[index]
+        text = placed.marker.entry.label
+        width, height = measure(text)
+        for rect in _candidates(placed.x, placed.y, placed.outer, width, height):
+            if rect.inside(area) and grid.free(rect, index):
+                grid.add_rect(rect)
+                labels.append(PlacedLabel(text, rect, index))
+                break
+    return tuple(labels)
+
+
+def _radius(marker: MapMarker, max_radius: float) -> float:
+    if marker.kind is MarkerKind.VALUE:
+        return max(MIN_RADIUS, marker.scale * max_radius)
+    return FIXED_RADIUS[marker.kind]
+
+
+def layout_map(
+    chart: MapChart,
+    area: Rect,
+    measure: Measure,
+    region_boxes: dict[Region, Box],
+    max_radius: float | None = None,
+) -> MapLayout:
+    """Fit the drawn regions (and every marker) into ``area`` and place markers and labels."""
+    if max_radius is None:
+        max_radius = max_radius_for(area.width, area.height)
+    bounds = region_boxes[Region.LOWER48]
+    insets = [r for r in (Region.ALASKA, Region.HAWAII, Region.PUERTO_RICO) if r in chart.regions]
+    for region in insets:
+        bounds = bounds.union(_padded(region_boxes[region]))
+    for marker in chart.markers:
+        bounds = bounds.union(Box(marker.x, marker.y, marker.x, marker.y))
+    # Room for the largest marker at the edge of the map.
+    transform = fit(bounds, _shrunk(area, max_radius * 0.6))
+    placed = tuple(
+        PlacedMarker(m, *transform(m.x, m.y), _radius(m, max_radius)) for m in chart.markers
+    )
+    order = chart.priority or tuple(range(len(placed)))
+    labels = place_labels(placed, order, area, measure)
+    frames = tuple((r, transform.box(_padded(region_boxes[r]))) for r in insets)
+    return MapLayout(chart, area, transform, max_radius, placed, labels, frames)
+
+
+def _padded(box: Box) -> Box:
+    pad = INSET_PADDING
+    return Box(box.left - pad, box.top - pad, box.right + pad, box.bottom + pad)
+
+
+def _shrunk(area: Rect, margin: float) -> Rect:
+    margin = min(margin, area.width / 4, area.height / 4)
+    return Rect(
+        area.left + margin, area.top + margin, area.width - 2 * margin, area.height - 2 * margin
+    )
