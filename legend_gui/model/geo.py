@@ -46,6 +46,15 @@ class Box:
     def height(self) -> float:
         return self.bottom - self.top
 
+    def intersection(self, other: Box) -> Box:
+        """The overlap (degenerate, not empty, when there is none: callers check sizes)."""
+        return Box(
+            max(self.left, other.left),
+            max(self.top, other.top),
+            min(self.right, other.right),
+            min(self.bottom, other.bottom),
+        )
+
     def union(self, other: Box) -> Box:
         return Box(
             min(self.left, other.left),
@@ -144,8 +153,8 @@ def project(lat: float, lon: float) -> tuple[float, float]:
     return PROJECTIONS[region_of(lat, lon)](lat, lon)
 
 
-def on_map(lat: float, lon: float) -> bool:
-    """Whether ``project`` puts the location inside its region's frame (Guam, say, is not)."""
+def locate(lat: float, lon: float) -> tuple[float, float] | None:
+    """``project``, or ``None`` where that falls outside its region's frame (Guam, say)."""
     region = region_of(lat, lon)
     x, y = PROJECTIONS[region](lat, lon)
-    return FRAMES[region].contains(x, y)
+    return (x, y) if FRAMES[region].contains(x, y) else None

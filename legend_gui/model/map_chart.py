@@ -13,9 +13,10 @@ import heapq
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from legend_gui.model.formatting import format_number
-from legend_gui.model.geo import Region, on_map, project, region_of
+from legend_gui.model.geo import Region, locate, region_of
 
 #: Beyond this many markers the map draws the largest ones and says how many it left out.
 MAX_MARKERS = 2000
@@ -119,6 +120,24 @@ def _sort_key(entry: MapEntry) -> tuple[int, float]:
     return (2 if entry.status == NOT_REPORTED else 3, 0.0)
 
 
+def _has_size(entry: MapEntry) -> bool:
+    return entry.status == REPORTED and entry.value is not None and entry.value > 0
+
+
+def _ranked(located: list[MapEntry], limit: int) -> list[MapEntry]:
+    """The first ``limit`` entries in ``_sort_key`` order, without sorting 100,000 of them."""
+    if len(located) <= limit:
+        return sorted(located, key=_sort_key)
+    sized = [e for e in located if _has_size(e)]
+    ranked = heapq.nlargest(limit, sized, key=attrgetter("value"))
+    if len(ranked) < limit:
+        rest = heapq.nsmallest(
+            limit - len(ranked), (e for e in located if not _has_size(e)), key=_sort_key
+        )
+        ranked.extend(rest)
+    return ranked
+
+
 def _nice_below(value: float) -> float:
     """The largest of 1, 2, 5 × 10^k not above ``value``."""
     exponent = math.floor(math.log10(value))
@@ -130,15 +149,17 @@ def _nice_below(value: float) -> float:
 
 
 def size_steps(max_value: float, whole_numbers: bool) -> tuple[SizeStep, ...]:
-    """Two or three round values for the size legend: about the largest, ¼ and 1/16 of it."""
+    """Two or three round values for the size legend: the roundest below the largest value,
+    then each about a quarter of the one before (half the radius), while still visible."""
     if max_value <= 0 or not math.isfinite(max_value):
         return ()
     steps: list[SizeStep] = []
-    for fraction in (1.0, 0.25, 0.0625):
-        target = max_value * fraction
+    target = max_value
+    for _ in range(3):
         if whole_numbers and target < 1:
             break
         value = _nice_below(target)
+        target = value / 3.5
         scale = math.sqrt(value / max_value)
         if scale < _MIN_STEP_SCALE or any(step.value == value for step in steps):
             continue
@@ -191,40 +212,42 @@ def build_map_chart(
     selected: str | None = None,
     size_title: str = "",
     max_markers: int = MAX_MARKERS,
+    omitted: int = 0,
     title: str = "",
     subtitle: str = "",
     notes: tuple[str, ...] = (),
     source_text: str = "",
 ) -> MapChart:
-    """Markers for ``entries``: the ``max_markers`` most important (the selected city always)."""
+    """Markers for ``entries``: the ``max_markers`` most important (the selected city always).
+
+    ``omitted`` counts cities the caller chose not to pass (it passed only its top N), so the
+    note about cities not drawn stays true.
+    """
     located = [e for e in entries if e.location is not None]
     no_location = [e for e in entries if e.location is None]
-    if len(located) > max_markers:
-        candidates = heapq.nsmallest(max_markers * 2, located, key=_sort_key)
-    else:
-        candidates = sorted(located, key=_sort_key)
-    chosen: list[MapEntry] = []
+    chosen: list[tuple[MapEntry, tuple[float, float]]] = []
     off_map: list[MapEntry] = []
-    for entry in candidates:
+    for entry in _ranked(located, max_markers * 2):
         if len(chosen) >= max_markers:
             break
         assert entry.location is not None
-        if on_map(*entry.location):
-            chosen.append(entry)
-        else:
+        point = locate(*entry.location)
+        if point is None:
             off_map.append(entry)
-    if selected and all(e.city_id != selected for e in chosen):
+        else:
+            chosen.append((entry, point))
+    if selected and all(entry.city_id != selected for entry, _ in chosen):
         extra = next((e for e in located if e.city_id == selected), None)
-        if extra is not None and extra.location is not None and on_map(*extra.location):
-            chosen.append(extra)
-    not_drawn = len(located) - len(chosen) - len(off_map)
+        if extra is not None and extra.location is not None:
+            point = locate(*extra.location)
+            if point is not None:
+                chosen.append((extra, point))
+    not_drawn = len(located) - len(chosen) - len(off_map) + omitted
 
-    values = [e.value for e in chosen if e.value is not None and e.status == REPORTED]
+    values = [e.value for e, _ in chosen if e.value is not None and e.status == REPORTED]
     max_value = max(values, default=0.0)
     markers: list[MapMarker] = []
-    for entry in chosen:
-        assert entry.location is not None
-        x, y = project(*entry.location)
+    for entry, (x, y) in chosen:
         kind = _kind(entry)
         scale = 0.0
         if kind is MarkerKind.VALUE and entry.value is not None:
@@ -240,7 +263,7 @@ def build_map_chart(
     all_notes = list(notes)
     if not_drawn > 0:
         all_notes.append(
-            f"Showing the {len(chosen):,} largest of {_cities(len(located))}; "
+            f"Showing the {len(chosen):,} largest of {_cities(len(located) + omitted)}; "
             f"{not_drawn:,} more are not drawn."
         )
     if no_location:
@@ -249,7 +272,7 @@ def build_map_chart(
         all_notes.append(f"Not on the map (outside the area drawn): {_names(off_map)}.")
 
     regions = {Region.LOWER48, Region.ALASKA, Region.HAWAII}
-    regions.update(region_of(*e.location) for e in chosen if e.location is not None)
+    regions.update(region_of(*e.location) for e, _ in chosen if e.location is not None)
     whole = all(float(v).is_integer() for v in values)
     return MapChart(
         markers=tuple(markers),
@@ -258,7 +281,7 @@ def build_map_chart(
         key=_key(markers, selected is not None and any(m.selected for m in markers)),
         regions=frozenset(regions),
         max_value=max_value,
-        total_cities=len(entries),
+        total_cities=len(entries) + omitted,
         not_drawn=not_drawn,
         selected=selected,
         title=title,

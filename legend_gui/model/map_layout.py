@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from legend_gui.model.geo import Box, Region
+from legend_gui.model.geo import FRAMES, Box, Region
 from legend_gui.model.map_chart import MapChart, MapMarker, MarkerKind
 
 Measure = Callable[[str], tuple[float, float]]  # text -> (width, height) in pixels
@@ -31,7 +31,7 @@ FIXED_RADIUS = {
 }
 DISPUTED_RING = 3.0  # the dashed ring sits this far outside the marker
 LABEL_GAP = 3.0
-MAX_LABELS = 400  # beyond this the map is a cloud; the tooltip names every city
+MAX_LABELS = 150  # beyond this the map is a cloud; the tooltip names every city
 INSET_PADDING = 0.008  # map units around an inset's outline, for its frame
 _CELL = 48.0
 
@@ -94,11 +94,13 @@ class Transform:
         return Rect(left, top, box.width * self.scale, box.height * self.scale)
 
 
-def fit(bounds: Box, area: Rect) -> Transform:
-    """The largest transform that shows ``bounds`` whole inside ``area``, centred."""
+def fit(bounds: Box, area: Rect, align_top: bool = False) -> Transform:
+    """The largest transform that shows ``bounds`` whole inside ``area``, centred (or at the
+    top, so a legend can follow right below)."""
     scale = min(area.width / bounds.width, area.height / bounds.height)
     dx = area.left + (area.width - bounds.width * scale) / 2 - bounds.left * scale
-    dy = area.top + (area.height - bounds.height * scale) / 2 - bounds.top * scale
+    spare = 0.0 if align_top else (area.height - bounds.height * scale) / 2
+    dy = area.top + spare - bounds.top * scale
     return Transform(scale, dx, dy)
 
 
@@ -131,6 +133,7 @@ class MapLayout:
     markers: tuple[PlacedMarker, ...]  # in drawing order (chart.markers)
     labels: tuple[PlacedLabel, ...]
     insets: tuple[tuple[Region, Rect], ...]  # frames drawn around Alaska, Hawaii, Puerto Rico
+    map_rect: Rect  # where the map itself ended up, margins for the largest marker included
 
     def marker_at(self, x: float, y: float, slack: float = 2.0) -> PlacedMarker | None:
         """The marker drawn on top at pixel (x, y); small marks are easier to hit."""
@@ -168,12 +171,21 @@ class _Grid:
             self._rects[cell].append(rect)
 
     def free(self, rect: Rect, owner: int) -> bool:
-        for cell in self._cells(rect.left, rect.top, rect.right, rect.bottom):
+        left, top = rect.left, rect.top
+        right, bottom = left + rect.width, top + rect.height
+        for cell in self._cells(left, top, right, bottom):
             for x, y, r, who in self._circles.get(cell, ()):
-                if who != owner and rect.hits_circle(x, y, r):
+                nearest_x = left if x < left else right if x > right else x
+                nearest_y = top if y < top else bottom if y > bottom else y
+                if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r and who != owner:
                     return False
             for other in self._rects.get(cell, ()):
-                if rect.intersects(other):
+                if (
+                    left < other.left + other.width
+                    and other.left < right
+                    and top < other.top + other.height
+                    and other.top < bottom
+                ):
                     return False
         return True
 
@@ -228,34 +240,42 @@ def layout_map(
     measure: Measure,
     region_boxes: dict[Region, Box],
     max_radius: float | None = None,
+    align_top: bool = False,
 ) -> MapLayout:
     """Fit the drawn regions (and every marker) into ``area`` and place markers and labels."""
     if max_radius is None:
         max_radius = max_radius_for(area.width, area.height)
     bounds = region_boxes[Region.LOWER48]
     insets = [r for r in (Region.ALASKA, Region.HAWAII, Region.PUERTO_RICO) if r in chart.regions]
-    for region in insets:
-        bounds = bounds.union(_padded(region_boxes[region]))
+    frames = {region: _frame(region, region_boxes[region]) for region in insets}
+    for frame in frames.values():
+        bounds = bounds.union(frame)
     for marker in chart.markers:
         bounds = bounds.union(Box(marker.x, marker.y, marker.x, marker.y))
-    # Room for the largest marker at the edge of the map.
-    transform = fit(bounds, _shrunk(area, max_radius * 0.6))
+    margin = min(max_radius * 0.6, area.width / 4, area.height / 4)  # the largest marker
+    transform = fit(bounds, _shrunk(area, margin), align_top)
     placed = tuple(
         PlacedMarker(m, *transform(m.x, m.y), _radius(m, max_radius)) for m in chart.markers
     )
     order = chart.priority or tuple(range(len(placed)))
     labels = place_labels(placed, order, area, measure)
-    frames = tuple((r, transform.box(_padded(region_boxes[r]))) for r in insets)
-    return MapLayout(chart, area, transform, max_radius, placed, labels, frames)
+    inner = transform.box(bounds)
+    map_rect = Rect(
+        inner.left - margin, inner.top - margin, inner.width + 2 * margin, inner.height + 2 * margin
+    )
+    boxes = tuple((region, transform.box(frame)) for region, frame in frames.items())
+    return MapLayout(chart, area, transform, max_radius, placed, labels, boxes, map_rect)
 
 
-def _padded(box: Box) -> Box:
+def _frame(region: Region, outline: Box) -> Box:
+    """An inset's frame: its outline with some room, within the inset's slot (so the Alaska
+    and Hawaii frames never overlap)."""
     pad = INSET_PADDING
-    return Box(box.left - pad, box.top - pad, box.right + pad, box.bottom + pad)
+    padded = Box(outline.left - pad, outline.top - pad, outline.right + pad, outline.bottom + pad)
+    return padded.intersection(FRAMES[region])
 
 
 def _shrunk(area: Rect, margin: float) -> Rect:
-    margin = min(margin, area.width / 4, area.height / 4)
     return Rect(
         area.left + margin, area.top + margin, area.width - 2 * margin, area.height - 2 * margin
     )

@@ -39,8 +39,8 @@ from legend_gui.model.geo import FRAMES, PROJECTIONS, Region  # noqa: E402
 
 #: Douglas–Peucker tolerance in map units (≈ 0.45 px at 1,000 px per unit).
 TOLERANCE = 0.00045
-#: Rings smaller than this (map units²) vanish: about 2 × 2 px at 1,000 px per unit.
-MIN_RING_AREA = 4e-6
+#: Rings smaller than this (map units²) vanish: about 1 px² at 1,000 px per unit.
+MIN_RING_AREA = 1e-6
 DECIMALS = 3
 
 #: State FIPS code → USPS abbreviation (the data files name states by abbreviation).
