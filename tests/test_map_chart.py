@@ -118,7 +118,8 @@ def test_the_selected_city_is_keyed_and_labelled_first() -> None:
     )
     assert chart.key[-1].symbol == "selected"
     first = chart.markers[chart.priority[0]]
-    assert first.entry.city_id == "seattle-wa" and first.selected
+    assert first.entry.city_id == "seattle-wa"
+    assert first.selected
 
 
 @pytest.mark.parametrize(
@@ -192,8 +193,10 @@ def test_layout_fits_the_map_inside_the_area() -> None:
     area = Rect(20, 30, 800, 500)
     layout = layout_map(chart, area, char_measure, us_outline().boxes())
     for placed in layout.markers:
-        assert area.left <= placed.x - placed.radius and placed.x + placed.radius <= area.right
-        assert area.top <= placed.y - placed.radius and placed.y + placed.radius <= area.bottom
+        assert area.left <= placed.x - placed.radius
+        assert placed.x + placed.radius <= area.right
+        assert area.top <= placed.y - placed.radius
+        assert placed.y + placed.radius <= area.bottom
     for _region, frame in layout.insets:
         assert frame.inside(Rect(area.left - 1, area.top - 1, area.width + 2, area.height + 2))
 
@@ -242,9 +245,11 @@ def test_marker_at_finds_the_small_marker_drawn_on_top() -> None:
     big = layout.find("big")
     assert big is not None
     hit = layout.marker_at(big.x, big.y)
-    assert hit is not None and hit.marker.entry.city_id == "small"
+    assert hit is not None
+    assert hit.marker.entry.city_id == "small"
     edge = layout.marker_at(big.x + big.radius - 1, big.y)
-    assert edge is not None and edge.marker.entry.city_id == "big"
+    assert edge is not None
+    assert edge.marker.entry.city_id == "big"
     assert layout.marker_at(0, 0) is None
 
 
