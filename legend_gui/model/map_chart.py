@@ -19,7 +19,7 @@ from legend_gui.model.formatting import format_number
 from legend_gui.model.geo import Region, locate, region_of
 
 #: Beyond this many markers the map draws the largest ones and says how many it left out.
-MAX_MARKERS = 2000
+MAX_MARKERS = 1000
 #: Legend circles smaller than this fraction of the largest radius are not worth a step.
 _MIN_STEP_SCALE = 0.18
 
@@ -128,7 +128,7 @@ def _ranked(located: list[MapEntry], limit: int) -> list[MapEntry]:
     """The first ``limit`` entries in ``_sort_key`` order, without sorting 100,000 of them."""
     if len(located) <= limit:
         return sorted(located, key=_sort_key)
-    sized = [e for e in located if _has_size(e)]
+    sized = [e for e in located if e.status == REPORTED and (e.value or 0) > 0]  # _has_size
     ranked = heapq.nlargest(limit, sized, key=attrgetter("value"))
     if len(ranked) < limit:
         rest = heapq.nsmallest(
@@ -254,11 +254,16 @@ def build_map_chart(
             scale = math.sqrt(entry.value / max_value)
         markers.append(MapMarker(entry, x, y, kind, scale, entry.city_id == selected))
     # Draw big circles first; fixed-size marks last, on top of any circle.
-    markers.sort(key=lambda m: (m.kind is not MarkerKind.VALUE, -m.scale))
-    priority = sorted(
+    # ``chosen`` is in label priority already (the selected city, if added, last); drawing
+    # order is big circles first, fixed-size marks last, on top of any circle.
+    order = sorted(
         range(len(markers)),
-        key=lambda i: (not markers[i].selected, _sort_key(markers[i].entry)),
+        key=lambda i: (markers[i].kind is not MarkerKind.VALUE, -markers[i].scale),
     )
+    position = {index: drawn for drawn, index in enumerate(order)}
+    ranked = sorted(range(len(markers)), key=lambda i: not markers[i].selected)  # stable
+    priority = [position[index] for index in ranked]
+    markers = [markers[index] for index in order]
 
     all_notes = list(notes)
     if not_drawn > 0:

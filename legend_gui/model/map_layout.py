@@ -32,6 +32,7 @@ FIXED_RADIUS = {
 DISPUTED_RING = 3.0  # the dashed ring sits this far outside the marker
 LABEL_GAP = 3.0
 MAX_LABELS = 150  # beyond this the map is a cloud; the tooltip names every city
+GIVE_UP_AFTER = 30  # labels in a row that found no room
 INSET_PADDING = 0.008  # map units around an inset's outline, for its frame
 _CELL = 48.0
 
@@ -157,14 +158,15 @@ class _Grid:
         self._rects: defaultdict[tuple[int, int], list[Rect]] = defaultdict(list)
 
     @staticmethod
-    def _cells(left: float, top: float, right: float, bottom: float) -> Iterator[tuple[int, int]]:
-        for i in range(math.floor(left / _CELL), math.floor(right / _CELL) + 1):
-            for j in range(math.floor(top / _CELL), math.floor(bottom / _CELL) + 1):
-                yield i, j
+    def _cells(left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+        columns = range(int(left // _CELL), int(right // _CELL) + 1)
+        rows = range(int(top // _CELL), int(bottom // _CELL) + 1)
+        return [(i, j) for i in columns for j in rows]
 
     def add_circle(self, x: float, y: float, r: float, owner: int) -> None:
+        circle = (x, y, r, owner)
         for cell in self._cells(x - r, y - r, x + r, y + r):
-            self._circles[cell].append((x, y, r, owner))
+            self._circles[cell].append(circle)
 
     def add_rect(self, rect: Rect) -> None:
         for cell in self._cells(rect.left, rect.top, rect.right, rect.bottom):
@@ -173,20 +175,23 @@ class _Grid:
     def free(self, rect: Rect, owner: int) -> bool:
         left, top = rect.left, rect.top
         right, bottom = left + rect.width, top + rect.height
+        circles, rects = self._circles, self._rects
         for cell in self._cells(left, top, right, bottom):
-            for x, y, r, who in self._circles.get(cell, ()):
-                nearest_x = left if x < left else right if x > right else x
-                nearest_y = top if y < top else bottom if y > bottom else y
-                if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r and who != owner:
-                    return False
-            for other in self._rects.get(cell, ()):
-                if (
-                    left < other.left + other.width
-                    and other.left < right
-                    and top < other.top + other.height
-                    and other.top < bottom
-                ):
-                    return False
+            if cell in circles:
+                for x, y, r, who in circles[cell]:
+                    nearest_x = left if x < left else right if x > right else x
+                    nearest_y = top if y < top else bottom if y > bottom else y
+                    if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r and who != owner:
+                        return False
+            if cell in rects:
+                for other in rects[cell]:
+                    if (
+                        left < other.left + other.width
+                        and other.left < right
+                        and top < other.top + other.height
+                        and other.top < bottom
+                    ):
+                        return False
         return True
 
 
@@ -216,6 +221,7 @@ def place_labels(
     for index, placed in enumerate(markers):
         grid.add_circle(placed.x, placed.y, max(placed.outer, 1.0), index)
     labels: list[PlacedLabel] = []
+    misses = 0
     for index in order[:max_labels]:
         placed = markers[index]
         text = placed.marker.entry.label
@@ -224,6 +230,11 @@ def place_labels(
             if rect.inside(area) and grid.free(rect, index):
                 grid.add_rect(rect)
                 labels.append(PlacedLabel(text, rect, index))
+                misses = 0
+                break
+        else:
+            misses += 1
+            if misses >= GIVE_UP_AFTER:  # a crowd: the next, smaller cities will not fit either
                 break
     return tuple(labels)
 
@@ -250,8 +261,10 @@ def layout_map(
     frames = {region: _frame(region, region_boxes[region]) for region in insets}
     for frame in frames.values():
         bounds = bounds.union(frame)
-    for marker in chart.markers:
-        bounds = bounds.union(Box(marker.x, marker.y, marker.x, marker.y))
+    if chart.markers:
+        xs = [marker.x for marker in chart.markers]
+        ys = [marker.y for marker in chart.markers]
+        bounds = bounds.union(Box(min(xs), min(ys), max(xs), max(ys)))
     margin = min(max_radius * 0.6, area.width / 4, area.height / 4)  # the largest marker
     transform = fit(bounds, _shrunk(area, margin), align_top)
     placed = tuple(

@@ -24,6 +24,7 @@ from legend_gui.ui.map_style import (
     LIGHT_MAP,
     MapTheme,
     draw_symbol,
+    exact_circle_tools,
     map_font,
     selection_pen,
     symbol_of,
@@ -129,10 +130,23 @@ def _paint_land(painter: QPainter, layout: MapLayout, theme: MapTheme) -> None:
 
 
 def _paint_markers(painter: QPainter, layout: MapLayout, theme: MapTheme) -> None:
+    plain = exact_circle_tools(theme)
+    plain_set = False
     for placed in layout.markers:
         marker = placed.marker
         x, y, r = placed.x, placed.y, placed.radius
-        draw_symbol(painter, symbol_of(marker), x, y, r, theme, marker.selected)
+        symbol = symbol_of(marker)
+        if symbol == "exact" and not marker.selected:  # most markers: pen and brush set once
+            if not plain_set:
+                painter.setPen(plain[0])
+                painter.setBrush(plain[1])
+                plain_set = True
+            painter.drawEllipse(QPointF(x, y), r, r)
+            if not marker.entry.disputed:
+                continue
+        else:
+            draw_symbol(painter, symbol, x, y, r, theme, marker.selected)
+        plain_set = False
         if marker.entry.disputed:
             draw_symbol(painter, "disputed", x, y, r, theme)
         if marker.selected:  # a ring in the selection colour shows on any kind of mark

@@ -167,3 +167,9 @@ def symbol_of(marker: MapMarker) -> str:
 
 def selection_pen(theme: MapTheme) -> QPen:
     return _tools(theme, True).selection
+
+
+def exact_circle_tools(theme: MapTheme) -> tuple[QPen, QBrush]:
+    """The pen and brush of an exact, unselected marker, for drawing many in a row."""
+    tools = _tools(theme, False)
+    return tools.outline, tools.fill
