@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from legend_gui.model.map_chart import KeyItem, MapChart, MarkerKind
 from legend_gui.model.map_layout import FIXED_RADIUS
-from legend_gui.ui.map_style import MapTheme, draw_symbol, map_font
+from legend_gui.ui.map_style import MapTheme, draw_symbol, map_font, selection_pen
 
 KEY_ICON = 16.0
 KEY_ROWS_BELOW = 3
@@ -128,8 +128,8 @@ def _paint_size_block(
 
 
 def _key_radius(symbol: str) -> float:
-    if symbol == "disputed":
-        return 3.5
+    if symbol in ("disputed", "selected"):  # a ring goes around these
+        return 4.0
     if symbol in ("zero", "not_reported", "not_yet_launched"):
         return FIXED_RADIUS[MarkerKind(symbol)]
     return 6.0
@@ -150,6 +150,10 @@ def _paint_key_block(
             if item.symbol == "disputed":  # a dashed ring around a marker
                 draw_symbol(painter, "exact", icon_x, cy, r, theme)
             draw_symbol(painter, item.symbol, icon_x, cy, r, theme, item.symbol == "selected")
+            if item.symbol == "selected":  # with its ring, as on the map
+                painter.setPen(selection_pen(theme))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(icon_x, cy), r + 2.5, r + 2.5)
             painter.setPen(ink)
             painter.drawText(QPointF(x + KEY_ICON + 6, cy + metrics.ascent() / 2 - 1), item.text)
         x += _column_width(spec, column) + 18
