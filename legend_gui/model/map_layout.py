@@ -32,7 +32,7 @@ FIXED_RADIUS = {
 DISPUTED_RING = 3.0  # the dashed ring sits this far outside the marker
 LABEL_GAP = 3.0
 MAX_LABELS = 150  # beyond this the map is a cloud; the tooltip names every city
-GIVE_UP_AFTER = 30  # labels in a row that found no room
+GIVE_UP_AFTER = 40  # labels that found no room: in a crowd, smaller cities will not fit either
 INSET_PADDING = 0.008  # map units around an inset's outline, for its frame
 _CELL = 48.0
 
@@ -230,11 +230,10 @@ def place_labels(
             if rect.inside(area) and grid.free(rect, index):
                 grid.add_rect(rect)
                 labels.append(PlacedLabel(text, rect, index))
-                misses = 0
                 break
         else:
             misses += 1
-            if misses >= GIVE_UP_AFTER:  # a crowd: the next, smaller cities will not fit either
+            if misses >= GIVE_UP_AFTER:
                 break
     return tuple(labels)
 
