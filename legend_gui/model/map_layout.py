@@ -31,8 +31,8 @@ FIXED_RADIUS = {
 }
 DISPUTED_RING = 3.0  # the dashed ring sits this far outside the marker
 LABEL_GAP = 3.0
-MAX_LABELS = 150  # beyond this the map is a cloud; the tooltip names every city
-GIVE_UP_AFTER = 40  # labels that found no room: in a crowd, smaller cities will not fit either
+MAX_LABELS = 120  # beyond this the map is a cloud; the tooltip names every city
+GIVE_UP_AFTER = 25  # labels in a row that found no room: in a crowd, smaller ones will not fit
 INSET_PADDING = 0.008  # map units around an inset's outline, for its frame
 _CELL = 48.0
 
@@ -230,6 +230,7 @@ def place_labels(
             if rect.inside(area) and grid.free(rect, index):
                 grid.add_rect(rect)
                 labels.append(PlacedLabel(text, rect, index))
+                misses = 0
                 break
         else:
             misses += 1
