@@ -102,6 +102,15 @@ def test_tiny_values_stay_visible_and_zero_and_gaps_have_their_own_marks() -> No
     assert [m.kind for m in chart.markers][:2] == [MarkerKind.VALUE, MarkerKind.VALUE]
 
 
+def test_a_gap_is_keyed_in_the_callers_words() -> None:
+    no_population = MapEntry(
+        "seattle-wa", "Seattle", "WA", (47.6, -122.3), REPORTED, None, "no population"
+    )
+    chart = build_map_chart([entry("chicago-il", None, NOT_REPORTED), no_population])
+    assert [m.kind for m in chart.markers] == [MarkerKind.NOT_REPORTED] * 2
+    assert chart.key[-1].text == "no population / not reported"
+
+
 def test_non_exact_and_disputed_values_are_keyed() -> None:
     chart = build_map_chart(
         [

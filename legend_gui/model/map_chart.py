@@ -180,7 +180,10 @@ def _key(markers: list[MapMarker], selected: bool) -> tuple[KeyItem, ...]:
     if MarkerKind.ZERO in kinds:
         items.append(KeyItem("zero", "reported zero"))
     if MarkerKind.NOT_REPORTED in kinds:
-        items.append(KeyItem("not_reported", "not reported"))
+        # The caller's words: "not reported", or "no population" for a rate with no divisor.
+        reasons = {m.entry.value_text for m in markers if m.kind is MarkerKind.NOT_REPORTED}
+        text = " / ".join(sorted(r for r in reasons if r)) if len(reasons) <= 3 else ""
+        items.append(KeyItem("not_reported", text or "not reported"))
     if MarkerKind.NOT_YET_LAUNCHED in kinds:
         items.append(KeyItem("not_yet_launched", "not yet launched"))
     if selected:
