@@ -24,6 +24,7 @@ from legend_gui.model.jsonpos import (
     line_column,
     offset_of,
 )
+from legend_gui.model.text import printable, refusal
 from legend_gui.model.vocab import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -438,6 +439,9 @@ def _friendly(error: dict[str, Any]) -> str:
         words, key = bounds[kind]
         return f"must be {words} {_bound(ctx[key])} {found}"
     if kind == "string_pattern_mismatch":
+        refused = refusal(value, ctx.get("pattern"))
+        if refused is not None:
+            return refused
         return (
             "must be an id of lower-case letters, digits, '-', '_' and '.', starting with a "
             f"letter or digit {found}"
@@ -469,9 +473,8 @@ def _bound(value: object) -> str:
 
 
 def _printable(text: str, limit: int = 60) -> str:
-    """``text`` on one line, with control characters and broken characters escaped."""
-    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text[: limit + 1])
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+    """``text`` on one line and safe for a terminal, at most ``limit`` characters."""
+    return printable(text, limit)
 
 
 def _shown(value: object) -> str:
