@@ -53,8 +53,8 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
     def unknown_source(path: Path, source: str) -> Violation:
         return Violation(path, f"unknown source id '{printable(source, 80)}' (not in 'sources')")
 
-    for c, city in enumerate(dataset.cities):
-        population = city.population
+    for c, listed in enumerate(dataset.cities):
+        population = listed.population
         if population is not None and population.source not in source_ids:
             yield unknown_source(("cities", c, "population", "source"), population.source)
 
