@@ -1,41 +1,39 @@
-"""``isolate_rtl`` as Qt lays it out: the isolates are invisible and keep a right-to-left name
-from turning the line around ("תל אביב, IL" would show as "IL ,תל אביב")."""
+"""``isolate_rtl`` as Qt draws it: the isolates are invisible and keep a right-to-left name
+from turning its line around ("תל אביב, IL" would show "IL" first, the comma last)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from legend_gui.model.text import isolate_rtl
 
-
-def _x_of(text: str, index: int, font: Any) -> float:
-    from PySide6.QtGui import QTextLayout
-
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(1000)
-    layout.endLayout()
-    x, _position = line.cursorToX(index)
-    return float(x)
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK: makes a paragraph left-to-right, whatever follows
 
 
-def test_isolated_name_keeps_the_line_left_to_right(qapp: Any) -> None:
-    from PySide6.QtGui import QFontMetricsF
+def _drawn(text: str) -> Any:
+    """``text`` drawn as the chart's axis and the views draw a label (QPainter.drawText)."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
 
-    font = qapp.font()
-    name = "תל אביב"
-    plain = f"{name}, IL"
-    isolated = f"{isolate_rtl(name)}, IL"
-    width = QFontMetricsF(font).horizontalAdvance(plain)
-    assert QFontMetricsF(font).horizontalAdvance(isolated) == width  # no boxes, no gaps
-    # Without isolation the Hebrew first letter makes the paragraph right-to-left: "IL" is
-    # drawn at the left edge. Isolated, the line is left-to-right and "IL" comes last.
-    assert _x_of(plain, plain.index("I"), font) < width / 3
-    assert _x_of(isolated, isolated.index("I"), font) > width * 2 / 3
+    image = QImage(240, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QColor("black"))
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRectF(0, 0, 240, 30), flags, text)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize(("name", "state"), [("תל אביב-יפו", "IL"), ("عمّان", "JO")])
+def test_isolated_name_is_drawn_as_a_left_to_right_line(qapp: Any, name: str, state: str) -> None:
+    expected = _drawn(f"{LRM}{name}, {state}")  # name, then ", IL": the order a reader expects
+    assert _drawn(f"{isolate_rtl(name)}, {state}") == expected
+    assert _drawn(f"{name}, {state}") != expected  # without the isolate the line turns around
 
 
 def test_left_to_right_text_is_left_alone(qapp: Any) -> None:
     assert isolate_rtl("Port Arthur") == "Port Arthur"
-    text = f"{isolate_rtl('Port Arthur')}, TX"
-    assert _x_of(text, text.index("T", 5), qapp.font()) > _x_of(text, 0, qapp.font())
+    assert _drawn(f"{isolate_rtl('Port Arthur')}, TX") == _drawn("Port Arthur, TX")
