@@ -103,6 +103,8 @@ def test_validate_command_exits_1_with_one_line_per_problem(
         load_dataset(path)
     assert lines == caught.value.lines()
     assert all(line.strip() for line in lines)
+    # Nothing from the file reaches the terminal raw: no escape, bell, bidi override, ...
+    assert all(line.isprintable() for line in lines), lines
     assert EXPECTED[name].lower() in captured.err.lower()
     assert "Traceback" not in captured.err
     assert elapsed < TIME_LIMIT
@@ -147,3 +149,68 @@ def test_python_m_validate_in_a_subprocess() -> None:
     assert lines[0].startswith(f"{files[0]}:230:11: snapshots[1].figures[2]: ")
     assert "the key 'value' appears twice" in lines[0]
     assert lines[1].startswith(f"{files[1]}:1:1: not valid UTF-8")
+
+
+#: The hostile-content cases (issue 17): valid JSON, valid types, refused for their characters.
+HOSTILE = {
+    "nul_in_name.json": "\x00",
+    "bel_in_name.json": "\x07",
+    "ansi_escape_in_name.json": "\x1b",
+    "del_in_label.json": "\x7f",
+    "c1_next_line_in_publisher.json": "\x85",
+    "c1_csi_in_unit.json": "\x9b",
+    "tab_in_name.json": "\t",
+    "newline_in_label.json": "\n",
+    "line_separator_in_title.json": "\u2028",
+    "right_to_left_override_in_name.json": "\u202e",
+    "embedding_in_snapshot_label.json": "\u202a",
+    "isolate_in_state.json": "\u2067",
+    "escape_in_note.json": "\x1b",
+    "carriage_return_in_description.json": "\r",
+    "control_in_url.json": "\x00",
+    "escape_in_city_reference.json": "\x1b",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_is_refused_for_one_reason_and_never_echoed_raw(name: str) -> None:
+    """Each file is otherwise valid (one problem), and the message shows the character
+    escaped wherever it quotes the text (a city's name in the location, a value found)."""
+    assert name in EXPECTED
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(BAD / name)
+    error = caught.value
+    assert len(error.problems) == 1, error.lines()
+    assert HOSTILE[name] not in str(error)
+    assert str(error).isprintable()
+    # the file does carry the character (written as a JSON escape, readable in an editor)
+    assert HOSTILE[name] in "".join(_strings(json.loads((BAD / name).read_bytes())))
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [text for child in node.values() for text in _strings(child)]
+    if isinstance(node, list):
+        return [text for child in node for text in _strings(child)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_right_to_left_names_load_unchanged() -> None:
+    """Hebrew and Arabic in every kind of text field, and a right-to-left mark, are valid."""
+    path = BAD.parent / "rtl_names.json"
+    dataset = load_dataset(path)
+    assert [city.name for city in dataset.cities] == [
+        "תל אביב-יפו",
+        "عمّان",
+        "Port Arthur (פורט ארתור\u200f)",
+    ]
+    assert dataset.metrics[0].label == "מעצרים"
+    assert dataset.sources[1].publisher == "الجزيرة"
+    assert dataset.snapshots[0].label == "דוח סופי"
+    assert dataset.sources[0].note == "שורה ראשונה\nسطر ثانٍ"
+
+
+def test_validate_accepts_right_to_left_names(capsys: pytest.CaptureFixture[str]) -> None:
+    path = BAD.parent / "rtl_names.json"
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.startswith(f"{path}: OK: 3 cities, 1 snapshots, 2 figures")

@@ -810,13 +810,19 @@ def test_long_city_names_are_shortened_in_locations() -> None:
 
 
 def test_city_name_with_a_line_break_stays_on_one_line() -> None:
-    """Regression: the name went into the location as it was, splitting the message in two."""
+    """Regression: the name went into the location as it was, splitting the message in two.
+
+    The line break is now refused in a name as well: two problems, one line each."""
     data = valid_dataset()
     data["cities"][3]["name"] = "De\ntroit"
     data["cities"][3]["state"] = ""
     error = refuse(data)
-    assert only(error).location == "cities[3] (De\\ntroit).state"
-    assert len(str(error).splitlines()) == 1
+    assert [problem.location for problem in error.problems] == [
+        "cities[3] (De\\ntroit).name",
+        "cities[3] (De\\ntroit).state",
+    ]
+    assert error.problems[0].message.startswith("has a line break (U+000A, line feed)")
+    assert len(str(error).splitlines()) == 2
 
 
 @pytest.mark.parametrize(

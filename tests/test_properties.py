@@ -47,6 +47,7 @@ def check_error(error: DatasetError) -> None:
         assert problem.message
         assert "\n" not in str(problem)
         assert "\r" not in str(problem)
+        assert str(problem).isprintable()  # safe to print to a terminal, whatever the file held
         if problem.line is not None:
             assert problem.line >= 1
             assert problem.column is not None
@@ -211,7 +212,20 @@ def test_mutated_dataset(mutations: list[tuple[tuple[Any, ...], str, Any]]) -> N
 # -- valid datasets of any shape ----------------------------------------------------------------
 
 IDS = st.from_regex(r"[a-z0-9][a-z0-9_\-.]{0,12}", fullmatch=True)
-TEXT = st.text(min_size=1, max_size=20)
+#: What a text field may hold (model/text.py): any character but controls and bidi
+#: overrides, embeddings and isolates; line breaks only in notes and descriptions.
+_LINE_CHARS = st.characters(
+    blacklist_categories=["Cc", "Cs"],
+    blacklist_characters="\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
+_LONG_CHARS = _LINE_CHARS | st.sampled_from("\n\u2028\u2029")
+TEXT = st.text(_LINE_CHARS, min_size=1, max_size=20)
+
+
+def long_text(max_size: int) -> st.SearchStrategy[str]:
+    return st.text(_LONG_CHARS, max_size=max_size)
+
+
 DATES = st.dates(min_value=date(2019, 1, 1), max_value=date(2022, 12, 31))
 VALUES = st.integers(0, 10**15) | st.floats(0, 1e15, allow_nan=False, allow_infinity=False)
 QUALIFIERS = st.sampled_from(
@@ -234,14 +248,14 @@ def datasets(draw: Any) -> dict[str, Any]:
         maybe(draw, source, "title", TEXT | st.none())
         maybe(draw, source, "published", DATES.map(date.isoformat) | st.none())
         maybe(draw, source, "kind", st.sampled_from(["official", "reprint", "news", "reference"]))
-        maybe(draw, source, "note", st.text(max_size=30) | st.none())
+        maybe(draw, source, "note", long_text(30) | st.none())
         sources.append(source)
 
     metric_ids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
     metrics = []
     for metric_id in metric_ids:
         metric: dict[str, Any] = {"id": metric_id, "label": draw(TEXT), "unit": draw(TEXT)}
-        maybe(draw, metric, "description", st.text(max_size=30))
+        maybe(draw, metric, "description", long_text(30))
         maybe(draw, metric, "group", IDS)
         maybe(draw, metric, "cumulative", st.booleans())
         metrics.append(metric)
@@ -255,7 +269,7 @@ def datasets(draw: Any) -> dict[str, Any]:
         city: dict[str, Any] = {
             "id": city_id,
             "name": draw(TEXT),
-            "state": draw(st.text(min_size=1, max_size=40)),
+            "state": draw(st.text(_LINE_CHARS, min_size=1, max_size=40)),
             "launch_date": launch.isoformat(),
         }
         maybe(draw, city, "usao_district", TEXT | st.none())
@@ -298,13 +312,13 @@ def datasets(draw: Any) -> dict[str, Any]:
                 }
             )
             maybe(draw, figure, "qualifier", QUALIFIERS)
-            maybe(draw, figure, "note", st.text(max_size=30) | st.none())
+            maybe(draw, figure, "note", long_text(30) | st.none())
             maybe(
                 draw, figure, "corroborated_by", st.lists(st.sampled_from(source_ids), max_size=2)
             )
             alternate = st.fixed_dictionaries(
                 {"value": VALUES, "source": st.sampled_from(source_ids)},
-                optional={"qualifier": QUALIFIERS, "note": st.text(max_size=20) | st.none()},
+                optional={"qualifier": QUALIFIERS, "note": long_text(20) | st.none()},
             )
             maybe(draw, figure, "alternates", st.lists(alternate, max_size=2))
             figures.append(figure)
@@ -320,9 +334,9 @@ def datasets(draw: Any) -> dict[str, Any]:
         "cities": cities,
         "snapshots": snapshots,
     }
-    maybe(draw, dataset, "description", st.text(max_size=40))
+    maybe(draw, dataset, "description", long_text(40))
     maybe(draw, dataset, "compiled", DATES.map(date.isoformat) | st.none())
-    maybe(draw, dataset, "licence", st.text(max_size=20) | st.none())
+    maybe(draw, dataset, "licence", long_text(20) | st.none())
     return dataset
 
 

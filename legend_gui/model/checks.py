@@ -1,6 +1,7 @@
 """Rules that need the whole dataset: unique ids, references that resolve, dates that fit.
 
 Each rule yields every violation with its JSON path, so the user sees all of them at once.
+Values quoted from the file go through ``printable``: a message may reach a terminal.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from legend_gui.model.schema import Dataset, Scope
+from legend_gui.model.text import printable
 
 Path = tuple[str | int, ...]
 
@@ -26,7 +28,8 @@ def _duplicates(section: str, field: str, keys: Iterable[object], what: str) -> 
         if first != index:
             yield Violation(
                 (section, index, field),
-                f"duplicate {what} {key!s:.80} (first used at {section}[{first}].{field})",
+                f"duplicate {what} {printable(str(key), 80)} "
+                f"(first used at {section}[{first}].{field})",
             )
 
 
@@ -48,10 +51,10 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
     launches = {city.id: city.launch_date for city in dataset.cities}
 
     def unknown_source(path: Path, source: str) -> Violation:
-        return Violation(path, f"unknown source id '{source:.80}' (not in 'sources')")
+        return Violation(path, f"unknown source id '{printable(source, 80)}' (not in 'sources')")
 
-    for c, city in enumerate(dataset.cities):
-        population = city.population
+    for c, listed in enumerate(dataset.cities):
+        population = listed.population
         if population is not None and population.source not in source_ids:
             yield unknown_source(("cities", c, "population", "source"), population.source)
 
@@ -77,12 +80,13 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
                 elif launch is None:
                     yield Violation(
                         ("snapshots", s, "figures", f, "city"),
-                        f"unknown city id '{city_id:.80}' (not in 'cities')",
+                        f"unknown city id '{printable(city_id, 80)}' (not in 'cities')",
                     )
                 elif day < launch:
                     yield Violation(
                         ("snapshots", s, "figures", f),
-                        f"figure dated {day} is before {city_id}'s launch on {launch}",
+                        f"figure dated {day} is before {printable(city_id, 80)}'s launch "
+                        f"on {launch}",
                     )
             elif city_id is not None:
                 yield Violation(
@@ -91,7 +95,7 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
             if metric not in metric_ids:
                 yield Violation(
                     ("snapshots", s, "figures", f, "metric"),
-                    f"unknown metric id '{metric:.80}' (not in 'metrics')",
+                    f"unknown metric id '{printable(metric, 80)}' (not in 'metrics')",
                 )
             if figure.source not in source_ids:
                 yield unknown_source(("snapshots", s, "figures", f, "source"), figure.source)
@@ -112,6 +116,7 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
             if first != f:
                 yield Violation(
                     ("snapshots", s, "figures", f),
-                    f"a second '{metric}' figure for {city_id or 'national'} in this "
-                    f"snapshot (first at figures[{first}]); give other values as alternates",
+                    f"a second '{printable(metric, 80)}' figure for "
+                    f"{printable(city_id or 'national', 80)} in this snapshot "
+                    f"(first at figures[{first}]); give other values as alternates",
                 )

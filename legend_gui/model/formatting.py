@@ -57,9 +57,22 @@ def describe_qualifier(qualifier: Qualifier) -> str:
     return QUALIFIER_WORDS[qualifier]
 
 
+#: English month abbreviations, from this table rather than ``strftime("%b")``: strftime
+#: follows ``LC_TIME``, which creating the QApplication sets from the user's environment.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def format_date(day: date | None) -> str:
-    """``19 Aug 2020``: unambiguous in every locale, unlike 8/19/2020."""
-    return day.strftime("%d %b %Y").lstrip("0") if day else "date not shown"
+    """``19 Aug 2020``: the one way a date is shown to a reader, in the app, charts and exports.
+
+    Day, English month abbreviation, year: unambiguous (8/9/2020 is August or September) and
+    the same in every locale, so a screenshot, an exported chart and the CLI all agree whatever
+    ``LC_TIME`` is. Machine-readable places (CSV columns, file names, settings, messages quoting
+    a data file) write ISO 8601 ``2020-08-19`` instead, as the data file does.
+    """
+    if day is None:
+        return "date not shown"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def format_change(current: float, previous: float) -> str:

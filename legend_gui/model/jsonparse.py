@@ -21,7 +21,8 @@ from legend_gui.model.jsonpos import (
     line_column,
     offset_of,
 )
-from legend_gui.model.messages import dotted, printable, shown
+from legend_gui.model.messages import dotted, shown
+from legend_gui.model.text import printable
 from legend_gui.model.vocab import SCHEMA_VERSION
 
 #: Python's json refuses integers longer than this many digits (CVE-2020-10735 guard).

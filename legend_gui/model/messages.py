@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from legend_gui.model.errors import MAX_SHOWN_PROBLEMS, DatasetError, Problem
 from legend_gui.model.jsonpos import line_column, offset_of
+from legend_gui.model.text import printable, refusal
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -24,12 +25,6 @@ _EXTRA_ERRORS = {"extra_forbidden", "unexpected_keyword_argument"}
 _ARRAY_ERRORS = {"list_type", "tuple_type"}
 
 
-def printable(text: str, limit: int = 60) -> str:
-    """``text`` on one line, with control characters and broken characters escaped."""
-    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text[: limit + 1])
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
-
-
 def shown(value: object) -> str:
     """A short, safe rendering of the offending input, written as JSON would write it."""
     if isinstance(value, dict | list):
@@ -39,8 +34,8 @@ def shown(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, str):
-        return f'"{printable(value)}"'
-    return printable(repr(value))
+        return f'"{printable(value, 60)}"'
+    return printable(repr(value), 60)
 
 
 def dotted(path: Sequence[str | int], document: Any = None) -> str:
@@ -145,6 +140,9 @@ def _friendly(error: Mapping[str, Any]) -> str:
         words, key = bounds[kind]
         return f"must be {words} {_bound(ctx[key])} {found}"
     if kind == "string_pattern_mismatch":
+        refused = refusal(value, ctx.get("pattern"))
+        if refused is not None:
+            return refused
         return (
             "must be an id of lower-case letters, digits, '-', '_' and '.', starting with a "
             f"letter or digit {found}"

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticKnownError
 
+from legend_gui.model.text import MULTI_LINE_PATTERN, ONE_LINE_PATTERN
 from legend_gui.model.vocab import SCHEMA_VERSION, Qualifier, Scope, SourceKind
 
 __all__ = ["SCHEMA_VERSION", "Qualifier", "Scope", "SourceKind"]  # re-exported
@@ -60,8 +61,12 @@ Identifier = Annotated[
         description="A stable id: lower-case letters, digits, '-', '_' and '.'.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=2_000)]
-LongText = Annotated[str, Field(max_length=20_000)]
+#: Text fields are matched against a pattern (in pydantic's Rust regex: no Python call per
+#: value) refusing control characters and bidi overrides (``text.py`` says why): ``Text`` on
+#: one line (names, labels, units, titles, urls), ``LongText`` with line breaks (notes,
+#: descriptions, the licence).
+Text = Annotated[str, Field(min_length=1, max_length=2_000, pattern=ONE_LINE_PATTERN)]
+LongText = Annotated[str, Field(max_length=20_000, pattern=MULTI_LINE_PATTERN)]
 _FIGURE_MAX = 1e15
 
 
@@ -161,7 +166,7 @@ class Location:
 class City:
     id: Identifier
     name: Text
-    state: Annotated[str, Field(min_length=1, max_length=40)]
+    state: Annotated[str, Field(min_length=1, max_length=40, pattern=ONE_LINE_PATTERN)]
     launch_date: IsoDate
     usao_district: Text | None = None
     population: Population | None = None
