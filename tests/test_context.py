@@ -74,7 +74,8 @@ def test_a_file_with_the_section_loads_its_figures_and_alternates() -> None:
     ]
     first = dataset.context[0]
     assert first.period == _year(2019)
-    assert first.definition and first.basis
+    assert first.definition
+    assert first.basis
     assert len(first.alternates) == 2
 
 
@@ -92,7 +93,8 @@ def test_bad_context_file_is_refused_with_a_located_message(name: str) -> None:
     assert EXPECTED[name].lower() in str(caught.value).lower(), str(caught.value)
     assert first.startswith(f"{path}:"), first
     problem = caught.value.problems[0]
-    assert problem.line is not None and problem.column is not None
+    assert problem.line is not None
+    assert problem.column is not None
     assert problem.location.startswith("context["), problem.location
     assert "Traceback" not in str(caught.value)
 
@@ -177,7 +179,8 @@ def test_series_has_every_city_and_a_rate_from_its_population(
     assert [point.city.id for point in points] == [city.id for city in bundled.cities]
     kansas_city = next(point for point in points if point.city.id == "kansas-city-mo")
     city = kansas_city.city
-    assert city.population is not None and kansas_city.figure is not None
+    assert city.population is not None
+    assert kansas_city.figure is not None
     expected = kansas_city.figure.value * 100_000 / city.population.value
     assert kansas_city.rate == pytest.approx(expected)
     assert kansas_city.population == city.population.value

@@ -139,9 +139,7 @@ def with_release_dates(rows: list[Row]) -> tuple[list[Row], list[tuple[Row, str]
     return result, moved
 
 
-def add_context_sources(
-    sources: dict[str, SourceInfo], rows: list[ContextRow]
-) -> dict[str, str]:
+def add_context_sources(sources: dict[str, SourceInfo], rows: list[ContextRow]) -> dict[str, str]:
     """The context rows' pages join the sources (one per URL; a page the figures already
     cite keeps its entry). An undated page's id takes the end of the first period it counts.
     Returns the notes of pages whose date the facts give only in part or with a remark."""

@@ -9,16 +9,17 @@ value on the same basis and period is a dispute.
 
 Primary, the first row by:
 1. the period: for a calendar-year metric a count of the whole year before a count "as of"
-   a day in it; for a count to the launch, the as-of day nearest the city's launch date,
-   on or before it first;
+   a day in it; for a count to the launch, a count to a day within two weeks of the city's
+   launch date (before or after) before one further away;
 2. a final count before one the page calls preliminary or not final;
 3. the basis: police (or city, DOJ) count of all homicides, then of murders or criminal
    homicides, then the medical examiner's, the FBI's, a news outlet's own count, a count whose
    counter or definition is not stated, and a county-wide count last;
-4. an official page (justice.gov) before the press;
-5. a count the page calls revised, then the most recently published page (the latest
+4. the period's end nearest the year's end or the launch (on a tie, the day before it);
+5. an official page (justice.gov) before the press;
+6. a count the page calls revised, then the most recently published page (the latest
    revision), undated pages after dated ones;
-6. the value most rows agree on, then the URL, so ties always break the same way.
+7. the value most rows agree on, then the URL, so ties always break the same way.
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ _PRELIMINARY = re.compile(
     r"prelim|not final|possibly before|likely to go up|could change", re.IGNORECASE
 )
 _REVISED = re.compile(r"\brevised\b", re.IGNORECASE)
+#: A count to a day this close to the launch (before or after) counts as "to the launch".
+NEAR_LAUNCH_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,16 +238,18 @@ def read_context_rows(path: Path) -> list[ContextRow]:
 def rank_key(
     row: ContextRow, launch: date, kinds: dict[str, str], agreement: Counter[int]
 ) -> tuple[Any, ...]:
-    """Sort key of a row as its figure's primary: the smallest wins (rules 1–6)."""
+    """Sort key of a row as its figure's primary: the smallest wins (rules 1–7)."""
     if _TO_DATE.search(row.metric):
-        fit: tuple[int, int] = (row.end > launch, abs((row.end - launch).days))
+        days = abs((row.end - launch).days)
+        fit, distance = days > NEAR_LAUNCH_DAYS, (days, row.end > launch)
     else:
-        fit = (not row.full_year, (date(row.end.year, 12, 31) - row.end).days)
+        fit, distance = not row.full_year, ((date(row.end.year, 12, 31) - row.end).days, False)
     published = (0, -date.fromisoformat(row.published).toordinal()) if row.published else (1, 0)
     return (
         fit,
         row.preliminary,
         basis_rank(row.basis),
+        distance,
         kinds[row.url] != "official",
         not _REVISED.search(row.definition),
         published,

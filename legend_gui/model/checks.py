@@ -57,9 +57,7 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
             yield unknown_source(("cities", c, "population", "source"), population.source)
 
     if dataset.context:
-        for path, message in context_violations(
-            dataset.context, launches, metric_ids, source_ids
-        ):
+        for path, message in context_violations(dataset.context, launches, metric_ids, source_ids):
             yield Violation(path, message)
 
     # The loop below runs once per figure (hundreds of thousands in a large file): paths and
