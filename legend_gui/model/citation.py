@@ -175,7 +175,8 @@ def chart_sources(
             continue
         ids = [figure.source]
         if include_others:
-            ids += list(figure.corroborated_by) + [alt.source for alt in figure.alternates]
+            ids += [other.source for other in figure.corroborated_by]
+            ids += [alt.source for alt in figure.alternates]
         for source_id in ids:
             if source_id not in seen:
                 seen[source_id] = catalog.source(source_id)

@@ -42,7 +42,8 @@ class SheetRow:
     value_text: str  # "more than 1,000 people", or "not reported"
     others_text: str  # "25 defendants in other reports", or ""
     change_text: str  # "+34 since 3 Sep 2020 (89)", or ""
-    notes: tuple[int, ...]  # footnote numbers: the primary source, then the other reports'
+    notes: tuple[int, ...]  # footnote numbers: the primary and corroborating sources, then
+    # those of the other reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def _row(catalog: Catalog, city_id: str, metric: Metric, notes: _Notes) -> Sheet
         return SheetRow(metric, None, None, NOT_REPORTED, "", "", ())
     latest = history[-1]
     figure = latest.figure
-    numbers = notes(figure.source)
+    numbers = notes(figure.source, *[other.source for other in figure.corroborated_by])
     differing = [alt for alt in figure.alternates if alt.value != figure.value]
     others = ""
     if differing:

@@ -106,7 +106,7 @@ class Catalog(FigureIndex):
             for figure in snapshot.figures:
                 counts[figure.source][0] += 1
                 for other in figure.corroborated_by:
-                    counts[other][1] += 1
+                    counts[other.source][1] += 1
                 for alternate in figure.alternates:
                     counts[alternate.source][2] += 1
         return {source: (a, b, c) for source, (a, b, c) in counts.items()}
