@@ -220,6 +220,7 @@ LONG_HEADER = [
     "state",
     "metric",
     "value",
+    "unit",
     "qualifier",
     "source_url",
     "publisher",

@@ -139,6 +139,7 @@ def test_csv_round_trips_types_per_schema(small: Catalog, tmp_path: Path) -> Non
         (date(2031, 1, 9), "Port Ambrose", "nets_seized", 1000.0, "more_than", "primary"),
         (date(2031, 1, 9), "Port Ambrose", "fines_paid", 2500.5, "exact", "primary"),
         (date(2031, 1, 9), None, "boats_checked", 60.0, "exact", "primary"),
+        (date(2031, 1, 9), None, "boats_checked", 60.0, "exact", "corroborating"),
         (date(2031, 1, 9), None, "boats_checked", 75.0, "exact", "alternate"),
         (date(2031, 2, 1), "Port Ambrose", "boats_checked", 90.0, "approximately", "primary"),
         (date(2031, 2, 1), "Gull Rock", "boats_checked", 12.0, "exact", "primary"),
@@ -150,7 +151,8 @@ def test_csv_round_trips_types_per_schema(small: Catalog, tmp_path: Path) -> Non
     ]
     assert got == expected
     assert figures[3]["published_date"] == date(2031, 1, 9)
-    assert figures[4]["published_date"] is None  # the source shows no date: empty, not invented
+    assert figures[5]["published_date"] is None  # the source shows no date: empty, not invented
+    assert figures[4]["publisher"] != figures[3]["publisher"]  # the corroborating source's own
     cities = {row["id"]: row for row in _read(tmp_path, "cities")}
     assert cities["port-ambrose-zz"]["population"] == 48210
     assert cities["port-ambrose-zz"]["lat"] == 10.5

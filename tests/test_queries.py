@@ -337,10 +337,11 @@ def test_equal_values_are_no_decrease() -> None:
 # -- long rows (export --all) ---------------------------------------------------------------
 
 
-def test_long_rows_one_per_primary_and_one_per_alternate(catalog: Catalog) -> None:
+def test_long_rows_one_per_primary_corroboration_and_alternate(catalog: Catalog) -> None:
     rows = list(catalog.long_rows())
-    assert len(rows) == catalog.figure_count() + catalog.alternate_count() == 23
-    assert [r.role for r in rows].count("alternate") == 1
+    assert len(rows) == catalog.figure_count() + catalog.alternate_count() + 1 == 24
+    roles = [r.role for r in rows]
+    assert (roles.count("alternate"), roles.count("corroborating")) == (1, 1)
     assert list(LongRow.FIELDS) == LONG_HEADER
 
 
@@ -365,8 +366,17 @@ def test_long_rows_content(catalog: Catalog) -> None:
     assert (st_louis.city, st_louis.state, st_louis.value) == ("St. Louis", "MO", 25)
     assert st_louis.source_url == "https://www.kmov.com/news/operation-legend-st-louis/"
     assert st_louis.note == "Arrests in the first weeks."
-    primary, alternate = rows[6], rows[7]
+    primary, corroborating, alternate = rows[6], rows[7], rows[8]
     assert (primary.role, primary.value, primary.qualifier) == ("primary", 100, "exact")
+    assert (corroborating.role, corroborating.value, corroborating.qualifier) == (
+        "corroborating",
+        100,
+        "exact",
+    )
+    assert corroborating.publisher == "KMOV 4 St. Louis"
+    assert corroborating.note == "KMOV gives the same count"  # its own note, verbatim
+    assert (primary.unit, corroborating.unit, alternate.unit) == ("defendants",) * 3
+    assert national.unit == "arrests"
     assert (alternate.role, alternate.value, alternate.qualifier) == ("alternate", 95, "nearly")
     assert alternate.city == "Kansas City"
     assert alternate.metric == primary.metric == "federal_defendants_charged"

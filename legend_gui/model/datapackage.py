@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from legend_gui.model.citation import STYLE_LABELS, CitationStyle, cite_dataset, licence_name
-from legend_gui.model.long_rows import LongRow
+from legend_gui.model.long_rows import ROLES, LongRow
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Source
 from legend_gui.model.vocab import Qualifier, Scope
@@ -32,10 +32,9 @@ from legend_gui.model.vocab import Qualifier, Scope
 Column = tuple[str, str, str, dict[str, Any]]
 
 _QUALIFIERS = [qualifier.value for qualifier in Qualifier]
-#: The roles ``Catalog.long_rows`` writes today. When it writes ``corroborating`` rows (a source
-#: that gave the same figure, DESIGN §4) add it here; when it writes ``unit``, add that column
-#: to ``FIGURE_COLUMNS`` after ``value``, in the same place as ``LongRow.FIELDS``.
-FIGURE_ROLES = ["primary", "alternate"]
+#: The roles of ``Catalog.long_rows``: the figure, a source that gave the same value and
+#: framing, a source that gave another.
+FIGURE_ROLES = list(ROLES)
 
 FIGURE_COLUMNS: list[Column] = [
     (
@@ -65,6 +64,7 @@ FIGURE_COLUMNS: list[Column] = [
         "has no row: it is never 0.",
         {"constraints": {"required": True, "minimum": 0}},
     ),
+    ("unit", "string", "What the value counts or measures (as metrics.csv gives it).", {}),
     (
         "qualifier",
         "string",
@@ -82,10 +82,11 @@ FIGURE_COLUMNS: list[Column] = [
     (
         "role",
         "string",
-        "primary: the figure the dataset uses; alternate: another source's different report of it.",
+        "primary: the figure the dataset uses; corroborating: another source that gave the same "
+        "value with the same framing; alternate: another source's different report of it.",
         {"constraints": {"required": True, "enum": FIGURE_ROLES}},
     ),
-    ("note", "string", "The compiler's note on this value.", {}),
+    ("note", "string", "The compiler's note on this report, as written in the data file.", {}),
 ]
 
 SOURCE_COLUMNS: list[Column] = [
