@@ -23,7 +23,8 @@ from legend_gui.model.chart import (
     bar_chart,
     timeline_chart,
 )
-from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
+from legend_gui.model.chart_table import chart_table
+from legend_gui.model.formatting import format_date
 from legend_gui.model.queries import Catalog, LongRow
 
 if TYPE_CHECKING:
@@ -76,69 +77,9 @@ def write_long_csv(catalog: Catalog, path: str | os.PathLike[str]) -> int:
     return count
 
 
-CHART_CSV_HEADER = (
-    "city",
-    "state",
-    "metric",
-    "snapshot_date",
-    "value",
-    "qualifier",
-    "per_100k",
-    "publisher",
-    "source_url",
-    "published_date",
-)
-
-
 def chart_csv_bytes(catalog: Catalog, chart: BarChart | TimelineChart) -> bytes:
-    """Exactly the plotted values (gaps included, value empty), from the model, not pyqtgraph."""
-    settings = chart.settings
-    per_capita = settings.per_capita
-    rows: list[list[Any]] = []
-    if isinstance(chart, BarChart):
-        day = settings.snapshot.isoformat() if settings.snapshot else ""
-        for bar in chart.bars:
-            city = catalog.city_by_id[bar.city_id]
-            figure = bar.figure
-            source = bar.source
-            raw = figure.value if figure else None
-            rows.append(
-                [
-                    city.name,
-                    city.state,
-                    settings.metric,
-                    day,
-                    _number(raw),
-                    QUALIFIER_WORDS[bar.qualifier] if figure else "not reported",
-                    _number(bar.value) if per_capita and bar.value is not None else "",
-                    source.publisher if source else "",
-                    source.url if source else "",
-                    source.published.isoformat() if source and source.published else "",
-                ]
-            )
-    else:
-        city = catalog.city_by_id.get(settings.city) if settings.city else None
-        for point in chart.points:
-            rows.append(
-                [
-                    city.name if city else "All cities (national)",
-                    city.state if city else "",
-                    settings.metric,
-                    point.day.isoformat(),
-                    _number(point.figure.value),
-                    QUALIFIER_WORDS[point.qualifier],
-                    _number(point.value) if per_capita else "",
-                    point.source.publisher,
-                    point.source.url,
-                    point.source.published.isoformat() if point.source.published else "",
-                ]
-            )
-    header = list(CHART_CSV_HEADER)
-    if not per_capita:
-        index = header.index("per_100k")
-        header.pop(index)
-        for row in rows:
-            row.pop(index)
+    """Exactly what the chart shows (gaps with their state), from the model's table."""
+    header, rows = chart_table(catalog, chart)
     return _csv_bytes(header, rows)
 
 
