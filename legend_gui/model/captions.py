@@ -85,3 +85,12 @@ def national_name(catalog: Catalog) -> str:
     """What the national figures are called: the totals for the whole of the dataset's subject,
     named by the dataset's own title."""
     return f"Totals reported for the whole of “{catalog.dataset.title}”"
+
+
+def shorten_middle(text: str, limit: int = 32) -> str:
+    """``Winston-Salem…area, NC``: cut from the middle, so the state at the end survives."""
+    if len(text) <= limit:
+        return text
+    tail = max(6, (limit - 1) // 2)
+    head = max(1, limit - 1 - tail)
+    return text[:head].rstrip() + "…" + text[-tail:].lstrip()

@@ -44,14 +44,15 @@ def format_number(value: float, decimals: int | None = None) -> str:
     """
     if not math.isfinite(value):
         return str(value)
+    strip = decimals is None
     if decimals is None:
         if float(value).is_integer():
             return f"{int(value):,}"
         decimals = 2
     if value != 0 and abs(value) < 10 ** (-decimals) * 5:
-        decimals = _significant_decimals(value)
+        decimals, strip = _significant_decimals(value), True
     text = f"{value:,.{decimals}f}"
-    if "." in text:
+    if strip and "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
 

@@ -20,14 +20,15 @@ from legend_gui.model.chart import Bar, BarChart, TimelineChart
 from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
+from legend_gui.ui.chart_theme import LIGHT
 
-INK = QColor("#1f2328")
-MUTED = QColor("#57606a")
-GRID = QColor("#d8dee4")
-BAR = QColor("#3465a4")
-SELECTED = QColor("#d96c00")
-WHISKER = QColor("#1f2328")
-SHADE = QColor("#eef1f4")
+INK = LIGHT.color("foreground")
+MUTED = QColor("#57606a")  # darker than the screen's muted grey: print needs the contrast
+GRID = LIGHT.color("grid")
+BAR = LIGHT.color("bar")
+SELECTED = LIGHT.color("bar_selected")
+WHISKER = LIGHT.color("foreground")
+SHADE = LIGHT.color("shade")
 FONT_PX = 13.0
 
 
@@ -205,7 +206,7 @@ def paint_bars(painter: QPainter, chart: BarChart, area: QRectF) -> None:
         draw_text(
             painter, QRectF(area.left(), center - row / 2, label_room - 8, row),
             elide_middle(labels[index], name_font, label_room - 10), name_font,
-            SELECTED if bar.selected else INK,
+            INK,  # bold marks it; the colour is for the bar and its key
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         )  # fmt: skip
         _paint_bar(painter, bar, plot, to_x, center, half)
