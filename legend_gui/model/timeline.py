@@ -136,7 +136,8 @@ def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
         seen.setdefault(point.source.id, point.source)
     place = place_label(catalog, settings.city)
     if points:
-        subtitle = f"{place}, {format_date(points[0].day)} – {format_date(points[-1].day)}"
+        first, last = format_date(points[0].day), format_date(points[-1].day)
+        subtitle = f"{place}, {first}" if first == last else f"{place}, {first} – {last}"
     else:
         subtitle = place
     return TimelineChart(

@@ -322,8 +322,9 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
         painter.setPen(pen(MUTED, 1.0))
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
         width = text_width(label, label_font) + 4
+        left = min(max(x - width / 2, area.left()), area.right() - width)  # inside the image
         draw_text(
-            painter, QRectF(x - width / 2, plot.bottom() + 6, width, 16), label, label_font, INK,
+            painter, QRectF(left, plot.bottom() + 6, width, 16), label, label_font, INK,
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
         )  # fmt: skip
     draw_text(
