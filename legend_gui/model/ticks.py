@@ -19,7 +19,7 @@ def nice_step(span: float, target: int = 6, integer: bool = False) -> float:
     if span <= 0 or not math.isfinite(span):
         return 1.0
     raw = span / max(1, target)
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10.0 ** math.floor(math.log10(raw))
     step = next((m * power for m in (1, 2, 5, 10) if m * power >= raw), 10 * power)
     return max(1.0, round(step)) if integer else step
 
@@ -75,7 +75,7 @@ def date_ticks(first: date, last: date, max_ticks: int = 7) -> list[tuple[date, 
         return [(first, _day_label(first, True))]
     if span <= 62:
         step = next((s for s in (1, 2, 7, 14) if span / s <= max_ticks - 1), 28)
-        ticks = []
+        ticks: list[tuple[date, str]] = []
         day = first
         while day <= last:
             ticks.append((day, _day_label(day, not ticks)))
@@ -85,7 +85,7 @@ def date_ticks(first: date, last: date, max_ticks: int = 7) -> list[tuple[date, 
     if months <= 36:
         every = next((m for m in (1, 2, 3, 6) if months / m <= max_ticks - 1), 12)
         start = _month_start(first) if first.day == 1 else _add_months(_month_start(first), 1)
-        ticks = []
+        ticks = []  # the same list type as above
         day = start
         while day <= last:
             with_year = not ticks or day.month == 1

@@ -4,12 +4,14 @@ Why not ``QSortFilterProxyModel``: a proxy over a Python model calls back into P
 row on every keystroke (about 10 µs a row: a second at 100,000 cities, PERFORMANCE.md). Here the
 filter runs once over a list of names folded in advance (``model.search``: case, accents and
 apostrophes ignored), a few ms at 100,000, and the model resets to the matching rows; with
-uniform item sizes the view then paints only what is visible. Narrowing a search ("chi" → "chic") scans only the rows that still matched.
+uniform item sizes the view then paints only what is visible. Narrowing a search ("chi" → "chic")
+scans only the rows that still matched.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -21,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from legend_gui.model.formatting import format_date
@@ -52,7 +54,9 @@ def preview_cities(document: dict[str, Any]) -> list[CityPreview]:
             fields = [city["id"], city["name"], city["state"], city["launch_date"]]
             if not all(isinstance(field, str) for field in fields):
                 return []
-            preview.append(CityPreview(*fields[:3], date.fromisoformat(fields[3])))
+            preview.append(
+                CityPreview(fields[0], fields[1], fields[2], date.fromisoformat(fields[3]))
+            )
     except (KeyError, TypeError, ValueError):
         return []
     return preview
@@ -121,6 +125,7 @@ class CityListModel(QAbstractListModel):
         needle = fold(text.strip())
         if needle == self._filter:
             return
+        candidates: Sequence[int]
         if self._filter and needle.startswith(self._filter):
             candidates = self._rows  # narrowing: only rows that matched before can match now
         else:
@@ -130,9 +135,7 @@ class CityListModel(QAbstractListModel):
         self.beginResetModel()
         self._filter = needle
         self._rows = rows
-        self._show_all_row = (
-            not needle or needle in fold(f"{ALL_CITIES_LABEL} {ALL_CITIES_DETAIL}")
-        )
+        self._show_all_row = not needle or needle in fold(f"{ALL_CITIES_LABEL} {ALL_CITIES_DETAIL}")
         self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
         self.filter_changed.emit(text)
@@ -231,7 +234,7 @@ class CityDelegate(QStyledItemDelegate):
     The name is elided to the room the secondary text leaves, so a long name never runs into it.
     """
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         name, detail = opt.text, str(index.data(DetailRole) or "")

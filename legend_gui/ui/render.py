@@ -144,7 +144,9 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # Qt reports failure by return value, not exception
+    # Qt reports failure by return value, not exception. The stubs ask for bytes, but PySide6
+    # refuses bytes here and takes the format as str.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RenderError("the image could not be encoded as PNG")
     return bytes(data.data())
 
