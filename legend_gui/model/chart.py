@@ -7,9 +7,11 @@ order, top N, labels, states or sources.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from legend_gui.model.captions import (
     DISPUTE_KEY,
@@ -27,7 +29,6 @@ from legend_gui.model.chart_common import (
     ChartView,
     disputed_of,
     ordered_qualifiers,
-    scaled,
     title_of,
     unit_of,
     value_text,
@@ -133,19 +134,36 @@ class BarChart:
         return " ".join(line for line in lines if line)
 
 
+#: Per catalog and (metric, snapshot, per-capita): every value, negated and sorted, so the rank
+#: of the selected city is a bisection. Built once; a selection change then costs nothing.
+_RANKINGS: WeakKeyDictionary[Catalog, dict[tuple[str, date, bool], list[float]]] = (
+    WeakKeyDictionary()
+)
+
+
 def _rank(catalog: Catalog, settings: ChartSettings, value: float) -> int:
     """Competition rank of ``value`` (1 + how many cities have a larger one)."""
-    assert settings.snapshot is not None
-    larger = 0
-    for city in catalog.cities:
-        figure = catalog.figure(settings.snapshot, city.id, settings.metric)
-        if figure is None:
-            continue
-        population = city.population.value if city.population else None
-        rate = scaled(figure.value, population, settings.per_capita)
-        if rate is not None and rate > value:
-            larger += 1
-    return larger + 1
+    day = settings.snapshot
+    assert day is not None
+    key = (settings.metric, day, settings.per_capita)
+    cache = _RANKINGS.setdefault(catalog, {})
+    ranking = cache.get(key)
+    if ranking is None:
+        figure_of, metric, per_capita = catalog.figure, settings.metric, settings.per_capita
+        negated = []
+        for city in catalog.cities:
+            figure = figure_of(day, city.id, metric)
+            if figure is None:
+                continue
+            if not per_capita:
+                negated.append(-figure.value)
+            elif city.population is not None:
+                negated.append(-figure.value * 100_000 / city.population.value)
+        negated.sort()
+        if len(cache) >= 16:
+            cache.pop(next(iter(cache)))
+        cache[key] = ranking = negated
+    return bisect_left(ranking, -value) + 1
 
 
 def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
