@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from legend_gui.model.captions import ordinal, shorten_middle, source_line
-from legend_gui.model.chart import ChartSettings, bar_chart, timeline_chart
+from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.chart_table import chart_table
 from legend_gui.model.loading import load_dataset
 from legend_gui.model.queries import Catalog
@@ -37,8 +37,8 @@ def prairie() -> Catalog:
     return Catalog(load_dataset(OTHER / "prairie_no_populations.json"))
 
 
-def table(catalog: Catalog, chart: object) -> list[dict[str, str]]:
-    header, rows = chart_table(catalog, chart)  # type: ignore[arg-type]
+def table(catalog: Catalog, chart: BarChart | TimelineChart) -> list[dict[str, str]]:
+    header, rows = chart_table(catalog, chart)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)

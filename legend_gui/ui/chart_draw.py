@@ -50,7 +50,7 @@ class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         return [labels.get(value, "") for value in values]
 
 
-class DateAxis(pg.AxisItem):  # type: ignore[misc]
+class DateAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """Date ticks that suit the visible span (days, months or years), never crowded."""
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
