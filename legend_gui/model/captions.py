@@ -25,10 +25,10 @@ def source_line(sources: list[Source]) -> str:
     (a citation that drops sources is not one; the image wraps the line instead)."""
     if not sources:
         return NO_SOURCES
-    parts = []
+    parts: dict[str, None] = {}  # two pages of one publisher, both undated, read the same
     for source in sources:
         when = f" ({format_date(source.published)})" if source.published else ""
-        parts.append(f"{source.publisher}{when}")
+        parts[f"{source.publisher}{when}"] = None
     return "Sources: " + "; ".join(parts) + "."
 
 

@@ -365,7 +365,8 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
         below = not below if crowded else False
         previous_x = where.x()
         width = text_width(point.text, label_font) + 6
-        y = where.y() + 8 if below else where.y() - 24
+        top = to_y(point.high) if point.high is not None else where.y()  # clear of a whisker
+        y = where.y() + 8 if below else min(where.y(), top) - 24
         draw_text(
             painter, QRectF(where.x() - width / 2, y, width, 16), point.text, label_font, INK,
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
