@@ -233,14 +233,47 @@ def test_alternates_are_kept_with_their_sources(catalog: Catalog) -> None:
 def test_defaults(catalog: Catalog) -> None:
     assert catalog.default_metric() == "federal_defendants_charged"
     assert catalog.default_snapshot("arrests_total") == DEC23  # all five cities reported
-    assert [m.id for m in catalog.chart_metrics] == [
+    # only metrics that some snapshot reports for two cities or more can compare cities;
+    # homicide arrests, firearms, agents and drugs have one city each
+    assert [m.id for m in catalog.chart_metrics] == ["federal_defendants_charged", "arrests_total"]
+    # ... and stay in the city's figures
+    assert [m.id for m, _figure in catalog.table(DEC23, "chicago-il")] == [
         "federal_defendants_charged",
         "arrests_total",
         "homicide_arrests",
         "firearms_seized",
-        "federal_agents_deployed",
         "drugs_seized_kg",
     ]
+
+
+def test_the_default_snapshot_is_where_most_cities_give_their_newest_figure() -> None:
+    """Not where most cities report the metric at all: an interim release may have more
+    cities than the final one, and would be taken for the latest figures."""
+    data = valid_dataset()
+    data["snapshots"].insert(1, {"date": "2020-10-14", "label": "Interim", "figures": []})
+    interim = (
+        ("kansas-city-mo", 120),
+        ("albuquerque-nm", 7),
+        ("detroit-mi", 9),
+        ("st-louis-mo", 30),
+    )
+    for city, value in interim:
+        data["snapshots"][1]["figures"].append(
+            {"scope": "city", "city": city, "metric": "federal_defendants_charged",
+             "value": value, "source": "doj-2020-12-23"}
+        )  # fmt: skip
+    catalog = catalog_of(data)
+    # newest figures: Albuquerque's, Detroit's and St. Louis's on Oct. 14, Kansas City's and
+    # Chicago's on Dec. 23
+    assert len(catalog.city_figures[(date(2020, 10, 14), "federal_defendants_charged")]) == 4
+    assert catalog.default_snapshot("federal_defendants_charged") == date(2020, 10, 14)
+    data["snapshots"][2]["figures"].append(
+        {"scope": "city", "city": "detroit-mi", "metric": "federal_defendants_charged",
+         "value": 12, "source": "doj-2020-12-23"}
+    )  # fmt: skip
+    # now Kansas City, Chicago and Detroit give their newest figure on Dec. 23: 3 against 2
+    assert catalog_of(data).default_snapshot("federal_defendants_charged") == DEC23
+    assert catalog_of(data).default_snapshot("no_such_metric") == DEC23  # the last one
 
 
 def test_figure_count(catalog: Catalog) -> None:

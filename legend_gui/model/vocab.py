@@ -36,3 +36,7 @@ class SourceKind(StrEnum):
 #: Qualifiers whose value is a lower bound: city figures or parts adding up to more, or a
 #: smaller later figure, is no contradiction.
 LOWER_BOUNDS = frozenset({Qualifier.MORE_THAN, Qualifier.AT_LEAST})
+
+#: The metric group a data file marks as its main figures: first in menus, and shown in every
+#: place's table even where not reported (DESIGN §2). The data decides which metrics are in it.
+CORE_GROUP = "core"

@@ -25,6 +25,7 @@ from legend_gui.model.formatting import (
     format_number,
     format_value,
 )
+from legend_gui.model.metric_menu import group_title
 from legend_gui.model.status import (
     FigureState,
     disputed_values,
@@ -242,11 +243,6 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
     return "\n".join(parts)
 
 
-def group_title(group: str) -> str:
-    """A metric group's heading; ``core`` is the data's marker for its main figures."""
-    return "Main figures" if group == "core" else group.replace("_", " ").capitalize()
-
-
 def figure_rows(
     catalog: Catalog, day: date, city_id: str | None
 ) -> list[tuple[Metric, Figure | None, FigureState]]:
@@ -274,10 +270,8 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     for metric, figure, state in rows:
         if metric.group != group:
             group = metric.group
-            cells.append(
-                f"<tr><td colspan='4' style='padding-top:8px'><b>{escape(group_title(group))}"
-                "</b></td></tr>"
-            )
+            title = escape(group_title(catalog.dataset, group))
+            cells.append(f"<tr><td colspan='4' style='padding-top:8px'><b>{title}</b></td></tr>")
         label = escape(metric.label)
         if figure is None:
             cells.append(
