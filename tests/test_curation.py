@@ -16,6 +16,7 @@ import pytest
 
 from legend_gui.model import Catalog, Dataset, Qualifier, Scope, load_dataset
 from legend_gui.model.schema import Figure
+from legend_gui.model.status import is_disputed
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"
@@ -51,7 +52,7 @@ def _reports(figure: Figure) -> list[tuple[float, Qualifier, str]]:
 
 
 def _disputed(figure: Figure) -> bool:
-    return any(alternate.value != figure.value for alternate in figure.alternates)
+    return is_disputed(figure)  # the model's one definition
 
 
 # -- 1. announced at the event beats a preview or an earlier count ---------------------------

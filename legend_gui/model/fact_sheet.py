@@ -24,10 +24,9 @@ from legend_gui.model.formatting import (
 from legend_gui.model.index import DatedFigure
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Figure, Metric, Source
-from legend_gui.model.vocab import Qualifier
+from legend_gui.model.status import differing_alternates
+from legend_gui.model.vocab import CORE_GROUP, Qualifier
 
-#: The metric group the data marks as the one every city is shown with (DESIGN §2).
-CORE_GROUP = "core"
 #: How many cities the sheet's bar chart shows besides the city itself.
 CHART_CITIES = 8
 
@@ -113,7 +112,7 @@ def _row(catalog: Catalog, city_id: str, metric: Metric, notes: _Notes) -> Sheet
     latest = history[-1]
     figure = latest.figure
     numbers = notes(figure.source, *[other.source for other in figure.corroborated_by])
-    differing = [alt for alt in figure.alternates if alt.value != figure.value]
+    differing = differing_alternates(figure)
     others = ""
     if differing:
         numbers = numbers + notes(*[alt.source for alt in differing])
