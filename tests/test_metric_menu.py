@@ -8,6 +8,7 @@ in every snapshot is not offered for comparing cities but stays in the detail pa
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -16,7 +17,7 @@ from legend_gui.model.metric_menu import group_title, metric_sections
 from legend_gui.ui.actions import menu_text
 
 
-def _titles(window) -> list[str]:  # type: ignore[no-untyped-def]
+def _titles(window: Any) -> list[str]:
     """The disabled title entries of the Metric menu, in order."""
     return [
         menu_text(a.text())
