@@ -131,6 +131,17 @@ def _read(folder: Path, name: str) -> list[dict[str, object]]:
     return [{key: _typed(value, fields[key]) for key, value in row.items()} for row in rows]
 
 
+def test_metrics_csv_says_which_metric_is_a_part_of_which(catalog: Catalog, tmp_path: Path) -> None:
+    _unzip(data_package_zip(catalog), tmp_path)
+    metrics = {row["id"]: row for row in _read(tmp_path, "metrics")}
+    atf = metrics["firearms_seized_atf"]
+    assert (atf["part_of"], atf["overlaps"]) == ("firearms_seized", False)  # disjoint agencies
+    drugs = metrics["charge_drug_trafficking"]
+    assert (drugs["part_of"], drugs["overlaps"]) == ("federal_defendants_charged", True)
+    whole = metrics["federal_defendants_charged"]
+    assert (whole["part_of"], whole["overlaps"]) == (None, None)  # empty: no part of anything
+
+
 def test_csv_round_trips_types_per_schema(small: Catalog, tmp_path: Path) -> None:
     _unzip(data_package_zip(small), tmp_path)
     figures = _read(tmp_path, "figures")

@@ -150,6 +150,19 @@ METRIC_COLUMNS: list[Column] = [
         "true when later figures include earlier ones (a running total).",
         {},
     ),
+    (
+        "part_of",
+        "string",
+        "The id of the metric this one is a part of, at the same date and place; empty if none.",
+        {},
+    ),
+    (
+        "overlaps",
+        "boolean",
+        "With part_of: true when such parts may count one thing twice (each is at most the "
+        "whole), false when they are disjoint (together at most the whole).",
+        {},
+    ),
 ]
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -210,7 +223,16 @@ def _cities_csv(catalog: Catalog) -> bytes:
 
 def _metrics_csv(catalog: Catalog) -> bytes:
     rows = (
-        [m.id, m.label, m.unit, m.description, m.group, "true" if m.cumulative else "false"]
+        [
+            m.id,
+            m.label,
+            m.unit,
+            m.description,
+            m.group,
+            "true" if m.cumulative else "false",
+            m.part_of or "",
+            ("true" if m.overlaps else "false") if m.part_of else "",
+        ]
         for m in catalog.dataset.metrics
     )
     return _csv([c[0] for c in METRIC_COLUMNS], rows)
