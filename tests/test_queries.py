@@ -230,6 +230,12 @@ def test_alternates_are_kept_with_their_sources(catalog: Catalog) -> None:
     assert catalog.alternate_count() == 1
 
 
+def test_citations_count_primaries_corroborations_and_other_values(catalog: Catalog) -> None:
+    """The Sources tab's counts: KMOV is the primary of St. Louis's arrests, corroborates
+    Kansas City's 100 defendants and gives another value for them (nearly 95)."""
+    assert catalog.citations()["kmov-2020-08-19"] == (1, 1, 1)
+
+
 def test_defaults(catalog: Catalog) -> None:
     assert catalog.default_metric() == "federal_defendants_charged"
     assert catalog.default_snapshot("arrests_total") == DEC23  # all five cities reported
