@@ -28,6 +28,20 @@ QUALIFIER_WORDS: dict[Qualifier, str] = {
 
 NOT_REPORTED = "not reported"
 
+#: Plurals that are not the word plus "s".
+_PLURALS = {"city": "cities", "is": "are"}
+
+
+def counted(count: int, word: str) -> str:
+    """``1 city``, ``9 cities``, ``1,200 figures``: a count with its noun agreeing."""
+    return f"{count:,} {word if count == 1 else _PLURALS.get(word, word + 's')}"
+
+
+def csv_qualifier(qualifier: Qualifier) -> str:
+    """A qualifier as every CSV writes it: the data file's own word (``exact``,
+    ``more_than``), the same in the long CSV and the chart CSV."""
+    return qualifier.value
+
 
 def format_number(value: float, decimals: int | None = None) -> str:
     """``1234`` → ``1,234``; ``1.2`` → ``1.2``; whole floats lose their ``.0``."""

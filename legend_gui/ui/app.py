@@ -208,8 +208,10 @@ def screenshot(
     app = application()
     file = data or bundled_dataset()
     catalog = Catalog(load_dataset(file), str(file))
-    if city is not None and city not in catalog.city_by_id:
-        raise WriteError(f"unknown city id '{city}'")
+    if city is not None:
+        from legend_gui.model.ids import check_id
+
+        check_id("--city", "cities", city, list(catalog.city_by_id))
     from legend_gui.ui import render
     from legend_gui.ui.main_window import MainWindow
     from legend_gui.ui.settings import AppSettings

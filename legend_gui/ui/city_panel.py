@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from legend_gui.model.formatting import counted
 from legend_gui.ui.city_list import CityDelegate, CityListModel, CityPreview
 
 if TYPE_CHECKING:
@@ -134,11 +135,11 @@ class CityPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.matching_cities(), self.model.total_cities()
         if shown == total:
-            self.count_label.setText(f"{total:,} cities")
+            self.count_label.setText(counted(total, "city"))
         elif shown == 0:
             self.count_label.setText("No city matches")
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} cities")
+            self.count_label.setText(f"{shown:,} of {counted(total, 'city')}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
 from legend_gui import APP_NAME, __version__
 from legend_gui.crash import log_dir
+from legend_gui.model.formatting import counted
 
 #: Keys that are not menu commands, shown after the menus' shortcuts.
 OTHER_KEYS = (
@@ -23,9 +24,10 @@ def about_html(source_count: int) -> str:
         f"<h3>{APP_NAME} {__version__}</h3>"
         "<p>Browse the public figures of the U.S. Department of Justice's Operation Legend "
         "(2020) city by city, with the source of every number.</p>"
-        f"<p>This dataset cites {source_count:,} public sources: DOJ and U.S. Attorney's Office "
-        "releases and news reports. Figures are shown as the sources framed them; a figure "
-        "no source reported is shown as <i>not reported</i>, never as zero.</p>"
+        f"<p>This dataset cites {counted(source_count, 'public source')}: DOJ and U.S. "
+        "Attorney's Office releases and news reports. Figures are shown as the sources "
+        "framed them; a figure no source reported is shown as <i>not reported</i>, never as "
+        "zero.</p>"
         "<p>Licence: MIT (the program); the compiled figures are facts from public sources."
         "</p>"
     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
 from legend_gui.model.choices import fit_choices
+from legend_gui.model.formatting import counted
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
@@ -249,14 +250,16 @@ class MainWindow(QMainWindow):
             self.dialogs.error(
                 self,
                 "Cannot open data file",
-                f"{path.name} could not be opened: {count:,} problem{'s' if count != 1 else ''} "
+                f"{path.name} could not be opened: {counted(count, 'problem')} "
                 f"found. The data on screen is unchanged.\n\n" + "\n".join(error.lines()[:3]),
                 details=error.summary(),
             )
             return False
         self.settings.add_recent_file(str(path.resolve()))
         self._install_catalog(catalog)
-        self.statusBar().showMessage(f"Opened {path.name}: {len(catalog.cities):,} cities", 5000)
+        self.statusBar().showMessage(
+            f"Opened {path.name}: {counted(len(catalog.cities), 'city')}", 5000
+        )
         self.data_loaded.emit(catalog)
         return True
 
