@@ -62,6 +62,7 @@ class CityPanel(QWidget):
         self.search_box.setAccessibleDescription("Type part of a city's name or state to filter")
         self.search_box.installEventFilter(self)
         self.view = CityListView()
+        self.view.installEventFilter(self)  # Esc in the list clears the filter too
         self.view.setModel(self.model)
         self.view.setItemDelegate(CityDelegate(self.view))
         self.count_label = QLabel()
@@ -142,11 +143,12 @@ class CityPanel(QWidget):
             self.count_label.setText(f"{shown:,} of {counted(total, 'city')}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search_box
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
+        if not (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress):
+            return super().eventFilter(watched, event)
+        if watched is self.view and event.key() == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()  # the current city stays current and in view
+            return True
+        if watched is self.search_box:
             key = event.key()
             if key == Qt.Key.Key_Escape and self.search_box.text():
                 self.search_box.clear()

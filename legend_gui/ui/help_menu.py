@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from html import escape
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices
 
 from legend_gui import APP_NAME, __version__
 from legend_gui.crash import log_dir
 from legend_gui.model.formatting import counted
-
-#: Keys that are not menu commands, shown after the menus' shortcuts.
-OTHER_KEYS = (
-    ("Esc", "Clear the search"),
-    ("↑ / ↓", "Previous / next city"),
-    ("Enter", "From the search box to the list"),
-)
+from legend_gui.ui.actions import MOUSE_GESTURES, OTHER_KEYS, action_specs, shortcut_text
 
 
 def about_html(source_count: int) -> str:
@@ -33,16 +27,28 @@ def about_html(source_count: int) -> str:
     )
 
 
-def shortcuts_text(actions: Iterable[QAction]) -> str:
-    """One line per shortcut: the key as this platform writes it, then the command."""
+def shortcuts_html() -> str:
+    """The Keyboard Shortcuts dialog: a table of every menu shortcut (read from the actions
+    table, so it cannot drift), the other keys, and what the mouse does."""
+    menu_rows = [
+        (keys, spec.text.replace("&", ""))
+        for spec in action_specs()
+        if (keys := shortcut_text(spec))
+    ]
+    sections = (
+        ("Menu commands", menu_rows),
+        ("Other keys", list(OTHER_KEYS)),
+        ("Mouse", list(MOUSE_GESTURES)),
+    )
     rows = []
-    for action in actions:
-        if not action.shortcut().isEmpty():
-            name = action.text().replace("&", "")
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            rows.append(f"{keys:<16} {name}")
-    rows += [f"{keys:<16} {name}" for keys, name in OTHER_KEYS]
-    return "\n".join(rows)
+    for title, entries in sections:
+        rows.append(f"<tr><th colspan='2' align='left'><br>{escape(title)}</th></tr>")
+        rows += [
+            f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td>"
+            f"<td>{escape(what)}</td></tr>"
+            for keys, what in entries
+        ]
+    return "<table cellspacing='2'>" + "".join(rows) + "</table>"
 
 
 def open_log_folder() -> None:

@@ -7,9 +7,15 @@ Then we set Fusion's dark palette ourselves, so the window and the chart always 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+#: View ▸ Theme: follow the system, or always light, or always dark.
+Theme = Literal["system", "light", "dark"]
+THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 
 _DARK_COLOURS = {
     QPalette.ColorRole.Window: "#2b2d31",
@@ -63,3 +69,15 @@ def apply_scheme(scheme: Qt.ColorScheme) -> bool:
         else:
             app.setPalette(app.style().standardPalette())
     return is_dark(app.palette())
+
+
+def apply_theme(theme: Theme) -> bool:
+    """Make the application light, dark, or as the system is; returns whether it is dark now.
+    A forced scheme is also asked of the platform (Qt 6.8+), so native parts follow it."""
+    hints = QGuiApplication.styleHints()
+    if theme == "system":
+        hints.unsetColorScheme()
+        return apply_scheme(hints.colorScheme())
+    scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
+    hints.setColorScheme(scheme)
+    return apply_scheme(scheme)
