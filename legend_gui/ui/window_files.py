@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from legend_gui.ui.settings import AppSettings
 
 
+#: Problems listed in the message itself; the rest are behind Show Details.
+_SHOWN_PROBLEMS = 3
+
+
 class FileCommands(QMainWindow):
     """Signals: ``data_loaded(Catalog)`` after a file was opened successfully."""
 
@@ -44,12 +48,14 @@ class FileCommands(QMainWindow):
             with wait_cursor():  # taken down on every outcome, an unexpected error included
                 catalog = Catalog(load_dataset(path), str(path))
         except DatasetError as error:
+            lines = error.lines()
             self.dialogs.error(
                 self,
                 "Cannot open data file",
                 f"{path.name} could not be opened: {counted(error.total, 'problem')} found. "
-                "The data on screen is unchanged.\n\n" + "\n".join(error.lines()[:3]),
-                details=error.summary(),
+                "The data on screen is unchanged.\n\n" + "\n".join(lines[:_SHOWN_PROBLEMS]),
+                # Show Details only when it tells more than the message
+                details=error.summary() if len(lines) > _SHOWN_PROBLEMS else "",
             )
             return False
         if path.resolve() != bundled_dataset().resolve():  # File ▸ Open Bundled Dataset has it
