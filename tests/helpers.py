@@ -236,6 +236,7 @@ def three_city_copy(bundled_path: Path, folder: Path) -> Path:
         snapshot["figures"] = [
             f for f in snapshot["figures"] if f["scope"] == "national" or f["city"] in kept
         ]
+    data["context"] = [f for f in data.get("context", []) if f["city"] in kept]
     path = folder / "three cities.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path

@@ -28,6 +28,7 @@ CURATE = REPO / "data" / "curate.py"
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "facts"
 FIGURES_CSV = FACTS / "operation_legend_figures.csv"
 CITIES_CSV = FACTS / "operation_legend_cities.csv"
+CONTEXT_CSV = FACTS / "city_homicides_context.csv"
 
 #: The wordings of the facts and the framing each stands for (written out again here, not
 #: imported from curate.py, so the test checks the script instead of repeating it).
@@ -90,6 +91,12 @@ def _read(path: Path) -> list[dict[str, str]]:
 def fact_rows() -> list[dict[str, str]]:
     _need_facts()
     return _read(FIGURES_CSV)
+
+
+@pytest.fixture(scope="module")
+def context_rows() -> list[dict[str, str]]:
+    _need_facts()
+    return _read(CONTEXT_CSV)
 
 
 @pytest.fixture(scope="module")
@@ -203,9 +210,10 @@ def test_every_sourced_row_is_represented(
 
 
 def test_sources_are_one_per_url_and_all_used(
-    dataset: Dataset, fact_rows: list[dict[str, str]]
+    dataset: Dataset, fact_rows: list[dict[str, str]], context_rows: list[dict[str, str]]
 ) -> None:
     urls = {row["source_url"] for row in fact_rows if row["qualifier"] != "not_found"}
+    urls |= {row["source_url"] for row in context_rows}
     news = [source for source in dataset.sources if source.kind != "reference"]
     assert len({source.url for source in news}) == len(news)
     assert {source.url for source in news} == urls
@@ -216,6 +224,9 @@ def test_sources_are_one_per_url_and_all_used(
             cited.update(figure.corroborated_by)
             cited.update(alternate.source for alternate in figure.alternates)
     cited.update(city.population.source for city in dataset.cities if city.population)
+    for context in dataset.context:
+        cited.add(context.source)
+        cited.update(count.source for count in context.alternates)
     assert {source.id for source in dataset.sources} == cited
 
 
@@ -336,11 +347,13 @@ def test_city_facts_match_the_cities_file(dataset: Dataset) -> None:
 
 
 def test_metrics_keep_the_fact_ids_core_first(
-    dataset: Dataset, fact_rows: list[dict[str, str]]
+    dataset: Dataset, fact_rows: list[dict[str, str]], context_rows: list[dict[str, str]]
 ) -> None:
     ids = [metric.id for metric in dataset.metrics]
-    # the fact ids, masses in g or lb on the kg metric of the same quantity
-    assert set(ids) == {_kg_metric(row["metric"]) for row in fact_rows}
+    # the fact ids, masses in g or lb on the kg metric of the same quantity; context metrics
+    assert set(ids) == {_kg_metric(row["metric"]) for row in fact_rows} | {
+        row["metric"] for row in context_rows
+    }
     assert not [metric for metric in ids if _unit(metric)]
     assert ids[:4] == [
         "federal_defendants_charged",

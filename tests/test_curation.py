@@ -276,13 +276,13 @@ def test_the_builds_counts(dataset: Dataset) -> None:
         "sources": len(dataset.sources),
     }
     assert counts == {
-        "metrics": 86,
+        "metrics": 90,  # 86 operation metrics and 4 context metrics
         "snapshots": 23,
         "figures": 378,
         "alternates": 84,
         "corroborations": 256,
         "disputed": 36,
-        "sources": 130,
+        "sources": 230,  # 130, and 100 pages cited only by context counts
     }
 
 
@@ -299,3 +299,77 @@ def test_conversion_is_exact() -> None:
     assert to_kg(3, "lb") == 1.36077711  # 3 × 0.45359237, not 1.3607771100000001
     assert kg_metric("seized_heroin_g_single_case") == "seized_heroin_kg_single_case"
     assert as_reported(22500, "nearly", "g") == "reported as nearly 22,500 g"
+
+
+# -- context figures: every row of the homicide counts, a primary per city and period ---------
+
+CONTEXT_FACTS = REPO.parent / "shared" / "facts" / "city_homicides_context.csv"
+
+
+def test_every_context_row_is_represented(dataset: Dataset) -> None:
+    """Each of the CSV's rows is a primary or an alternate, with its definition and note
+    verbatim (multiset: reprints with equal value and source text stay separate counts)."""
+    if not CONTEXT_FACTS.is_file():
+        pytest.skip("the facts are not next to the repository")
+    with CONTEXT_FACTS.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    urls = {source.id: source.url for source in dataset.sources}
+    names = {city.id: city.name for city in dataset.cities}
+    wanted = sorted(
+        (r["city"], r["metric"], int(r["value"]), r["source_url"], r["definition"], r["note"])
+        for r in rows
+    )
+    found = sorted(
+        (names[f.city], f.metric, c.value, urls[c.source], c.definition, c.note or "")
+        for f in dataset.context
+        for c in (f, *f.alternates)
+    )
+    assert len(rows) == 144
+    assert found == wanted
+
+
+def test_context_counts_per_city(dataset: Dataset) -> None:
+    counts: dict[str, tuple[int, int]] = {}
+    for figure in dataset.context:
+        figures, all_counts = counts.get(figure.city, (0, 0))
+        counts[figure.city] = (figures + 1, all_counts + 1 + len(figure.alternates))
+    assert counts == {  # (figures, counts); Detroit has no count near its launch
+        "kansas-city-mo": (4, 20),
+        "chicago-il": (4, 18),
+        "albuquerque-nm": (4, 16),
+        "cleveland-oh": (4, 17),
+        "detroit-mi": (3, 16),
+        "milwaukee-wi": (4, 16),
+        "st-louis-mo": (4, 16),
+        "memphis-tn": (4, 11),
+        "indianapolis-in": (4, 14),
+    }
+
+
+@pytest.mark.parametrize(
+    ("city", "metric", "value", "end", "basis"),
+    [
+        ("kansas-city-mo", "homicides_2019", 150, "2019-12-31", "police count of all homicides"),
+        ("kansas-city-mo", "homicides_2020_ytd", 99, "2020-07-08", "police count of all homicides"),
+        ("chicago-il", "homicides_2020", 772, "2020-12-31", "police count of all homicides"),
+        ("detroit-mi", "homicides_2020", 323, "2020-12-31", "police count of all homicides"),
+        (
+            "memphis-tn",
+            "homicides_2019",
+            191,
+            "2019-12-31",
+            "police count of murders or criminal homicides",
+        ),
+        ("milwaukee-wi", "homicides_2020_ytd", 97, "2020-07-29", "police count of all homicides"),
+        ("st-louis-mo", "homicides_2020_ytd", 183, "2020-08-31", "police count of all homicides"),
+    ],
+)
+def test_context_primaries_follow_the_rules(
+    dataset: Dataset, city: str, metric: str, value: int, end: str, basis: str
+) -> None:
+    """Whole year before an as-of count; the count nearest the launch (on or before it first,
+    St. Louis has only later ones); final before preliminary; police before press; revised and
+    latest before earlier (Detroit 2020: 323 revised, 327 kept); murders only where no
+    all-homicide count exists (Memphis 2019)."""
+    figure = next(f for f in dataset.context if (f.city, f.metric) == (city, metric))
+    assert (figure.value, figure.period.end.isoformat(), figure.basis) == (value, end, basis)

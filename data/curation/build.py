@@ -8,12 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from curation import texts
+from curation.context import CONTEXT_CSV, ContextRow, build_context, read_context_rows
 from curation.errors import CurationError
 from curation.facts import CITIES_CSV, FIGURES_CSV, read_csv, read_figure_rows
 from curation.metrics import METRICS_CSV, read_metrics
 from curation.rank import Ranker, build_figure, preview_pages
 from curation.row import Row
-from curation.sources import collect_sources, slug, source_entries, source_ids, source_kind
+from curation.sources import (
+    SourceInfo,
+    collect_sources,
+    slug,
+    source_entries,
+    source_ids,
+    source_kind,
+)
 
 
 @dataclass(slots=True)
@@ -131,6 +139,22 @@ def with_release_dates(rows: list[Row]) -> tuple[list[Row], list[tuple[Row, str]
     return result, moved
 
 
+def add_context_sources(sources: dict[str, SourceInfo], rows: list[ContextRow]) -> dict[str, str]:
+    """The context rows' pages join the sources (one per URL; a page the figures already
+    cite keeps its entry). An undated page's id takes the end of the first period it counts.
+    Returns the notes of pages whose date the facts give only in part or with a remark."""
+    notes: dict[str, str] = {}
+    for row in rows:
+        info = sources.get(row.url)
+        if info is None:
+            sources[row.url] = SourceInfo(row.url, row.publisher, row.published, set())
+            info = sources[row.url]
+            if row.published_note:
+                notes[row.url] = row.published_note
+        info.snapshots.add(row.end.isoformat())
+    return notes
+
+
 def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
     """The whole dataset as plain JSON-ready data."""
     metrics = read_metrics(metrics_csv)
@@ -146,18 +170,22 @@ def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
     early = [row for row in rows if row.city and row.snapshot < cities.launches[row.city]]
     kept = [row for row in rows if not (row.city and row.snapshot < cities.launches[row.city])]
 
+    context_rows = read_context_rows(facts / CONTEXT_CSV)
     sources = collect_sources(rows)
+    notes = add_context_sources(sources, context_rows)
     ids = source_ids(sources)
     kinds = {url: source_kind(url, info.publisher) for url, info in sources.items()}
     ranker = Ranker(kinds, preview_pages(rows))
-    used = {row.url for row in kept}
+    used = {row.url for row in kept} | {row.url for row in context_rows}
     source_list = [
-        entry for entry in source_entries(sources, ids) if entry["url"] in used
+        entry | ({"note": notes[entry["url"]]} if entry["url"] in notes else {})
+        for entry in source_entries(sources, ids)
+        if entry["url"] in used
     ] + cities.census_sources
     source_list.sort(key=lambda entry: entry["id"])
 
     metric_order = {metric: n for n, metric in enumerate(metrics)}
-    seen_metrics = {row.metric for row in rows}
+    seen_metrics = {row.metric for row in rows} | {row.metric for row in context_rows}
     document: dict[str, Any] = {
         "schema_version": 1,
         "title": texts.TITLE,
@@ -168,5 +196,8 @@ def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
         "metrics": [spec.entry() for spec in metrics.values() if spec.id in seen_metrics],
         "cities": cities.entries,
         "snapshots": build_snapshots(kept, cities, metric_order, ids, ranker),
+        "context": build_context(
+            context_rows, cities.ids, cities.launches, metric_order, ids, kinds
+        ),
     }
     return Build(document, early, regrouped)

@@ -27,6 +27,7 @@ GROUPS = (
     "past_week",
     "single_cases",
     "resources",
+    "context",
 )
 _BOOLEANS = {"true": True, "false": False}
 

@@ -28,6 +28,13 @@ DESCRIPTION = "\n\n".join(
         "National figures are the Justice Department's own totals, not sums of the city "
         "figures. Drug seizures reported in grams or pounds are converted exactly to "
         "kilograms, and the figure's note gives the amount as the page reported it.",
+        "Context: each city's homicides in 2019, 2020 and 2021 and from 1 Jan 2020 to a day "
+        "near its launch are background counts from police figures and news reports, not "
+        "Operation Legend figures, and they do not measure the operation's effect. Counts "
+        "differ by definition (police, newspaper or medical examiner; all homicides or murders "
+        "only) and by revision: each keeps its source's definition, and counts of another kind "
+        "are listed beside the first one, not treated as disagreements. Rates per 100,000 use "
+        "the city's population as recorded here.",
     )
 )
 #: SOURCES.md does not date the compilation, so the date agreed for this release is used.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from legend_gui.model.context_checks import context_violations
 from legend_gui.model.schema import Dataset, Scope
 from legend_gui.model.text import printable
 
@@ -57,6 +58,10 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
         population = listed.population
         if population is not None and population.source not in source_ids:
             yield unknown_source(("cities", c, "population", "source"), population.source)
+
+    if dataset.context:
+        for path, message in context_violations(dataset.context, launches, metric_ids, source_ids):
+            yield Violation(path, message)
 
     # The loop below runs once per figure (hundreds of thousands in a large file): paths and
     # messages are built only for a violation, never for a sound figure.

@@ -200,6 +200,56 @@ class Figure:
     alternates: tuple[AlternateReport, ...] = ()
 
 
+#: A period count is a whole number of events (homicides): never negative, never a fraction.
+CountValue = Annotated[StrictInt, Field(ge=0, le=10**9)]
+
+
+@_record
+class Period:
+    """The days a count covers, both included: a calendar year is 1 Jan to 31 Dec, a count
+    "to date" is 1 Jan to its as-of day. Two dates say both without a second format."""
+
+    start: IsoDate
+    end: IsoDate
+
+
+@_record
+class ContextCount:
+    """Another count of the same city, metric and period from another source (or the same
+    source under another definition, or as of another day): kept, never dropped."""
+
+    value: CountValue
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, strict=False)
+    source: Identifier
+    definition: Text = Field(description="What the source says it counts, in its terms.")
+    basis: Text = Field(
+        description="What kind of count this is, in words shared by comparable counts "
+        "('police count of all homicides'). Counts on the same basis and period that differ "
+        "are a dispute; counts on different bases are not."
+    )
+    period: Period | None = Field(
+        default=None, description="The count's own period when it differs from the figure's."
+    )
+    note: LongText | None = None
+
+
+@_record
+class ContextFigure:
+    """A background count for a city over a period (e.g. its homicides in 2019), with its
+    source and the source's definition. Not an operation figure: it never measures one."""
+
+    city: Identifier
+    metric: Identifier
+    period: Period
+    value: CountValue
+    qualifier: Qualifier = Field(default=Qualifier.EXACT, strict=False)
+    source: Identifier
+    definition: Text = Field(description="What the source says it counts, in its terms.")
+    basis: Text = Field(description="What kind of count this is; see the alternates' basis.")
+    note: LongText | None = None
+    alternates: tuple[ContextCount, ...] = ()
+
+
 class Snapshot(_Strict):
     """Cumulative figures as announced on one date."""
 
@@ -218,6 +268,10 @@ class Dataset(_Strict):
     metrics: list[Metric]
     cities: list[City]
     snapshots: list[Snapshot]
+    context: list[ContextFigure] = Field(
+        default_factory=list,
+        description="Background period counts per city (e.g. homicides in a year); optional.",
+    )
 
 
 def json_schema_text() -> str:
