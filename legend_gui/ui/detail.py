@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
     QUALIFIER_WORDS,
+    counted,
     format_change,
     format_date,
     format_number,
@@ -209,7 +210,7 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
         if day is not None:
             days = catalog.days_active(city_id, day)
             facts.append(
-                f"{days:,} days active on {escape(format_date(day))}"
+                f"{counted(days, 'day')} active on {escape(format_date(day))}"
                 if days is not None
                 else f"not yet launched on {escape(format_date(day))}"
             )
