@@ -116,3 +116,91 @@ def test_open_bundled_dataset_after_another_file(
     assert Path(window.catalog.path).resolve() == bundled_path.resolve()
     assert "operation_legend.json" in window.windowTitle()
     assert window.settings.recent_files() == [str(smaller.resolve())]  # the menu has it already
+
+
+def test_a_link_no_browser_opens_is_told_and_copied(
+    make_window, catalog: Catalog, monkeypatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    tried: list[str] = []
+
+    def no_browser(url: QUrl) -> bool:
+        tried.append(url.toString())
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_browser))
+    window = make_window(catalog)
+    window.detail.anchorClicked.emit(QUrl("https://news.example/story"))
+    assert tried == ["https://news.example/story"]
+    message = window.statusBar().currentMessage()
+    assert "No web browser opened https://news.example/story" in message
+    assert QGuiApplication.clipboard().text() == "https://news.example/story"
+    window.sources_pane.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert tried == ["https://news.example/story"]  # never handed to the system
+    assert "only web links" in window.statusBar().currentMessage()
+
+
+def test_hovering_a_link_shows_its_url_in_the_status_bar(
+    make_window, catalog: Catalog, qtbot
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    window = make_window(catalog)
+    window.select_city("chicago-il")
+    detail = window.detail
+    document = detail.document()
+    block, found = document.begin(), None
+    while block.isValid() and found is None:
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isAnchor():
+                found = (fragment.position() + fragment.length() // 2, fragment.charFormat())
+                break
+            it += 1
+        block = block.next()
+    assert found is not None
+    cursor = QTextCursor(document)
+    cursor.setPosition(found[0])
+    detail.setTextCursor(cursor)
+    detail.ensureCursorVisible()
+    rect = detail.cursorRect(cursor)
+    qtbot.mouseMove(detail.viewport(), QPoint(rect.center().x(), rect.center().y()))
+    href = found[1].anchorHref()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == href)
+    qtbot.mouseMove(detail.viewport(), QPoint(2, detail.viewport().height() - 2))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "")
+
+
+def test_undated_pages_of_one_publisher_are_told_apart(make_window, catalog: Catalog) -> None:
+    window = make_window(catalog)
+    window.show_sources_tab()
+    text = window.sources_pane.toPlainText()
+    undated = [
+        line.split(" — ")[0]  # what names the source, before what it is cited for
+        for line in text.splitlines()
+        if line.startswith("KCTV5") and "date not shown" in line
+    ]
+    assert len(undated) >= 3
+    assert len(set(undated)) == len(undated)  # no two read the same
+    assert all("(…/" in line for line in undated)
+
+
+def test_page_name_is_the_title_or_the_wordiest_path_part() -> None:
+    from legend_gui.model.schema import Source
+    from legend_gui.model.source_pages import page_name
+
+    def source(url: str, title: str | None = None) -> Source:
+        return Source(id="s", publisher="KSDK", url=url, title=title)
+
+    assert page_name(source("https://x.example/a", "Charges filed")) == "Charges filed"
+    story = "https://www.ksdk.com/article/news/crime/operation-legend-update/63-bde1387a-68a0-4e48"
+    assert page_name(source(story)) == "…/operation-legend-update"
+    assert page_name(source("https://x.example/")) == ""
+    wiki = page_name(source("https://en.wikipedia.org/wiki/Kansas_City,_Missouri"))
+    assert wiki == "…/Kansas_City,_Missouri"
+    long = page_name(source("https://x.example/" + "-".join(["word"] * 30) + ".html"))
+    assert long.endswith("…") and len(long) == 2 + 60

@@ -80,6 +80,8 @@ class MainWindow(FileCommands):
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
         self.city_view.first_painted.connect(self._start.first_painted)
+        for pane in (self.detail, self.sources_pane):
+            pane.report_links_to(self.statusBar().showMessage)
 
         if catalog is not None:
             self._install_catalog(catalog, restore=True)
@@ -109,14 +111,14 @@ class MainWindow(FileCommands):
         self.chart_panel = ChartPanel()
         chart_holder = QWidget()
         chart_layout = QVBoxLayout(chart_holder)
-        chart_layout.setContentsMargins(0, 6, 6, 6)
+        chart_layout.setContentsMargins(6, 6, 6, 6)  # clear of the splitter handle's dots
         chart_layout.addWidget(self.chart_panel)
         self.right_splitter = make_splitter(
             Qt.Orientation.Vertical,
             "right_splitter",
             (self.info_tabs, chart_holder),
             stretch=(2, 3),
-            sizes=(330, 470),
+            sizes=(300, 500),
         )
         self.splitter = make_splitter(
             Qt.Orientation.Horizontal,
