@@ -432,7 +432,8 @@ def test_a_bad_file_at_start_up_falls_back_to_the_bundled_data(
     assert catalog.path.endswith("operation_legend.json")
     _title, text, details = fake_dialogs.errors[0]
     assert "mine.json could not be opened; showing the bundled dataset" in text
-    assert "required field 'sources' is missing" in details
+    assert "required field 'sources' is missing" in text
+    assert len(details.splitlines()) == 4  # Show Details: all four, one more than the text
 
 
 def test_a_failure_while_the_window_is_built_is_told_in_a_box(

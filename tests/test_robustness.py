@@ -385,8 +385,8 @@ def test_markup_in_a_file_name_shows_literally_in_title_and_error_dialogs(
     assert not window.open_path(quoting)
     _title, text, details = fake_dialogs.errors[-1]
     assert f'(found "{HOSTILE[1]}")' in text
-    assert f'(found "{HOSTILE[1]}")' in details
-    assert f"cities[0] ({HOSTILE[2]}).state" in details
+    assert f"cities[0] ({HOSTILE[2]}).state" in text + details
+    assert details == "" or len(details.splitlines()) > 3  # details only when it adds
     assert window.windowHandle().title().endswith(name)
 
 

@@ -61,12 +61,12 @@ def _validate_for_gui(document: Document, dialogs: Dialogs) -> Catalog | None:
 
 
 def _tell_fallback(dialogs: Dialogs, path: Path, error: DatasetError) -> None:
+    problems, details = error.for_dialog()
     dialogs.error(
         None,
         "Cannot open data file",
-        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n"
-        + "\n".join(error.lines()[:3]),
-        details=error.summary(),
+        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n" + problems,
+        details=details,
     )
 
 

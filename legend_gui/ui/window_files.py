@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from legend_gui.ui.settings import AppSettings
 
 
-#: Problems listed in the message itself; the rest are behind Show Details.
-_SHOWN_PROBLEMS = 3
-
-
 class FileCommands(QMainWindow):
     """Signals: ``data_loaded(Catalog)`` after a file was opened successfully."""
 
@@ -48,14 +44,13 @@ class FileCommands(QMainWindow):
             with wait_cursor():  # taken down on every outcome, an unexpected error included
                 catalog = Catalog(load_dataset(path), str(path))
         except DatasetError as error:
-            lines = error.lines()
+            problems, details = error.for_dialog()
             self.dialogs.error(
                 self,
                 "Cannot open data file",
                 f"{path.name} could not be opened: {counted(error.total, 'problem')} found. "
-                "The data on screen is unchanged.\n\n" + "\n".join(lines[:_SHOWN_PROBLEMS]),
-                # Show Details only when it tells more than the message
-                details=error.summary() if len(lines) > _SHOWN_PROBLEMS else "",
+                "The data on screen is unchanged.\n\n" + problems,
+                details=details,
             )
             return False
         if path.resolve() != bundled_dataset().resolve():  # File ▸ Open Bundled Dataset has it
