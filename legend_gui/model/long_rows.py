@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from legend_gui.model.formatting import csv_qualifier
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.schema import Qualifier
 
@@ -64,7 +65,7 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
                     city.state if city else "",
                     figure.metric,
                     value,
-                    qualifier.value,
+                    csv_qualifier(qualifier),
                     source.url,
                     source.publisher,
                     source.published.isoformat() if source.published else "",

@@ -132,6 +132,7 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("Esc", "Clear the search, from the search box or the list"),
     ("↑ / ↓, Page Up / Down", "Previous / next city, from the search box or the list"),
     ("Enter", "From the search box to the list"),
+    ("Esc, in the chart", "Undo zooming and panning, as Reset Chart View does"),
     ("Alt+underlined letter", "Open that menu"),
 )
 

@@ -38,11 +38,13 @@ if TYPE_CHECKING:
 
 class ChartPanel(QWidget):
     """Signals: ``settings_edited(ChartSettings)`` when the user changes a control;
-    ``city_clicked(object)`` with a city id when a bar is clicked; ``chart_painted(float)`` once,
+    ``city_clicked(object)`` with a city id when a bar is clicked; ``snapshot_clicked(date)``
+    when a timeline point is; ``chart_painted(float)`` once,
     with ``time.perf_counter()``, when bars were first painted on screen."""
 
     settings_edited = Signal(object)
     city_clicked = Signal(object)
+    snapshot_clicked = Signal(object)
     chart_painted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -203,6 +205,7 @@ class ChartPanel(QWidget):
         self._bar_plot.scene().sigMouseClicked.connect(self._on_bar_clicked)
         self._bar_plot.scene().sigMouseMoved.connect(self._on_bar_hovered)
         self._timeline_plot.scene().sigMouseMoved.connect(self._on_timeline_hovered)
+        self._timeline_plot.scene().sigMouseClicked.connect(self._on_timeline_clicked)
         self._apply_theme()
         self.refresh()
 
@@ -295,15 +298,30 @@ class ChartPanel(QWidget):
         assert self._catalog is not None
         return bar_tooltip(self._catalog, self._chart.bars[index])
 
-    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+    def point_at(self, scene_pos: QPointF) -> int | None:
+        """Index into the timeline's ``points`` of the point drawn near a scene position."""
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
-            return
+            return None
         view = self._timeline_plot.getPlotItem().getViewBox()
         best = None
         for index, x in enumerate(self._timeline_x):
             pixel = view.mapViewToScene(QPointF(x, self._chart.points[index].value))
             if (pixel - scene_pos).manhattanLength() < 14:
                 best = index
+        return best
+
+    def _on_timeline_clicked(self, event: Any) -> None:
+        """A click on a point shows that snapshot (in the details, and on the bar chart)."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.point_at(event.scenePos())
+        if index is not None and isinstance(self._chart, TimelineChart):
+            self.snapshot_clicked.emit(self._chart.points[index].day)
+
+    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+        if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
+            return
+        best = self.point_at(scene_pos)
         text = ""
         if best is not None and self._catalog is not None:
             text = point_tooltip(self._catalog, self._chart, self._chart.points[best])

@@ -79,6 +79,7 @@ class MainWindow(FileCommands):
         self.cities.city_chosen.connect(self._on_city_chosen)
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
+        self.chart_panel.snapshot_clicked.connect(self._choose_snapshot)
         self.city_view.first_painted.connect(self._start.first_painted)
         for pane in (self.detail, self.sources_pane):
             pane.report_links_to(self.statusBar().showMessage)
