@@ -204,4 +204,4 @@ def test_page_name_is_the_title_or_the_wordiest_path_part() -> None:
     assert wiki == "…/Kansas_City,_Missouri"
     long = page_name(source("https://x.example/" + "-".join(["word"] * 30) + ".html"))
     assert long.endswith("…")
-    assert len(long) == 2 + 60
+    assert len(long) == 2 + 48

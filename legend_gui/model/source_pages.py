@@ -15,7 +15,7 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _SEPARATORS = re.compile(r"[-_,.+\s]+")
 _EXTENSION = re.compile(r"\.(html?|php|aspx?|jsp|pdf)$", re.IGNORECASE)
 #: A path part longer than this is shown cut, ending in "…".
-MAX_SLUG = 60
+MAX_SLUG = 48
 
 
 def page_name(source: Source) -> str:

@@ -106,6 +106,7 @@ class ChartPanel(QWidget):
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         header.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

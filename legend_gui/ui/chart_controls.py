@@ -1,5 +1,5 @@
-"""The chart's controls: metric, snapshot, per 100,000, top N, the view tabs and Reset view, in
-a toolbar that wraps (``FlowLayout``) so none is clipped on a narrow window. A control that
+"""The chart's controls: the view tabs, metric, snapshot, per 100,000 and top N, in a toolbar
+that wraps (``FlowLayout``) so none is clipped on a narrow window. A control that
 does not apply to the view on screen is hidden, not greyed out."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _labelled(text: str, control: QWidget) -> QWidget:
 
 class ChartControls(QWidget):
     """Signals: ``edited()`` when the user changed a control (read ``settings_from``);
-    ``reset_clicked()`` for Reset view."""
+    ``reset_clicked()`` for Reset view (which the panel shows beside the chart's title)."""
 
     edited = Signal()
     reset_clicked = Signal()
@@ -66,14 +66,14 @@ class ChartControls(QWidget):
         self.metric_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.metric_box.setMinimumContentsLength(24)
+        self.metric_box.setMinimumContentsLength(20)
         self.snapshot_box = QComboBox()
         self.snapshot_box.setAccessibleName("Snapshot")
         self.snapshot_box.setAccessibleDescription(SNAPSHOT_TIP)
         self.snapshot_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.snapshot_box.setMinimumContentsLength(30)
+        self.snapshot_box.setMinimumContentsLength(22)
         self.per_capita_box = QCheckBox("Per 100,000 residents")
         self.per_capita_box.setAccessibleName("Per 100,000 residents")
         self.top_box = QSpinBox()
@@ -103,7 +103,6 @@ class ChartControls(QWidget):
             self.snapshot_piece,
             self.per_capita_box,
             self.top_box,
-            self.reset_button,
         ):
             flow.addWidget(piece)
 

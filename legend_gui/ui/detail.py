@@ -74,11 +74,11 @@ def open_safe_link(url: QUrl) -> bool:
 
 
 def source_html(source: Source) -> str:
-    """Publisher (a link), date; an undated source also names its page (title or URL path),
-    so two undated pages of one publisher are told apart."""
+    """Publisher (a link), date (never broken across lines); an undated source also names its
+    page (title or URL path), so two undated pages of one publisher are told apart."""
     page = ""
     if source.published:
-        when = format_date(source.published).replace(" ", "\u00a0")  # a date never wraps
+        when = format_date(source.published)
     else:  # a reference work has no publication date worth saying is missing
         when = "" if source.kind.value == "reference" else "date not shown"
         page = page_name(source)
@@ -89,7 +89,7 @@ def source_html(source: Source) -> str:
         name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
     if page:
         name += f" <span class='{MUTED_CLASS}'>({escape(page)})</span>"
-    return f"{name}, {escape(when)}" if when else name
+    return f"{name}, {escape(when).replace(' ', '&nbsp;')}" if when else name
 
 
 def _qualified(figure_value: float, qualifier: Qualifier) -> str:

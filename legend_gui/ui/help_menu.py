@@ -44,8 +44,8 @@ def shortcuts_html() -> str:
     for title, entries in sections:
         rows.append(f"<tr><th colspan='2' align='left'><br>{escape(title)}</th></tr>")
         rows += [
-            f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td>"
-            f"<td>{escape(what)}</td></tr>"
+            f"<tr><td style='padding-right:18px; white-space:nowrap'><b>{escape(keys)}</b></td>"
+            f"<td style='white-space:nowrap'>{escape(what)}</td></tr>"
             for keys, what in entries
         ]
     return "<table cellspacing='2'>" + "".join(rows) + "</table>"
