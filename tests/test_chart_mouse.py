@@ -4,6 +4,8 @@ apply to the view are hidden."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 
@@ -32,6 +34,16 @@ def test_clicking_a_timeline_point_selects_that_snapshot(
     assert window.chart_settings.view == "timeline"  # the user stays on the timeline
     assert panel.snapshot_box.currentData() == day.isoformat()
     assert any(a.isChecked() and a.data() == day for a in window.snapshot_menu.actions())
+    import pyqtgraph as pg
+
+    marks = [
+        item.value()
+        for item in plot.getPlotItem().items
+        if isinstance(item, pg.InfiniteLine)
+        and item.label is not None
+        and item.label.format == "details"
+    ]
+    assert marks == [datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()]
     heading = f"as announced on {day.day} "
     assert heading in window.detail.toPlainText().lower()
 

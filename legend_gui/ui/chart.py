@@ -240,7 +240,7 @@ class ChartPanel(QWidget):
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:
             return
-        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline
+        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, mark_snapshot
 
         theme = self._theme()
         for plot in (self._bar_plot, self._timeline_plot):
@@ -250,6 +250,8 @@ class ChartPanel(QWidget):
             self.stack.setCurrentWidget(self._bar_plot)
         else:
             self._timeline_x = draw_timeline(self._timeline_plot.getPlotItem(), chart, theme)
+            if self._settings.snapshot is not None and chart.points:
+                mark_snapshot(self._timeline_plot.getPlotItem(), self._settings.snapshot, theme)
             self.stack.setCurrentWidget(self._timeline_plot)
 
     def reset_view(self) -> None:

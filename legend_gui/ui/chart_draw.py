@@ -225,6 +225,21 @@ def _timestamp(day: date) -> float:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
 
 
+def mark_snapshot(plot: pg.PlotItem, day: date, theme: ChartTheme) -> None:
+    """The snapshot the detail pane shows, as a thin line on the timeline (a click on a point
+    moves it there)."""
+
+    plot.addItem(
+        pg.InfiniteLine(
+            pos=_timestamp(day),
+            angle=90,
+            pen=pg.mkPen(theme.bar_selected, width=1, style=Qt.PenStyle.DotLine),
+            label="details",
+            labelOpts={"color": theme.bar_selected, "position": 0.97},
+        )
+    )
+
+
 def draw_timeline(
     plot: pg.PlotItem, chart: TimelineChart, theme: ChartTheme, font_size: float = 12.0
 ) -> list[float]:
