@@ -42,10 +42,10 @@ def test_the_toolbar_wraps_on_a_narrow_window(make_window, catalog: Catalog) -> 
     window = make_window(catalog, resize=False)
     render_window(window, 1024, 700)
     controls = window.chart_panel.controls
-    tabs, reset = window.chart_panel.view_tabs, window.chart_panel.reset_button
-    assert reset.geometry().top() > tabs.geometry().bottom()  # a second row, not clipped
+    tabs, last = window.chart_panel.view_tabs, window.chart_panel.top_box
+    assert last.geometry().top() > tabs.geometry().bottom()  # a second row, not clipped
     render_window(window, 1920, 1080)
-    assert reset.geometry().top() == pytest.approx(tabs.geometry().top(), abs=8)  # one row
+    assert last.geometry().top() == pytest.approx(tabs.geometry().top(), abs=8)  # one row
     assert controls.height() < 2 * tabs.height() + 8
 
 
