@@ -232,7 +232,8 @@ def _html(sheet: FactSheet, size: float) -> tuple[str, str, str]:
             f"<p>[{number}] {escape(source.publisher)}{title}{when}: <a href='{url}'>{url}</a></p>"
         )
     parts.append(_heading("About the data", size))
-    parts.append(f"<p>{escape(sheet.caveats)}</p>")
+    # the description's paragraphs are separated by blank lines (data/README.md)
+    parts += [f"<p>{escape(para.strip())}</p>" for para in sheet.caveats.split("\n\n") if para]
     if sheet.licence:
         parts.append(f"<p class='muted'>{escape(sheet.licence)}</p>")
     parts.append(f"<p><b>Cite:</b> {escape(sheet.citation)}</p>")
