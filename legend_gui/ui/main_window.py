@@ -26,6 +26,7 @@ from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
+from legend_gui.ui.publish_actions import PublishActions
 from legend_gui.ui.qtapp import wait_cursor
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
@@ -72,6 +73,15 @@ class MainWindow(QMainWindow):
             self.settings,
             self.statusBar().showMessage,
         )
+        self.publish = PublishActions(
+            self,
+            lambda: self.catalog,
+            lambda: self.chart_settings,
+            lambda: self.city_id,
+            self.dialogs,
+            self.exports,
+            self.statusBar().showMessage,
+        )
         self._build_menus()
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._offer_reload)
@@ -82,6 +92,8 @@ class MainWindow(QMainWindow):
         self.cities.city_chosen.connect(self._on_city_chosen)
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
+        self.chart_panel.bar_menu_requested.connect(self.publish.bar_menu)
+        self.detail.citation_requested.connect(self.publish.copy_citation)
         self.city_view.first_painted.connect(self._start.first_painted)
 
         if catalog is not None:
@@ -357,7 +369,8 @@ class MainWindow(QMainWindow):
             path = Path(urls[0].toLocalFile())
             QTimer.singleShot(0, lambda: self.open_path(path))
 
-    # -- help and exports (their work is in ui/help_menu.py and ui/export_actions.py) ------------
+    # -- help (ui/help_menu.py; exports and publishing are ui/export_actions.py and
+    # ui/publish_actions.py, called from the actions table) ----------------------------------
     def show_about(self) -> None:
         sources = len(self.catalog.dataset.sources) if self.catalog else 0
         self.dialogs.information(
@@ -370,15 +383,6 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         help_menu.open_log_folder()
-
-    def export_chart_dialog(self) -> None:
-        self.exports.export_chart()
-
-    def export_data_dialog(self) -> None:
-        self.exports.export_data()
-
-    def copy_chart(self) -> None:
-        self.exports.copy_chart()
 
     # -- settings ---------------------------------------------------------------------------
     def save_settings(self) -> None:
