@@ -372,10 +372,8 @@ class MainWindow(QMainWindow):
     # -- help (ui/help_menu.py; exports and publishing are ui/export_actions.py and
     # ui/publish_actions.py, called from the actions table) ----------------------------------
     def show_about(self) -> None:
-        sources = len(self.catalog.dataset.sources) if self.catalog else 0
-        self.dialogs.information(
-            self, f"About {APP_NAME}", help_menu.about_html(sources), rich=True
-        )
+        about = help_menu.about_html(self.catalog.dataset if self.catalog else None)
+        self.dialogs.information(self, f"About {APP_NAME}", about, rich=True)
 
     def show_shortcuts(self) -> None:
         actions = [self.menu_actions[spec.id] for spec in action_specs()]
