@@ -85,6 +85,17 @@ PY_MODULE_EXCLUDES = [
     "pyqtgraph.examples",
     "pyqtgraph.opengl",
     "pyqtgraph.jupyter",
+    # Dev tools that optional imports would drag in (measured 5.9 MB): pydantic's mypy plugin
+    # imports mypy (with its compiled parser, ast_serialize and librt); numpy.__config__ yaml
+    # (only to print its build config); pygments (tracebacks in IPython) chardet.
+    "pydantic.mypy",
+    "pydantic.v1.mypy",
+    "mypy",
+    "ast_serialize",
+    "librt",
+    "yaml",
+    "pygments",
+    "chardet",
 ]
 
 # The other Qt bindings: PyInstaller refuses to collect two (PITFALLS 2.1); exclude them always.

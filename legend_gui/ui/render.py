@@ -41,10 +41,12 @@ class RenderError(RuntimeError):
 
 
 def _font(pixels: float, bold: bool = False) -> QFont:
+    from legend_gui.ui.chart_paint import without_ligatures
+
     font = QFont()
     font.setPixelSize(round(pixels))
     font.setBold(bold)
-    return font
+    return without_ligatures(font)
 
 
 def _wrapped_height(text: str, font: QFont, width: float) -> float:
