@@ -191,6 +191,7 @@ class ExportChartDialog(QDialog):
             ("&Note", self.note_edit),
         ):
             edit.setAccessibleName(label.replace("&", ""))
+            edit.setCursorPosition(0)  # a long subtitle shows its start
             form.addRow(label, edit)
         form.addRow("", self.large_text_box)
         if has_highlight:
@@ -257,6 +258,8 @@ class ExportChartDialog(QDialog):
                 f"{width:,} × {height:,} pixels, light background, with title, legend and "
                 "sources: ready to publish. Text and lines grow with the image."
             )
+            if self.format_box.currentData() in ("svg", "pdf"):
+                text += " Vector: text stays text, editable and searchable."
             if width < SMALL_SIZE[0] or height < SMALL_SIZE[1]:
                 text += (
                     f" Below {SMALL_SIZE[0]:,} × {SMALL_SIZE[1]:,} the caption crowds the "
