@@ -101,7 +101,6 @@ PY_MODULE_EXCLUDES = [
     "yaml",
     "pygments",
     "chardet",
-    "chardet",
 ]
 
 # The other Qt bindings: PyInstaller refuses to collect two (PITFALLS 2.1); exclude them always.
