@@ -259,6 +259,8 @@ def test_export_dialog_offers_pdf_and_text_fields_defaulting_to_the_data(
     assert dialog.options().text == ExportText()  # unchanged fields keep the data's text
     assert dialog.highlight_box.isVisibleTo(dialog)  # a city is selected on the bar chart
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    assert dialog.subtitle_edit.cursorPosition() == 0  # a long subtitle shows its start
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.title_edit, " (draft)")
     dialog.large_text_box.setChecked(True)
     with qtbot.waitSignal(dialog.preview_rendered, timeout=5000):
