@@ -76,8 +76,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  legend-gui validate FILE...         check data files\n"
-            "  legend-gui export -o OUT ...        the chart (PNG/SVG/PDF/CSV) or, with --all, "
-            "every figure (CSV, or a data package .zip)\n"
+            "  legend-gui export -o OUT ...        the chart (PNG/SVG/PDF/CSV); with --all, every "
+            "figure (.csv, or .zip: a data package)\n"
             "  legend-gui cite --metric ID ...     print the citation of one figure\n"
             "  legend-gui sheet --city ID -o OUT.pdf   a city's one-page fact sheet\n"
             "  legend-gui screenshot -o OUT.png    render the main window\n"

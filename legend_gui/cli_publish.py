@@ -52,8 +52,10 @@ def command_parser(
 
 def cite_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
-    parser.add_argument("--city", help="city id, e.g. kansas-city-mo (default: national)")
-    parser.add_argument("--metric", required=True, help="metric id, e.g. arrests_total")
+    parser.add_argument(
+        "--city", help="city id, as in the data file (default: the national figure)"
+    )
+    parser.add_argument("--metric", required=True, help="metric id, as in the data file")
     parser.add_argument(
         "--snapshot",
         default=LATEST,
@@ -71,7 +73,7 @@ def cite_arguments(parser: argparse.ArgumentParser) -> None:
 
 def sheet_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
-    parser.add_argument("--city", required=True, help="city id, e.g. kansas-city-mo")
+    parser.add_argument("--city", required=True, help="city id, as in the data file")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     parser.add_argument(
         "--paper", choices=("a4", "letter"), help="paper size (default: from the locale)"
@@ -146,10 +148,10 @@ def run_cite(catalog: Catalog, options: argparse.Namespace, out: Print, err: Pri
     except UsageError as error:
         err(f"legend-gui cite: {error}")
         return EXIT_USAGE
-    label = catalog.metric_by_id[options.metric].label
     if day is None:
-        err(f"legend-gui cite: {label}, {where_name(catalog, options.city)}: not reported in "
-            "any snapshot")  # fmt: skip
+        label = catalog.metric_by_id[options.metric].label
+        where = where_name(catalog, options.city)
+        err(f"legend-gui cite: {label}, {where}: not reported in any snapshot")
         return EXIT_FAILURE
     try:
         out(cite_figure(catalog, (day, options.city, options.metric), options.style))
