@@ -71,7 +71,10 @@ def _out(line: str) -> None:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="legend-gui",
-        description="Legend Viewer: browse the public figures of Operation Legend (DOJ, 2020).",
+        description=(
+            "Legend Viewer: browse a data file of an operation's public figures, city by city, "
+            "with the source of every number."
+        ),
         epilog=(
             "commands:\n"
             "  legend-gui validate FILE...         check data files\n"
@@ -128,7 +131,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
         parser.add_argument("--all", action="store_true", help="every figure, long-format CSV")
         parser.add_argument("--snapshot", help="snapshot date, YYYY-MM-DD")
-        parser.add_argument("--metric", help="metric id, e.g. federal_defendants_charged")
+        parser.add_argument("--metric", help="metric id as in the data file (default: a core one)")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
         parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
@@ -288,7 +291,7 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
 
 
 def describe(settings: ChartSettings) -> str:
-    """What ``export`` wrote, in one line: ``bar chart of arrests_total, 14 Oct 2020``."""
+    """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``."""
     from legend_gui.model.formatting import format_date
 
     rate = ", per 100,000 residents" if settings.per_capita else ""

@@ -34,6 +34,8 @@ from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.display_text import item_tooltip, short_text, shown
+from legend_gui.ui.elided import ElidedLabel
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -116,13 +118,13 @@ class ChartPanel(QWidget):
         controls.addWidget(self.per_capita_box)
         controls.addWidget(self.top_box)
 
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title_label.setFont(font)
-        self.subtitle_label = QLabel()
+        self.subtitle_label = ElidedLabel()
         self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.stack = QStackedWidget()
@@ -217,10 +219,10 @@ class ChartPanel(QWidget):
         try:
             self.metric_box.clear()
             for metric in catalog.chart_metrics:
-                self.metric_box.addItem(metric.label, metric.id)
+                self.metric_box.addItem(short_text(metric.label), metric.id)
                 self.metric_box.setItemData(
                     self.metric_box.count() - 1,
-                    tooltip_text(metric.description or metric.label),
+                    tooltip_text(shown(item_tooltip(metric.label, metric.description))),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             rates = has_populations(catalog)
@@ -232,7 +234,7 @@ class ChartPanel(QWidget):
             for day in catalog.snapshot_dates:
                 snapshot = catalog.snapshot_by_date[day]
                 label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
-                self.snapshot_box.addItem(label, day.isoformat())  # a str survives QVariant
+                self.snapshot_box.addItem(short_text(label), day.isoformat())  # str: QVariant
         finally:
             self._updating = False
 
@@ -336,7 +338,7 @@ class ChartPanel(QWidget):
         caption = [
             line for line in (*chart.notes, chart.legend_line(), chart.source_line()) if line
         ]
-        self.caption_label.setText("\n".join(caption))
+        self.caption_label.setText(shown("\n".join(caption)))
         self.key_label.setText(key_html(chart, self._theme_colours()))
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:

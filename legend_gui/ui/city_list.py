@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from legend_gui.model.formatting import format_date
 from legend_gui.model.search import fold, fold_all
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.display_text import shown
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
@@ -251,7 +252,8 @@ class CityDelegate(QStyledItemDelegate):
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(text_role))
         # The middle goes, not the end: "Winston-Salem…metro area" keeps what tells it apart.
-        elided = QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+        # Cut first, then isolate right-to-left stretches (a cut must not drop an isolate's end).
+        elided = shown(QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideMiddle, room))
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(rect.adjusted(0, 0, -(rect.width() - room), 0), int(align), elided)
         if detail:

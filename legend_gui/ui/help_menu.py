@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
 from legend_gui import APP_NAME, __version__
 from legend_gui.crash import log_dir
+from legend_gui.model.formatting import format_date
+from legend_gui.model.text import isolate_rtl
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Dataset
 
 #: Keys that are not menu commands, shown after the menus' shortcuts.
 OTHER_KEYS = (
@@ -18,17 +25,34 @@ OTHER_KEYS = (
 )
 
 
-def about_html(source_count: int) -> str:
-    return (
-        f"<h3>{APP_NAME} {__version__}</h3>"
-        "<p>Browse the public figures of the U.S. Department of Justice's Operation Legend "
-        "(2020) city by city, with the source of every number.</p>"
-        f"<p>This dataset cites {source_count:,} public sources: DOJ and U.S. Attorney's Office "
-        "releases and news reports. Figures are shown as the sources framed them; a figure "
-        "no source reported is shown as <i>not reported</i>, never as zero.</p>"
-        "<p>Licence: MIT (the program); the compiled figures are facts from public sources."
-        "</p>"
-    )
+def _paragraphs(text: str) -> str:
+    """A data file's text, escaped, its right-to-left runs isolated, line breaks kept."""
+    return "<br>".join(escape(isolate_rtl(line)) for line in text.splitlines())
+
+
+def about_html(dataset: Dataset | None) -> str:
+    """The program, then the open dataset in its own words: title, description, when it was
+    compiled, its licence, how many sources it cites (nothing here names an operation)."""
+    parts = [
+        f"<h3>{APP_NAME} {__version__}</h3>",
+        "<p>Browse a data file of an operation's public figures city by city, with the source "
+        "of every number. Figures are shown as the sources framed them; a figure no source "
+        "reported is shown as <i>not reported</i>, never as zero.</p>",
+    ]
+    if dataset is not None:
+        parts.append(f"<h4>{_paragraphs(dataset.title)}</h4>")
+        if dataset.description:
+            parts.append(f"<p>{_paragraphs(dataset.description)}</p>")
+        facts = [
+            f"{len(dataset.sources):,} public source{'s' if len(dataset.sources) != 1 else ''}"
+        ]
+        if dataset.compiled is not None:
+            facts.insert(0, f"Compiled {format_date(dataset.compiled)}")
+        parts.append(f"<p>{escape(' · '.join(facts))}</p>")
+        licence = _paragraphs(dataset.licence) if dataset.licence else "not stated in the file"
+        parts.append(f"<p>Licence of the data: {licence}</p>")
+    parts.append("<p>Licence of the program: MIT.</p>")
+    return "".join(parts)
 
 
 def shortcuts_text(actions: Iterable[QAction]) -> str:

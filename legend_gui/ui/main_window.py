@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
 from legend_gui.model.choices import fit_choices
+from legend_gui.model.text import printable
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
@@ -24,6 +25,7 @@ from legend_gui.ui.city_list import CityPreview
 from legend_gui.ui.city_panel import CityPanel
 from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
+from legend_gui.ui.display_text import window_title
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
 from legend_gui.ui.qtapp import wait_cursor
@@ -170,7 +172,9 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         files: list[tuple[str, object]] = [(path, path) for path in self.settings.recent_files()]
-        fill_choice_menu(self.recent_menu, files, lambda p: self.open_path(Path(str(p))), False)
+        fill_choice_menu(
+            self.recent_menu, files, lambda p: self.open_path(Path(str(p))), False, None
+        )
         self.recent_menu.setEnabled(bool(files))
 
     def _sync_view_menus(self) -> None:
@@ -223,7 +227,8 @@ class MainWindow(QMainWindow):
             reload = self.dialogs.confirm(
                 self,
                 "Data file changed",
-                f"{path.name} changed on disk. Reload it?\n\nIf the new version has problems, "
+                f"{printable(path.name, 80)} changed on disk. Reload it?\n\n"
+                "If the new version has problems, "
                 "the data on screen stays as it is.",
             )
         finally:
@@ -232,9 +237,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _update_title(self, catalog: Catalog) -> None:
-        name = Path(catalog.path).name if catalog.path else "untitled"
-        # "[*]" is Qt's placeholder for the modified mark; doubled, it shows literally
-        self.setWindowTitle(f"{APP_NAME} — {name}".replace("[*]", "[*][*]"))
+        self.setWindowTitle(window_title(catalog))
         self.setWindowFilePath(catalog.path or "")
 
     def open_path(self, path: Path) -> bool:
@@ -249,14 +252,17 @@ class MainWindow(QMainWindow):
             self.dialogs.error(
                 self,
                 "Cannot open data file",
-                f"{path.name} could not be opened: {count:,} problem{'s' if count != 1 else ''} "
+                f"{printable(path.name, 80)} could not be opened: "
+                f"{count:,} problem{'s' if count != 1 else ''} "
                 f"found. The data on screen is unchanged.\n\n" + "\n".join(error.lines()[:3]),
                 details=error.summary(),
             )
             return False
         self.settings.add_recent_file(str(path.resolve()))
         self._install_catalog(catalog)
-        self.statusBar().showMessage(f"Opened {path.name}: {len(catalog.cities):,} cities", 5000)
+        self.statusBar().showMessage(
+            f"Opened {printable(path.name, 80)}: {len(catalog.cities):,} cities", 5000
+        )
         self.data_loaded.emit(catalog)
         return True
 
@@ -359,9 +365,9 @@ class MainWindow(QMainWindow):
 
     # -- help and exports (their work is in ui/help_menu.py and ui/export_actions.py) ------------
     def show_about(self) -> None:
-        sources = len(self.catalog.dataset.sources) if self.catalog else 0
+        dataset = self.catalog.dataset if self.catalog else None
         self.dialogs.information(
-            self, f"About {APP_NAME}", help_menu.about_html(sources), rich=True
+            self, f"About {APP_NAME}", help_menu.about_html(dataset), rich=True
         )
 
     def show_shortcuts(self) -> None:
