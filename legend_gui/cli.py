@@ -58,14 +58,23 @@ def _argument_type_error(message: str) -> Exception:
 
 
 def _err(line: str) -> None:
+    """One line on stderr, printable: a file name, a command-line value or a data file's text
+    in it cannot act on the terminal (ESC shows as ``\\x1b``, never raw)."""
     # A windowed (frozen) build has no stderr at all (PyInstaller sets it to None).
     if sys.stderr is not None:
-        print(line, file=sys.stderr)
+        print(_printable(line), file=sys.stderr)
 
 
 def _out(line: str) -> None:
+    """One line on stdout, printable (see ``_err``)."""
     if sys.stdout is not None:
-        print(line)
+        print(_printable(line))
+
+
+def _printable(line: str) -> str:
+    from legend_gui.model.text import printable  # pure Python, a few µs to import
+
+    return printable(line)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -259,27 +268,31 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
     from datetime import date
 
     from legend_gui.fileio import WriteError
+    from legend_gui.model.captions import NO_POPULATIONS, has_populations
     from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
+    from legend_gui.model.text import printable
 
     metric = options.metric or catalog.default_metric()
     if metric not in catalog.metric_by_id:
         known = ", ".join(m.id for m in catalog.chart_metrics[:8])
-        raise WriteError(f"unknown metric '{metric}' (try one of: {known}, ...)")
+        raise WriteError(f"unknown metric '{printable(metric, 80)}' (try one of: {known}, ...)")
     day: date | None
     if options.snapshot:
         try:
             day = date.fromisoformat(options.snapshot)
         except ValueError:
             raise WriteError(
-                f"--snapshot takes a date as YYYY-MM-DD, not {options.snapshot!r}"
+                f"--snapshot takes a date as YYYY-MM-DD, not '{printable(options.snapshot, 40)}'"
             ) from None
         if day not in catalog.snapshot_by_date:
             dates = ", ".join(d.isoformat() for d in catalog.snapshot_dates[:10])
             raise WriteError(f"no snapshot on {day} (snapshots: {dates}, ...)")
     else:
         day = catalog.default_snapshot(metric)
+    if options.per_capita and not has_populations(catalog):
+        raise WriteError(NO_POPULATIONS)  # not a header-only CSV or an empty chart
     if options.city and options.city not in catalog.city_by_id:
-        raise WriteError(f"unknown city id '{options.city}'")
+        raise WriteError(f"unknown city id '{printable(options.city, 80)}'")
     return ChartSettings(
         metric=metric,
         snapshot=day,
