@@ -28,7 +28,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def assert_printable(text: str) -> None:
-    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert "\u202e" not in text
     assert all(line.isprintable() for line in text.splitlines()), text
 
 
@@ -37,7 +39,8 @@ def test_validate_prints_an_escaped_file_name(
 ) -> None:
     good = write_json(tmp_path, valid_dataset(), f"{ESC_NAME}.json")
     code, out, err = run(["validate", str(good)], capsys)
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert_printable(out)
     assert "red\\x1b[31mname\\x07\\u202e.json: OK:" in out
 
@@ -50,7 +53,8 @@ def test_a_bad_file_with_an_escape_in_its_name(
     path = tmp_path / f"{ESC_NAME}.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     code, out, err = run(["validate", str(path)], capsys)
-    assert code == 1 and out == ""
+    assert code == 1
+    assert out == ""
     assert_printable(err)
     assert "\\x1b" in err  # shown, not acted on
 
@@ -79,7 +83,8 @@ def test_export_escapes_command_line_values(
     code, out, err = run(
         ["export", "--data", str(good), option, value, "-o", str(out_path)], capsys
     )
-    assert code == 1 and out == ""
+    assert code == 1
+    assert out == ""
     assert_printable(err)
     assert expected in err
     assert not out_path.exists()
@@ -89,11 +94,12 @@ def test_export_escapes_the_output_name(tmp_path: Path, capsys: pytest.CaptureFi
     good = write_json(tmp_path, valid_dataset())
     written = tmp_path / f"{ESC_NAME}.csv"
     code, out, err = run(["export", "--data", str(good), "-o", str(written)], capsys)
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert written.exists()
     assert_printable(out)
     assert "\\x1b[31m" in out
-    missing = tmp_path / f"no\x1bdir" / "chart.csv"  # a write error names the path
+    missing = tmp_path / "no\x1bdir" / "chart.csv"  # a write error names the path
     code, out, err = run(["export", "--data", str(good), "-o", str(missing)], capsys)
     assert code == 1
     assert_printable(err)
@@ -134,8 +140,10 @@ def test_warnings_print_right_to_left_names_without_isolation_marks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["validate", "-w", str(DATA / "rtl_names.json")], capsys)
-    assert code == 0 and err == ""
-    assert "\u2068" not in out and "\u2069" not in out  # isolates are for views, not terminals
+    assert code == 0
+    assert err == ""
+    assert "\u2068" not in out
+    assert "\u2069" not in out  # isolates are for views, not terminals
     code, out, err = run(
         ["export", "--data", str(DATA / "rtl_names.json"), "--city", "mixed", "-o",
          str(tmp_path / "rtl.csv")],
@@ -143,7 +151,8 @@ def test_warnings_print_right_to_left_names_without_isolation_marks(
     )  # fmt: skip
     assert code == 0
     text = (tmp_path / "rtl.csv").read_text(encoding="utf-8")
-    assert "תל אביב-יפו" in text and "\u2068" not in text  # the CSV holds the file's text
+    assert "תל אביב-יפו" in text
+    assert "\u2068" not in text  # the CSV holds the file's text
 
 
 def test_per_capita_without_populations_says_why(
@@ -155,7 +164,8 @@ def test_per_capita_without_populations_says_why(
         code, out, err = run(
             ["export", "--data", str(prairie), "--per-capita", "-o", str(target)], capsys
         )
-        assert code == 1 and out == ""
+        assert code == 1
+        assert out == ""
         assert err == f"legend-gui export: {NO_POPULATIONS}\n"
         assert not target.exists()  # no header-only CSV, no empty chart
     code, _out, _err = run(

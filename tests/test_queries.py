@@ -101,7 +101,8 @@ def test_a_gap_before_the_launch_is_not_yet_launched() -> None:
     assert st_louis.value is None
     assert st_louis.missing_reason == "not yet launched"
     point = catalog.point("arrests_total", AUG19, "st-louis-mo", per_capita=True)
-    assert point is not None and point.missing_reason == "not yet launched"
+    assert point is not None
+    assert point.missing_reason == "not yet launched"
     assert catalog.series("arrests_total", AUG19)[2].missing_reason == "not reported"
 
 
