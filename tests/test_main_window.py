@@ -26,9 +26,10 @@ def bar_widths(window) -> list[float]:
     return window.chart_panel.drawn_bar_widths()
 
 
-def test_window_title_names_the_file(make_window, catalog: Catalog) -> None:
+def test_window_title_names_the_dataset_and_the_file(make_window, catalog: Catalog) -> None:
     window = make_window(catalog)
-    assert window.windowTitle() == "Legend Viewer — operation_legend.json"
+    title = catalog.dataset.title  # the data's own title, not one written in the code
+    assert window.windowTitle() == f"Legend Viewer — {title} — operation_legend.json"
 
 
 def test_list_starts_with_all_cities_then_the_nine(make_window, catalog: Catalog) -> None:
@@ -239,7 +240,8 @@ def test_opening_a_good_file_replaces_the_data_and_is_remembered(
     smaller = three_city_copy(bundled_path, tmp_path)
     assert window.open_path(smaller)
     assert len(visible_names(window)) == 4
-    assert window.windowTitle() == "Legend Viewer — three cities.json"
+    assert window.windowTitle().startswith("Legend Viewer — ")
+    assert window.windowTitle().endswith(" — three cities.json")
     assert window.settings.recent_files()[0] == str(smaller.resolve())
     assert next(a.text() for a in window.recent_menu.actions()) == str(smaller.resolve())
 
