@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from legend_gui import APP_NAME, __version__
 from legend_gui.crash import log_dir
 from legend_gui.model.formatting import format_date
-from legend_gui.model.text import isolate_rtl
+from legend_gui.ui.display_text import shown
 
 if TYPE_CHECKING:
     from legend_gui.model.schema import Dataset
@@ -27,7 +27,7 @@ OTHER_KEYS = (
 
 def _paragraphs(text: str) -> str:
     """A data file's text, escaped, its right-to-left runs isolated, line breaks kept."""
-    return "<br>".join(escape(isolate_rtl(line)) for line in text.splitlines())
+    return "<br>".join(escape(shown(line)) for line in text.splitlines())
 
 
 def about_html(dataset: Dataset | None) -> str:
