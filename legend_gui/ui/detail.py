@@ -272,12 +272,10 @@ def figure_rows(
     """The pane's rows: every metric with a figure, and every core metric (group ``core``)
     without one, in its state: not reported, or not yet launched."""
     city = catalog.city_by_id.get(city_id) if city_id else None
-    rows = []
-    for metric in catalog.dataset.metrics:
-        figure = catalog.figure(day, city_id, metric.id)
-        if figure is not None or metric.group == "core":
-            rows.append((metric, figure, figure_state(city, day, figure)))
-    return rows
+    return [
+        (metric, figure, figure_state(city, day, figure))
+        for metric, figure in catalog.table(day, city_id)  # core: ``status.core_metrics``
+    ]
 
 
 def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
