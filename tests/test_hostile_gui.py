@@ -225,3 +225,74 @@ def test_painted_labels_draw_like_a_left_to_right_line() -> None:
                      f"{TEL_AVIV}, IL")  # fmt: skip
     painter.end()
     assert plain != drawn(f"{TEL_AVIV}, IL")
+
+
+# -- 17.5: a tiny value is never shown as 0 ---------------------------------------------------
+TINY = 1e-9
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Catalog:
+    """Chicago's drugs seized are 1e-9 kg and its arrests 1e-9 (a count unit); the national
+    arrests 2e-9."""
+    from helpers import valid_dataset, write_json
+
+    data = valid_dataset()
+    for snapshot in data["snapshots"]:
+        for figure in snapshot["figures"]:
+            if figure.get("city") == "chicago-il" and figure["metric"] in (
+                "drugs_seized_kg",
+                "arrests_total",
+            ):
+                figure["value"] = TINY
+            if figure["scope"] == "national" and figure["metric"] == "arrests_total":
+                figure["value"] = 2 * TINY
+    path = write_json(tmp_path, data, "tiny.json")
+    return Catalog(load_dataset(path), str(path))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen tooltips
+@pytest.mark.parametrize("metric", ["drugs_seized_kg", "arrests_total"])
+def test_a_tiny_value_never_shows_as_zero_in_the_window(
+    make_window: Any, tiny: Catalog, metric: str
+) -> None:
+    import pyqtgraph as pg
+
+    window = make_window(tiny)
+    window.select_city("chicago-il")
+    window.set_metric(metric)
+    window.apply_chart_settings(window.chart_settings.with_(snapshot=tiny.snapshot_dates[-1]))
+    panel = window.chart_panel
+    items = panel.plot("bars").getPlotItem().items
+    texts = [item.textItem.toPlainText() for item in items if isinstance(item, pg.TextItem)]
+    assert any(text.startswith("0.000000001") for text in texts), texts
+    index = next(i for i, bar in enumerate(panel.chart.bars) if bar.city_id == "chicago-il")
+    assert ": 0.000000001 " in panel.bar_tooltip(index)
+    assert "0.000000001" in window.detail.toPlainText()
+    if metric == "drugs_seized_kg":  # the tiny value is the largest: the axis is in its scale
+        axis = panel.plot("bars").getPlotItem().getAxis("bottom")
+        low, high = panel.plot("bars").getPlotItem().getViewBox().viewRange()[0]
+        values = axis.tickValues(low, high, 600)[0][1]  # what the axis asks for when painted
+        labels = dict(zip(values, axis.tickStrings(values, 1.0, 1.0), strict=True))
+        assert labels[0] == "0"
+        assert "0.0000000005" in labels.values()
+        assert all(label != "0" for value, label in labels.items() if value != 0)
+    window.select_city(None)
+    window.set_metric("arrests_total")
+    assert "0.000000002" in window.detail.toPlainText()
+
+
+def test_a_tiny_value_never_shows_as_zero_in_exports(tiny: Catalog, tmp_path: Path) -> None:
+    settings = ChartSettings("drugs_seized_kg", tiny.snapshot_dates[-1], city="chicago-il")
+    export.export_chart(tiny, settings, tmp_path / "chart.csv")
+    rows = (tmp_path / "chart.csv").read_text(encoding="utf-8").splitlines()
+    chicago = next(row for row in rows if row.startswith("Chicago,"))
+    assert ",0.000000001,kg," in chicago  # positional, not 1e-09 and never 0
+    export.export_chart(tiny, settings, tmp_path / "chart.svg", (1200, 675))
+    svg = (tmp_path / "chart.svg").read_text(encoding="utf-8")
+    assert "0.000000001 kg" in svg  # the bar's label, as text
+    assert ">0.0000000002<" in svg  # an axis tick
+    export.write_long_csv(tiny, tmp_path / "all.csv")
+    everything = (tmp_path / "all.csv").read_text(encoding="utf-8")
+    assert ",0.000000001," in everything
+    assert "e-09" not in everything
