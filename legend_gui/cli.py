@@ -309,7 +309,8 @@ def describe(settings: ChartSettings) -> str:
 
     rate = ", per 100,000 residents" if settings.per_capita else ""
     if settings.view == "timeline":
-        return f"timeline of {settings.metric}{rate}, {settings.city or 'all cities (national)'}"
+        place = settings.city or "all cities (reported totals)"
+        return f"timeline of {settings.metric}{rate}, {place}"
     when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
     return f"bar chart of {settings.metric}{rate}, {when}"
 

@@ -17,6 +17,7 @@ from legend_gui.model.chart_table import chart_table
 from legend_gui.model.loading import load_dataset
 from legend_gui.model.queries import Catalog
 from legend_gui.model.status import FigureState, core_metrics, disputed_values, figure_state
+from legend_gui.model.timeline import NO_TOTALS
 
 OTHER = Path(__file__).parent / "data" / "other"
 HARBOR_FIRST, HARBOR_SECOND = date(2031, 3, 1), date(2031, 6, 1)
@@ -231,4 +232,7 @@ def test_charts_of_a_dataset_with_one_snapshot_and_no_national(prairie: Catalog)
         Catalog(load_dataset(OTHER / "harbor.json")), ChartSettings("detentions", None)
     )
     assert harbor_national.points == []
-    assert "No dated figures for this metric." in harbor_national.notes
+    assert NO_TOTALS in harbor_national.notes  # the cities do report it: not "no figures"
+    assert harbor_national.subtitle == "All cities (reported totals)"  # not "national"
+    assert harbor_national.message == NO_TOTALS  # in the plot area
+    assert harbor_national.source_line() == ""  # not "Sources: none (no figures reported)"

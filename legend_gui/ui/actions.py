@@ -84,7 +84,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec("bars", "&Compare Cities (Bar Chart)", "show_bars", "Ctrl+1",
                        "Compare the cities at one snapshot", checkable=True, group="view"),
             ActionSpec("timeline", "&Timeline", "show_timeline", "Ctrl+2",
-                       "Follow one city (or the national total) over time",
+                       "Follow one city (or the reported totals) over time",
                        checkable=True, group="view"),
             SEPARATOR,
             ActionSpec("reset_view", "&Reset Chart View", "reset_chart_view", "Ctrl+0",

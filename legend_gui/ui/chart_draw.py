@@ -239,7 +239,7 @@ def draw_timeline(
     ys = [p.value for p in chart.points]
     if not xs:
         plot.getAxis("left").setLabel("")
-        _message(plot, "No dated figures for this metric.", theme, font_size)
+        _message(plot, chart.message, theme, font_size)
         return xs
     days = [*xs, *(_timestamp(g.day) for g in chart.gaps)]
     if chart.launch_date is not None:

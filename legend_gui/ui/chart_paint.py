@@ -277,7 +277,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     if not chart.points:
         draw_text(
             painter, QRectF(area.left(), top, area.width(), area.bottom() - top),
-            "No dated figures for this metric.", font(16, italic=True), MUTED,
+            chart.message, font(16, italic=True), MUTED,
             Qt.AlignmentFlag.AlignCenter,
         )  # fmt: skip
         painter.restore()

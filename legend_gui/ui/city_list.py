@@ -63,7 +63,7 @@ def preview_cities(document: dict[str, Any]) -> list[CityPreview]:
 
 
 ALL_CITIES_LABEL = "All cities"
-ALL_CITIES_DETAIL = "national figures"
+ALL_CITIES_DETAIL = "reported totals"
 CityIdRole = Qt.ItemDataRole.UserRole + 1
 DetailRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
@@ -188,7 +188,7 @@ class CityListModel(QAbstractListModel):
             if role == DetailRole:
                 return ALL_CITIES_DETAIL
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "The national figures: totals reported for the whole dataset"
+                return "The totals reported for the whole dataset (not sums of the cities)"
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

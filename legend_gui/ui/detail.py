@@ -216,7 +216,7 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
     """The pane's HTML. Pure function of the catalog and the selection (tested on its own)."""
     parts: list[str] = []
     if city_id is None:
-        parts.append("<h2>All cities <small>(national figures)</small></h2>")
+        parts.append("<h2>All cities <small>(reported totals)</small></h2>")
         parts.append(
             f"<p>{_esc(national_name(catalog))}. They are reported figures, "
             "not sums of the city figures.</p>"
