@@ -174,7 +174,7 @@ def test_per_capita_without_populations_says_why(prairie: Catalog) -> None:
     assert not any("no figure reported" in note for note in chart.notes)
     plain = bar_chart(prairie, ChartSettings("stops", date(2029, 5, 1)))
     assert [bar.text for bar in plain.plotted] == ["1,200,000", "≈950,000", "15"]
-    assert any(note.startswith("National total reported: >2,500,000") for note in plain.notes)
+    assert any(note.startswith("Total reported for all cities: >2,500,000") for note in plain.notes)
 
 
 def test_core_metrics_are_the_data_group_core(harbor: Catalog, prairie: Catalog) -> None:

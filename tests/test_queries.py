@@ -443,7 +443,7 @@ def test_bar_chart_notes_and_legend(catalog: Catalog) -> None:
     result = chart(catalog)
     assert result.total_cities == 5
     assert "No figure on 19 Aug 2020: 1 city not reported." in result.notes
-    assert any(note.startswith("National total reported: >1,000") for note in result.notes)
+    assert any(note.startswith("Total reported for all cities: >1,000") for note in result.notes)
     assert result.qualifiers == [Qualifier.APPROXIMATELY]
     assert "≈ approximately" in result.legend_line()
     assert [s.id for s in result.sources] == ["doj-2020-12-23", "kmov-2020-08-19"]
