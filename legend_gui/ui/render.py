@@ -137,11 +137,11 @@ def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> Non
     text_width = logical_w - 2 * MARGIN
 
     top = MARGIN * 0.8
-    for text, font, color, lines, gap in (
+    for text, font, color, most, gap in (
         (chart.title, _font(24, bold=True), INK, TITLE_LINES, 4),
         (chart.subtitle, _font(15), MUTED, SUBTITLE_LINES, 10),
     ):
-        top += _draw_text(painter, clamped(text, font, text_width, lines), font, color, top,
+        top += _draw_text(painter, clamped(text, font, text_width, most), font, color, top,
                           text_width) + gap  # fmt: skip
 
     footer_font = _font(12.5)
