@@ -152,6 +152,7 @@ def test_long_labels_keep_the_window_layout(make_window: Any, long: Catalog) -> 
     full = panel.metric_box.itemData(panel.metric_box.currentIndex(), Qt.ItemDataRole.ToolTipRole)
     assert long.metric_by_id[LONG_METRIC].label in full.replace("&amp;", "&")
     assert panel.metric_box.sizeHint().width() < 400
+    assert long.metric_by_id[LONG_METRIC].label in panel.metric_box.toolTip().replace("&amp;", "&")
     # the View menu's entries too
     entry = next(a for a in window.metric_menu.actions() if a.data() == LONG_METRIC)
     assert len(entry.text()) <= MENU_CHARACTERS

@@ -35,7 +35,7 @@ from legend_gui.model.formatting import format_date
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import item_tooltip, short_text, shown
-from legend_gui.ui.elided import ElidedLabel
+from legend_gui.ui.elided import ElidedLabel, ElidingComboBox
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -69,14 +69,14 @@ class ChartPanel(QWidget):
         self._chart: BarChart | TimelineChart | None = None
         self._painted_reported = False
 
-        self.metric_box = QComboBox()
+        self.metric_box = ElidingComboBox()
         self.metric_box.setAccessibleName("Metric")
         self.metric_box.setAccessibleDescription("The figure compared across cities")
         self.metric_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.metric_box.setMinimumContentsLength(18)
-        self.snapshot_box = QComboBox()
+        self.snapshot_box = ElidingComboBox()
         self.snapshot_box.setAccessibleName("Snapshot")
         self.snapshot_box.setAccessibleDescription("The announcement date of the figures")
         self.snapshot_box.setSizeAdjustPolicy(
