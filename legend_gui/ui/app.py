@@ -61,10 +61,12 @@ def _validate_for_gui(document: Document, dialogs: Dialogs) -> Catalog | None:
 
 
 def _tell_fallback(dialogs: Dialogs, path: Path, error: DatasetError) -> None:
+    from legend_gui.model.text import printable  # a file name can hold any character
+
     dialogs.error(
         None,
         "Cannot open data file",
-        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n"
+        f"{printable(path.name, 80)} could not be opened; showing the bundled dataset instead.\n\n"
         + "\n".join(error.lines()[:3]),
         details=error.summary(),
     )
