@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QKeySequence
 
 from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.chart import BarChart
+from legend_gui.ui.actions import menu_text
 from legend_gui.ui.city_list import CityListModel
 
 
@@ -243,7 +244,10 @@ def test_opening_a_good_file_replaces_the_data_and_is_remembered(
     assert window.windowTitle().startswith("Legend Viewer — ")
     assert window.windowTitle().endswith(" — three cities.json")
     assert window.settings.recent_files()[0] == str(smaller.resolve())
-    assert next(a.text() for a in window.recent_menu.actions()) == str(smaller.resolve())
+    entry = next(iter(window.recent_menu.actions()))
+    assert entry.data() == str(smaller.resolve())
+    assert entry.text() == menu_text(str(smaller.resolve()))  # a long path is cut in the middle
+    assert entry.text().endswith("three cities.json")
 
 
 def test_dropping_a_file_opens_it(make_window, catalog: Catalog, bundled_path: Path, qtbot) -> None:

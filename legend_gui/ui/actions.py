@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from legend_gui import APP_NAME
 from legend_gui.ui.detail import tooltip_text
-from legend_gui.ui.display_text import MENU_CHARACTERS, short_text, shown
+from legend_gui.ui.display_text import short_text, shown
 
 StandardKey = QKeySequence.StandardKey
 
@@ -160,10 +160,10 @@ def _make_action(spec: ActionSpec, parent: QWidget, callback: Callable[..., obje
     return action
 
 
-def menu_text(text: str, limit: int | None = MENU_CHARACTERS) -> str:
+def menu_text(text: str) -> str:
     """Data as a menu entry's text: a single '&' would mark a mnemonic and disappear; a label
-    longer than ``limit`` is cut in the middle, right-to-left text isolated."""
-    return (short_text(text, limit) if limit else shown(text)).replace("&", "&&")
+    longer than ``MENU_CHARACTERS`` is cut in the middle, right-to-left text isolated."""
+    return short_text(text).replace("&", "&&")
 
 
 def fill_choice_menu(
@@ -171,16 +171,16 @@ def fill_choice_menu(
     entries: list[tuple[str, object]],
     choose: Callable[[object], object],
     checkable: bool = True,
-    limit: int | None = MENU_CHARACTERS,
 ) -> None:
     """Fill a submenu from the data: one entry per ``(text, value)``, calling ``choose(value)``;
-    checkable entries exclude each other (the metric, the snapshot). Entries longer than
-    ``limit`` characters are cut in the middle, with the full text as their tooltip."""
+    checkable entries exclude each other (the snapshot). Entries longer than
+    ``MENU_CHARACTERS`` are cut in the middle (a long path keeps its file name), with the full
+    text as their tooltip."""
     menu.clear()
     menu.setToolTipsVisible(True)  # a shortened entry's tooltip is its full text
     group = QActionGroup(menu) if checkable else None
     for text, value in entries:
-        action = QAction(menu_text(text, limit), menu)
+        action = QAction(menu_text(text), menu)
         action.setToolTip(tooltip_text(shown(text)))
         action.setData(value)
         action.triggered.connect(lambda _checked=False, v=value: choose(v))

@@ -32,10 +32,12 @@ from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
+from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
-from legend_gui.ui.display_text import item_tooltip, short_text, shown
+from legend_gui.ui.display_text import short_text, shown
 from legend_gui.ui.elided import ElidedLabel, ElidingComboBox
+from legend_gui.ui.metric_choices import fill_metric_box
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -217,14 +219,8 @@ class ChartPanel(QWidget):
         self._catalog = catalog
         self._updating = True
         try:
-            self.metric_box.clear()
-            for metric in catalog.chart_metrics:
-                self.metric_box.addItem(short_text(metric.label), metric.id)
-                self.metric_box.setItemData(
-                    self.metric_box.count() - 1,
-                    tooltip_text(shown(item_tooltip(metric.label, metric.description))),
-                    Qt.ItemDataRole.ToolTipRole,
-                )
+            sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+            fill_metric_box(self.metric_box, sections)
             rates = has_populations(catalog)
             self.per_capita_box.setEnabled(rates)
             self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)

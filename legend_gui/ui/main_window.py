@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
 from legend_gui.model.choices import fit_choices
+from legend_gui.model.metric_menu import metric_sections
 from legend_gui.model.text import printable
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
@@ -28,6 +29,7 @@ from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.display_text import window_title
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
+from legend_gui.ui.metric_choices import fill_metric_menu
 from legend_gui.ui.qtapp import wait_cursor
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
@@ -157,8 +159,8 @@ class MainWindow(QMainWindow):
         self.snapshot_menu = built.submenus["snapshot"]
 
     def _fill_view_menus(self, catalog: Catalog) -> None:
-        metrics: list[tuple[str, object]] = [(m.label, m.id) for m in catalog.chart_metrics]
-        fill_choice_menu(self.metric_menu, metrics, lambda m: self.set_metric(str(m)))
+        sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+        fill_metric_menu(self.metric_menu, sections, self.set_metric)
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [
             (box.itemText(i), date.fromisoformat(box.itemData(i))) for i in range(box.count())
@@ -172,9 +174,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         files: list[tuple[str, object]] = [(path, path) for path in self.settings.recent_files()]
-        fill_choice_menu(
-            self.recent_menu, files, lambda p: self.open_path(Path(str(p))), False, None
-        )
+        fill_choice_menu(self.recent_menu, files, lambda p: self.open_path(Path(str(p))), False)
         self.recent_menu.setEnabled(bool(files))
 
     def _sync_view_menus(self) -> None:
