@@ -109,10 +109,11 @@ def test_a_gap_before_the_launch_is_not_yet_launched() -> None:
 def test_core_metrics_come_from_the_data_group() -> None:
     data = valid_dataset()
     for metric in data["metrics"]:
-        metric["group"] = "core" if metric["id"] == "drugs_seized_kg" else "other"
+        metric["group"] = "core" if metric["id"] == "arrests_total" else "other"
     catalog = catalog_of(data)
-    assert [m.id for m, _ in catalog.table(AUG19, "albuquerque-nm")] == ["drugs_seized_kg"]
-    assert catalog.default_metric() == "drugs_seized_kg"
+    assert [m.id for m, _ in catalog.table(AUG19, "albuquerque-nm")] == ["arrests_total"]
+    assert catalog.chart_metrics[0].id == "federal_defendants_charged"  # listed first, not core
+    assert catalog.default_metric() == "arrests_total"
 
 
 def test_series_for_a_metric_nobody_reported(catalog: Catalog) -> None:
