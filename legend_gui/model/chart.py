@@ -125,7 +125,9 @@ class BarChart:
         return next((bar for bar in self.bars if bar.selected and bar.value is not None), None)
 
     def source_line(self) -> str:
-        return source_line(self.sources)
+        """Every source of the bars; none when rates cannot be computed at all (the figures
+        were reported: "Sources: none" would say otherwise)."""
+        return "" if self.message == NO_POPULATIONS else source_line(self.sources)
 
     def legend_line(self) -> str:
         lines = [legend_line(self.qualifiers)]
@@ -352,7 +354,7 @@ def _bar_notes(
         others = disputed_values(national)
         disputed = f" ({others_text(others)})" if others else ""
         notes.append(
-            f"National total reported: {value}{disputed} ({source.publisher}); a reported "
+            f"Total reported for all cities: {value}{disputed} ({source.publisher}); a reported "
             "figure, not the sum of the bars."
         )
     if settings.per_capita:

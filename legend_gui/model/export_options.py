@@ -90,7 +90,7 @@ def safe_name(text: str, fallback: str = "chart") -> str:
 
 
 def suggested_name(settings: ChartSettings, fmt: str) -> str:
-    """``federal_defendants_charged-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``."""
+    """``<metric id>-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``."""
     parts = [safe_name(settings.metric)]
     if settings.per_capita:
         parts.append("per-100k")
