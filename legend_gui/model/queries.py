@@ -64,7 +64,7 @@ class Catalog(FigureIndex):
     # -- the comparison chart ---------------------------------------------------------------
     def series(self, metric_id: str, day: date, per_capita: bool = False) -> list[SeriesPoint]:
         """Every city's value of ``metric_id`` at snapshot ``day``, in dataset order."""
-        figures = self.city_figures.get((day, metric_id), {})
+        figures = self.figures_at(day, metric_id)
         return [series_point(city, figures.get(city.id), per_capita) for city in self.cities]
 
     def point(
@@ -74,7 +74,7 @@ class Catalog(FigureIndex):
         city = self.city_by_id.get(city_id)
         if city is None:
             return None
-        figure = self.city_figures.get((day, metric_id), {}).get(city_id)
+        figure = self.figures_at(day, metric_id).get(city_id)
         return series_point(city, figure, per_capita)
 
     def top(self, metric_id: str, day: date, per_capita: bool, top: int) -> Leaderboard:
