@@ -27,7 +27,14 @@ if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
     from legend_gui.model.schema import Figure, Source
 
 DEFAULT_TOP = 25
-ChartView = Literal["bars", "timeline"]
+ChartView = Literal["bars", "timeline", "map", "table"]
+#: The views, in the order of their tabs and shortcuts.
+VIEWS: tuple[ChartView, ...] = ("bars", "timeline", "map", "table")
+
+
+def as_view(name: str) -> ChartView:
+    """``name`` as a view (an unknown name is the bar chart)."""
+    return next((view for view in VIEWS if view == name), "bars")
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,16 @@ class FigureIndex:
             return self.latest_days(metric_id).get(city_id)
         return day if self.figure(day, city_id, metric_id) is not None else None
 
+    def last_reported_day(self, city_id: str | None) -> date | None:
+        """The latest snapshot with any figure of ``city_id`` (``None``: national): the day
+        the detail pane shows when the chosen snapshot is ``LATEST``."""
+        metric_ids = list(self.metric_by_id)
+        for day in reversed(self.snapshot_dates):
+            for metric_id in metric_ids:
+                if self.figure(day, city_id, metric_id) is not None:
+                    return day
+        return None
+
     def _latest_group(self, metric_id: str) -> dict[str, Figure]:
         group = self._latest.get(metric_id)
         if group is None:

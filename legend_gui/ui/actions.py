@@ -20,8 +20,9 @@ StandardKey = QKeySequence.StandardKey
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One menu command. ``callback`` names a window method: no argument, or, for a
-    ``checkable`` action, whether it is now checked."""
+    """One menu command. ``callback`` names a window method (or a method of one of its parts,
+    ``exports.copy_chart``): no argument, or, for a ``checkable`` action, whether it is now
+    checked."""
 
     id: str
     text: str
@@ -53,9 +54,9 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
                        "Open a data file", needs_data=False),
             Submenu("recent", "Open &Recent"),
             SEPARATOR,
-            ActionSpec("export_chart", "&Export Chart…", "export_chart_dialog", "Ctrl+E",
+            ActionSpec("export_chart", "&Export Chart…", "exports.export_chart", "Ctrl+E",
                        "Save the chart as PNG, SVG or CSV"),
-            ActionSpec("export_data", "Export &Data (CSV)…", "export_data_dialog", None,
+            ActionSpec("export_data", "Export &Data (CSV)…", "exports.export_data", None,
                        "Save every figure of the data file as one CSV table"),
             SEPARATOR,
             ActionSpec("quit", "&Quit", "close", StandardKey.Quit, "Close Legend Viewer",
@@ -65,7 +66,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     (
         "&Edit",
         (
-            ActionSpec("copy_chart", "&Copy Chart", "copy_chart", "Ctrl+Shift+C",
+            ActionSpec("copy_chart", "&Copy Chart", "exports.copy_chart", "Ctrl+Shift+C",
                        "Copy the chart to the clipboard as an image"),
             ActionSpec("find", "&Find City", "focus_search", StandardKey.Find,
                        "Search the city list", needs_data=False),
@@ -82,7 +83,13 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec("bars", "&Compare Cities (Bar Chart)", "show_bars", "Ctrl+1",
                        "Compare the cities at one snapshot", checkable=True, group="view"),
             ActionSpec("timeline", "&Timeline", "show_timeline", "Ctrl+2",
-                       "Follow one city (or the national total) over time",
+                       "Follow one city (or the national total, or several cities) over time",
+                       checkable=True, group="view"),
+            ActionSpec("map", "M&ap", "show_map", "Ctrl+3",
+                       "The cities on a map, circles sized by the metric",
+                       checkable=True, group="view"),
+            ActionSpec("table", "T&able", "show_table", "Ctrl+4",
+                       "Every city and the core metrics in a sortable table, with changes",
                        checkable=True, group="view"),
             SEPARATOR,
             ActionSpec("reset_view", "&Reset Chart View", "reset_chart_view", "Ctrl+0",
@@ -136,12 +143,20 @@ def build_menus(bar: QMenuBar, window: QWidget) -> BuiltMenus:
             elif isinstance(entry, Submenu):
                 submenus[entry.id] = menu.addMenu(entry.text)
             else:
-                action = _make_action(entry, window, getattr(window, entry.callback))
+                action = _make_action(entry, window, _method(window, entry.callback))
                 if entry.group is not None:
                     groups.setdefault(entry.group, QActionGroup(window)).addAction(action)
                 menu.addAction(action)
                 actions[entry.id] = action
     return BuiltMenus(actions, submenus)
+
+
+def _method(window: QWidget, path: str) -> Callable[..., object]:
+    target: object = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    assert callable(target)
+    return target
 
 
 def _make_action(spec: ActionSpec, parent: QWidget, callback: Callable[..., object]) -> QAction:

@@ -15,8 +15,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGu
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
-from legend_gui.model.chart import ChartSettings
+from legend_gui.model.chart import VIEWS, ChartSettings
 from legend_gui.model.choices import fit_choices
+from legend_gui.model.latest import is_latest, parse_snapshot
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.per_capita_action = actions["per_capita"]
         self.bars_action = actions["bars"]
         self.timeline_action = actions["timeline"]
+        self.view_actions = {view: actions[view] for view in VIEWS}
         self.reset_view_action = actions["reset_view"]
         self.full_screen_action = actions["full_screen"]
         self.sources_action = actions["sources"]
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         fill_choice_menu(self.metric_menu, metrics, lambda m: self.set_metric(str(m)))
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [
-            (box.itemText(i), date.fromisoformat(box.itemData(i))) for i in range(box.count())
+            (box.itemText(i), parse_snapshot(box.itemData(i))) for i in range(box.count())
         ]
         fill_choice_menu(self.snapshot_menu, days, self._choose_snapshot)
         self._fill_recent_menu()
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
         check_choice(self.metric_menu, settings.metric)
         check_choice(self.snapshot_menu, settings.snapshot)
         self.per_capita_action.setChecked(settings.per_capita)
-        (self.timeline_action if settings.view == "timeline" else self.bars_action).setChecked(True)
+        self.view_actions[settings.view].setChecked(True)
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
         for spec in action_specs():
@@ -295,6 +297,12 @@ class MainWindow(QMainWindow):
     def show_timeline(self, _checked: bool = True) -> None:
         self.apply_chart_settings(self.chart_settings.with_(view="timeline"))
 
+    def show_map(self, _checked: bool = True) -> None:
+        self.apply_chart_settings(self.chart_settings.with_(view="map"))
+
+    def show_table(self, _checked: bool = True) -> None:
+        self.apply_chart_settings(self.chart_settings.with_(view="table"))
+
     def reset_chart_view(self) -> None:
         self.chart_panel.reset_view()
 
@@ -317,7 +325,10 @@ class MainWindow(QMainWindow):
 
     def _show_detail(self, force: bool = False) -> None:
         if self.catalog is not None:
-            self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
+            day = self.chart_settings.snapshot
+            if is_latest(day):  # the pane shows one snapshot: the city's most recent
+                day = self.catalog.last_reported_day(self.city_id) or day
+            self.detail.show_city(self.catalog, self.city_id, day, force)
 
     # -- appearance -------------------------------------------------------------------------
     def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
@@ -371,14 +382,6 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         help_menu.open_log_folder()
 
-    def export_chart_dialog(self) -> None:
-        self.exports.export_chart()
-
-    def export_data_dialog(self) -> None:
-        self.exports.export_data()
-
-    def copy_chart(self) -> None:
-        self.exports.copy_chart()
 
     # -- settings ---------------------------------------------------------------------------
     def save_settings(self) -> None:

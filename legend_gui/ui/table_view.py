@@ -89,9 +89,9 @@ class CityTableModel(QAbstractTableModel):
             return _LEFT if column.metric is None else _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             return table.tooltip(row, col) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column.kind is Kind.VALUE:
-            if table.state(row, column) is not FigureState.REPORTED:
-                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        gap = column.kind is Kind.VALUE and table.state(row, column) is not FigureState.REPORTED
+        if role == Qt.ItemDataRole.ForegroundRole and gap:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{column.one_line_header}: {table.text(row, col)}"
         return None
