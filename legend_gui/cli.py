@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
-    from legend_gui.model.chart import ChartSettings
+    from legend_gui.model.chart import ChartSettings, ChartView
     from legend_gui.model.queries import Catalog
 
 
@@ -94,6 +94,11 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _chart_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
+    parser.add_argument(
+        "--view",
+        choices=("bars", "timeline", "map", "table"),
+        help="which view: the bar chart (default), a timeline, the map or the table",
+    )
     parser.add_argument("--city", help="city id to select / highlight, e.g. kansas-city-mo")
     parser.add_argument("--width", type=_positive_int, help="image width in pixels")
     parser.add_argument("--height", type=_positive_int, help="image height in pixels")
@@ -121,16 +126,18 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser = _Parser(
             prog="legend-gui export",
             description=(
-                "Export the chart as PNG, SVG or CSV (chosen by the extension of OUT), or with "
+                "Export a view as PNG, SVG or CSV (chosen by the extension of OUT), or with "
                 "--all every figure of the dataset as long-format CSV. Needs no display."
             ),
         )
         parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
         parser.add_argument("--all", action="store_true", help="every figure, long-format CSV")
-        parser.add_argument("--snapshot", help="snapshot date, YYYY-MM-DD")
+        parser.add_argument(
+            "--snapshot", help="snapshot date, YYYY-MM-DD, or 'latest' (each city's most recent)"
+        )
         parser.add_argument("--metric", help="metric id, e.g. federal_defendants_charged")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
-        parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
+        parser.add_argument("--timeline", action="store_true", help="short for --view timeline")
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
         _chart_options(parser)
         return parser
@@ -257,6 +264,7 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
 
     from legend_gui.fileio import WriteError
     from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
+    from legend_gui.model.latest import is_latest, parse_snapshot
 
     metric = options.metric or catalog.default_metric()
     if metric not in catalog.metric_by_id:
@@ -265,12 +273,12 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
     day: date | None
     if options.snapshot:
         try:
-            day = date.fromisoformat(options.snapshot)
+            day = parse_snapshot(options.snapshot)
         except ValueError:
             raise WriteError(
-                f"--snapshot takes a date as YYYY-MM-DD, not {options.snapshot!r}"
+                f"--snapshot takes a date as YYYY-MM-DD or 'latest', not {options.snapshot!r}"
             ) from None
-        if day not in catalog.snapshot_by_date:
+        if day not in catalog.snapshot_by_date and not is_latest(day):
             dates = ", ".join(d.isoformat() for d in catalog.snapshot_dates[:10])
             raise WriteError(f"no snapshot on {day} (snapshots: {dates}, ...)")
     else:
@@ -282,20 +290,35 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
         snapshot=day,
         per_capita=options.per_capita,
         city=options.city,
-        view="timeline" if options.timeline else "bars",
+        view=chosen_view(options),
         top=options.top if options.top else DEFAULT_TOP,
     )
 
 
+def chosen_view(options: argparse.Namespace) -> ChartView:
+    """``--view``, or ``--timeline`` (its short form), or the bar chart."""
+    from legend_gui.model.chart import as_view
+
+    if getattr(options, "timeline", False) and options.view not in (None, "timeline"):
+        raise _usage(f"--timeline contradicts --view {options.view}")
+    return as_view(options.view or ("timeline" if getattr(options, "timeline", False) else "bars"))
+
+
+def _usage(message: str) -> SystemExit:
+    _err(f"legend-gui: error: {message}")
+    return SystemExit(EXIT_USAGE)
+
+
 def describe(settings: ChartSettings) -> str:
     """What ``export`` wrote, in one line: ``bar chart of arrests_total, 14 Oct 2020``."""
-    from legend_gui.model.formatting import format_date
+    from legend_gui.model.latest import snapshot_text
 
     rate = ", per 100,000 residents" if settings.per_capita else ""
     if settings.view == "timeline":
         return f"timeline of {settings.metric}{rate}, {settings.city or 'all cities (national)'}"
-    when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
-    return f"bar chart of {settings.metric}{rate}, {when}"
+    when = snapshot_text(settings.snapshot) if settings.snapshot else "no snapshot"
+    what = {"map": "map", "table": "table"}.get(settings.view, "bar chart")
+    return f"{what} of {settings.metric}{rate}, {when}"
 
 
 def _screenshot(options: argparse.Namespace) -> int:
@@ -309,6 +332,7 @@ def _screenshot(options: argparse.Namespace) -> int:
             width=options.width or 1280,
             height=options.height or 800,
             dark=options.dark,
+            view=chosen_view(options),
         )
 
     return _reporting_failures("screenshot", run)

@@ -58,7 +58,9 @@ def test_latest_on_the_bundled_data(catalog: Catalog) -> None:
     for city in catalog.cities:
         reported = [d for d in catalog.snapshot_dates if catalog.figure(d, city.id, metric)]
         assert days[city.id] == max(reported)
-        assert catalog.figure(LATEST, city.id, metric) is catalog.figure(max(reported), city.id, metric)
+        assert catalog.figure(LATEST, city.id, metric) is catalog.figure(
+            max(reported), city.id, metric
+        )
     assert len(set(days.values())) > 1
     assert "dates differ" in dates_caption(days)
 

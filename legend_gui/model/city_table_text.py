@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from legend_gui.model.formatting import QUALIFIER_WORDS
+from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
 from legend_gui.model.latest import snapshot_iso
 from legend_gui.model.status import disputed_values
 
@@ -59,7 +59,9 @@ def table_csv(
             assert column.metric is not None
             figure = column.figures[row] if column.figures else None
             value = column.values[row] if column.values else None
-            others = "; ".join(_csv_number(o.value) for o in disputed_values(figure))
+            others = "; ".join(
+                QUALIFIER_MARKS[o.qualifier] + _csv_number(o.value) for o in disputed_values(figure)
+            )
             if column.days:
                 when = snapshot_iso(column.days[row])
             else:

@@ -69,7 +69,11 @@ def map_chart(catalog: Catalog, settings: ChartSettings) -> MapChart:
     bars = bar_chart(catalog, settings.with_(top=MAX_MARKERS))
     entries = [_entry(catalog, bars, bar) for bar in bars.bars]
     title = bars.title
-    unit = catalog.metric_by_id[settings.metric].unit if settings.metric in catalog.metric_by_id else ""
+    unit = (
+        catalog.metric_by_id[settings.metric].unit
+        if settings.metric in catalog.metric_by_id
+        else ""
+    )
     size_title = f"{title} ({unit})" if unit and not settings.per_capita else title
     return build_map_chart(
         entries,

@@ -382,7 +382,6 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         help_menu.open_log_folder()
 
-
     # -- settings ---------------------------------------------------------------------------
     def save_settings(self) -> None:
         layout = current_layout(self, self.splitter, self.right_splitter)
