@@ -29,8 +29,11 @@ def test_latest_picks_each_citys_latest_date() -> None:
     assert days["kansas-city-mo"] == date(2020, 12, 23)
     assert days["albuquerque-nm"] == date(2020, 12, 23)  # reported only in the final snapshot
     detroit = catalog.figure(LATEST, "detroit-mi", "arrests_total")
-    assert detroit is not None and detroit.value == 150
-    assert catalog.figure(LATEST, "kansas-city-mo", "arrests_total").value == 560  # type: ignore[union-attr]
+    assert detroit is not None
+    assert detroit.value == 150
+    kansas_city = catalog.figure(LATEST, "kansas-city-mo", "arrests_total")
+    assert kansas_city is not None
+    assert kansas_city.value == 560
     # a city that never reported a metric is not reported in Latest either, never 0
     assert catalog.figure(LATEST, "st-louis-mo", "homicide_arrests") is None
     assert catalog.figure_day(LATEST, "detroit-mi", "arrests_total") == date(2020, 8, 19)
