@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+from weakref import WeakKeyDictionary
 
 from legend_gui.model.formatting import (
     QUALIFIER_MARKS,
@@ -31,6 +32,8 @@ from legend_gui.model.status import (
 )
 from legend_gui.model.vocab import Qualifier
 
+_T = TypeVar("_T")
+
 if TYPE_CHECKING:
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
@@ -47,16 +50,14 @@ class Kind(Enum):
 @dataclass(slots=True)
 class Column:
     """One column: its header (two lines for a metric: label, then unit or "change") and,
-    for a metric, its values in row (dataset) order."""
+    for a metric, its figures by city id: a dict look-up per shown cell, no list per city."""
 
     kind: Kind
     header: str
     metric: Metric | None = None
-    figures: list[Figure | None] = field(default_factory=list)
-    values: list[float | None] = field(default_factory=list)  # plotted: count or rate
-    days: list[date | None] = field(default_factory=list)  # Latest: each figure's own date
-    bases: list[Figure | None] = field(default_factory=list)  # change: the earlier figure
-    base_values: list[float | None] = field(default_factory=list)
+    shown: dict[str, Figure] = field(default_factory=dict)  # the figures at the snapshot
+    days: dict[str, date] | None = None  # Latest: each figure's own date
+    bases: dict[str, Figure] | None = None  # change: the earlier figures (set when first used)
 
     @property
     def one_line_header(self) -> str:
@@ -65,10 +66,6 @@ class Column:
             return self.header
         label, second = self.header.split("\n", 1)
         return f"{label}: change" if self.kind is Kind.CHANGE else f"{label} ({second})"
-
-    def change(self, row: int) -> float | None:
-        value, base = self.values[row], self.base_values[row]
-        return None if value is None or base is None else value - base
 
 
 def _rate(value: float, city: City, per_capita: bool) -> float | None:
@@ -104,40 +101,59 @@ class CityTable:
         unit = f"{metric.unit} per 100,000" if per_capita else metric.unit
         value_col = Column(Kind.VALUE, f"{metric.label}\n{unit}".strip(), metric)
         change_col = Column(Kind.CHANGE, f"{metric.label}\nchange", metric)
-        if day is None:
-            return value_col, change_col
-        shown = catalog.figures_at(day, metric.id)
-        base_of = self._bases(metric.id)
-        days_of = catalog.latest_days(metric.id) if is_latest(day) else None
-        figures, values, bases, base_values = [], [], [], []
-        for city in self.cities:
-            figure = shown.get(city.id)
-            base = base_of(city.id)
-            figures.append(figure)
-            values.append(_rate(figure.value, city, per_capita) if figure else None)
-            bases.append(base)
-            base_values.append(_rate(base.value, city, per_capita) if base else None)
-        value_col.figures, value_col.values = figures, values
-        if days_of is not None:
-            value_col.days = [days_of.get(city.id) for city in self.cities]
-        change_col.figures, change_col.values = figures, values
-        change_col.bases, change_col.base_values = bases, base_values
+        if day is not None:
+            value_col.shown = change_col.shown = catalog.figures_at(day, metric.id)
+            if is_latest(day):
+                value_col.days = catalog.latest_days(metric.id)
         return value_col, change_col
 
-    def _bases(self, metric_id: str) -> _BaseLookup:
+    def _bases(self, column: Column) -> dict[str, Figure]:
         """Each city's earlier figure to compare with: as of ``compare`` (its latest on or
-        before that date), or, by default, its figure before the one shown."""
+        before that date), or, by default, its figure before the one shown. Cached per
+        catalog: the core columns stay when the chosen metric changes."""
+        if column.bases is not None:
+            return column.bases
         catalog, day = self.catalog, self.day
-        assert day is not None
+        assert column.metric is not None
+        metric_id = column.metric.id
+        cache = _caches(catalog).bases
+        key = (metric_id, day, self.compare)
+        found = cache.get(key)
+        if found is not None:
+            column.bases = found
+            return found
         dates = catalog.snapshot_dates
-        if self.compare is not None:
+        if day is None:
+            bases: dict[str, Figure] = {}
+        elif self.compare is not None:
             before = [d for d in dates if d <= self.compare]
-            return _BaseLookup(latest_figures(before, catalog.city_figures, metric_id)[0])
-        if not is_latest(day):
+            bases = latest_figures(before, catalog.city_figures, metric_id, False)[0]
+        elif not is_latest(day):
             before = [d for d in dates if d < day]
-            return _BaseLookup(latest_figures(before, catalog.city_figures, metric_id)[0])
-        # Latest: the figure before each city's latest one
-        return _BaseLookup(_second_latest(dates, catalog.city_figures, metric_id))
+            bases = latest_figures(before, catalog.city_figures, metric_id, False)[0]
+        else:  # Latest: the figure before each city's latest one
+            bases = _second_latest(dates, catalog.city_figures, metric_id)
+        column.bases = cache[key] = bases
+        _trim(cache)
+        return bases
+
+    def figure(self, row: int, column: Column) -> Figure | None:
+        return column.shown.get(self.cities[row].id)
+
+    def value(self, row: int, column: Column) -> float | None:
+        """The plotted number: the figure's value, or its rate per 100,000."""
+        city = self.cities[row]
+        figure = column.shown.get(city.id)
+        return _rate(figure.value, city, self.per_capita) if figure is not None else None
+
+    def base_value(self, row: int, column: Column) -> float | None:
+        city = self.cities[row]
+        base = self._bases(column).get(city.id)
+        return _rate(base.value, city, self.per_capita) if base is not None else None
+
+    def change(self, row: int, column: Column) -> float | None:
+        value, base = self.value(row, column), self.base_value(row, column)
+        return None if value is None or base is None else value - base
 
     # -- reading --------------------------------------------------------------------------
     @property
@@ -148,17 +164,13 @@ class CityTable:
         return self.cities[row].id
 
     def row_of(self, city_id: str) -> int | None:
-        for row, city in enumerate(self.cities):
-            if city.id == city_id:
-                return row
-        return None
+        return self.catalog.city_position.get(city_id)
 
     def state(self, row: int, column: Column) -> FigureState:
         day = self.day
         if day is None:
             return FigureState.NOT_REPORTED
-        figure = column.figures[row] if column.figures else None
-        return figure_state(self.cities[row], day, figure)
+        return figure_state(self.cities[row], day, self.figure(row, column))
 
     def text(self, row: int, col: int) -> str:
         """The cell as shown: ``>1,000``, ``15 (25 in other reports)``, ``not reported``,
@@ -169,10 +181,10 @@ class CityTable:
             return city.name
         if column.kind is Kind.STATE:
             return city.state
-        figure = column.figures[row] if column.figures else None
         if column.kind is Kind.CHANGE:
             return self._change_text(row, column)
-        value = column.values[row] if column.values else None
+        figure = self.figure(row, column)
+        value = self.value(row, column)
         if figure is None:
             return state_text(self.state(row, column), city)
         if value is None:
@@ -181,18 +193,19 @@ class CityTable:
         others = disputed_values(figure)
         if others and not self.per_capita:
             text += f" ({others_text(others)})"
-        if column.days:
-            text += f" · {format_date(column.days[row])}"
+        if column.days is not None:
+            text += f" · {format_date(column.days.get(city.id))}"
         return text
 
     def _change_text(self, row: int, column: Column) -> str:
-        change = column.change(row)
+        change = self.change(row, column)
         if change is None:
             return ""
-        figure, base = column.figures[row], column.bases[row]
+        figure = self.figure(row, column)
+        base = self._bases(column).get(self.cities[row].id)
         assert figure is not None
         assert base is not None
-        base_value = column.base_values[row]
+        base_value = self.base_value(row, column)
         rough = figure.qualifier is not Qualifier.EXACT or base.qualifier is not Qualifier.EXACT
         mark = "≈" if rough else ""
         decimals = 1 if self.per_capita else None
@@ -209,7 +222,7 @@ class CityTable:
         if column.metric is None or self.day is None:
             return ""
         city = self.cities[row]
-        figure = column.figures[row] if column.figures else None
+        figure = self.figure(row, column)
         if figure is None:
             return f"{city.name}, {city.state}: {self.text(row, col)}"
         source = self.catalog.source(figure.source)
@@ -235,6 +248,19 @@ class CityTable:
         if found is not None:
             return found
         column = self.columns[col]
+        shared = (
+            column.metric.id if column.metric else "",
+            column.kind,
+            self.day,
+            self.compare,
+            self.per_capita,
+            descending,
+        )
+        cache = _caches(self.catalog).orders
+        cached = cache.get(shared)
+        if cached is not None:
+            self._orders[key] = cached
+            return cached
         rows = range(len(self.cities))
         if column.kind in (Kind.NAME, Kind.STATE):
             names = (
@@ -244,31 +270,68 @@ class CityTable:
             )
             order = sorted(rows, key=names.__getitem__, reverse=descending)
         else:
-            keys = (
-                column.values if column.kind is Kind.VALUE else [column.change(row) for row in rows]
-            )
-            present = [row for row in rows if keys[row] is not None]
-            present.sort(key=keys.__getitem__, reverse=descending)  # type: ignore[arg-type]
-            missing = [row for row in rows if keys[row] is None]
-            if column.kind is Kind.VALUE and self.day is not None:
-                missing.sort(
-                    key=lambda row: self.state(row, column) is FigureState.NOT_YET_LAUNCHED
-                )
-            order = present + missing
-        self._orders[key] = order
+            order = self._value_order(column, descending)
+        self._orders[key] = cache[shared] = order
+        _trim(cache)
         return order
+
+    def _value_order(self, column: Column, descending: bool) -> list[int]:
+        """Rows with a value (or change) sorted by it, then the gaps: not reported, then not
+        yet launched, in dataset order. Keys come from the column's dicts: one pass over the
+        reported cities, not over every city."""
+        position = self.catalog.city_position
+        cities, per_capita = self.cities, self.per_capita
+        keys: dict[int, float] = {}
+        bases = self._bases(column) if column.kind is Kind.CHANGE else None
+        for city_id, figure in column.shown.items():
+            row = position[city_id]
+            value = _rate(figure.value, cities[row], per_capita) if per_capita else figure.value
+            if value is None:
+                continue
+            if bases is not None:
+                base = bases.get(city_id)
+                if base is None:
+                    continue
+                earlier = _rate(base.value, cities[row], per_capita)
+                if earlier is None:
+                    continue
+                value -= earlier
+            keys[row] = value
+        present = sorted(keys)  # dataset order, kept for ties (the sort is stable)
+        present.sort(key=keys.__getitem__, reverse=descending)
+        missing = [row for row in range(len(cities)) if row not in keys]
+        day = self.day
+        if column.kind is Kind.VALUE and day is not None:
+            later = [row for row in missing if day < cities[row].launch_date]
+            if later:  # not yet launched after not reported
+                launched = set(later)
+                missing = [row for row in missing if row not in launched] + later
+        return present + missing
 
     # -- export ---------------------------------------------------------------------------
     def title(self) -> str:
         return f"All cities at {snapshot_text(self.day)}"
 
 
-class _BaseLookup:
-    def __init__(self, figures: dict[str, Figure]) -> None:
-        self._figures = figures
+#: Per catalog: earlier figures and sort orders by what decides them, so switching the chosen
+#: metric (the core columns stay) or back to a snapshot costs no pass. Bounded.
+@dataclass(slots=True)
+class _Caches:
+    bases: dict[tuple[object, ...], dict[str, Figure]] = field(default_factory=dict)
+    orders: dict[tuple[object, ...], list[int]] = field(default_factory=dict)
 
-    def __call__(self, city_id: str) -> Figure | None:
-        return self._figures.get(city_id)
+
+_CACHES: WeakKeyDictionary[Catalog, _Caches] = WeakKeyDictionary()
+_CACHE_SIZE = 48
+
+
+def _caches(catalog: Catalog) -> _Caches:
+    return _CACHES.setdefault(catalog, _Caches())
+
+
+def _trim(cache: dict[tuple[object, ...], _T]) -> None:
+    while len(cache) > _CACHE_SIZE:
+        cache.pop(next(iter(cache)))
 
 
 def _second_latest(

@@ -57,17 +57,17 @@ def table_csv(
         line = [city.id, city.name, city.state]
         for column, change_column in zip(metric_columns, changes, strict=True):
             assert column.metric is not None
-            figure = column.figures[row] if column.figures else None
-            value = column.values[row] if column.values else None
+            figure = table.figure(row, column)
+            value = table.value(row, column)
             others = "; ".join(
                 QUALIFIER_MARKS[o.qualifier] + _csv_number(o.value) for o in disputed_values(figure)
             )
-            if column.days:
-                when = snapshot_iso(column.days[row])
+            if column.days is not None:
+                when = snapshot_iso(column.days.get(city.id))
             else:
                 when = snapshot_iso(day) if figure is not None else ""
-            change = change_column.change(row)
-            base = change_column.base_values[row] if change_column.base_values else None
+            change = table.change(row, change_column)
+            base = table.base_value(row, change_column)
             percent = change / base * 100 if change is not None and base else None
             line += [
                 _csv_number(value),

@@ -48,16 +48,26 @@ def snapshot_iso(day: date | None) -> str:
 
 
 def latest_figures(
-    dates: list[date], groups: dict[tuple[date, str], dict[str, Figure]], metric_id: str
+    dates: list[date],
+    groups: dict[tuple[date, str], dict[str, Figure]],
+    metric_id: str,
+    with_days: bool = True,
 ) -> tuple[dict[str, Figure], dict[str, date]]:
-    """Each city's most recent figure of ``metric_id`` and its date, from the index's
-    ``(date, metric) -> {city: figure}`` groups over ``dates`` (oldest first)."""
+    """Each city's most recent figure of ``metric_id`` and (``with_days``) its date, from the
+    index's ``(date, metric) -> {city: figure}`` groups over ``dates`` (oldest first).
+
+    The result may be one of the index's own groups (when only one date has figures): read
+    it, never change it.
+    """
+    found = [(day, group) for day in dates if (group := groups.get((day, metric_id)))]
+    if len(found) == 1:  # nothing to merge: no copy of 100,000 entries
+        day, group = found[0]
+        return group, (dict.fromkeys(group, day) if with_days else {})
     figures: dict[str, Figure] = {}
     days: dict[str, date] = {}
-    for day in dates:  # oldest first: a later figure overwrites an earlier one
-        group = groups.get((day, metric_id))
-        if group:
-            figures.update(group)
+    for day, group in found:  # oldest first: a later figure overwrites an earlier one
+        figures.update(group)
+        if with_days:
             days.update(dict.fromkeys(group, day))
     return figures, days
 

@@ -95,6 +95,11 @@ class Catalog(FigureIndex):
         """City id -> position in the dataset: the last tie-break of a ranking."""
         return {city.id: index for index, city in enumerate(self.cities)}
 
+    @property
+    def city_position(self) -> dict[str, int]:
+        """City id -> its index in ``cities`` (built once)."""
+        return self._city_order
+
     # -- sources --------------------------------------------------------------------------
     @cached_property
     def _citations(self) -> dict[str, tuple[int, int, int]]:
