@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
+from legend_gui.model.latest import is_latest
 from legend_gui.model.status import FigureState, OtherValue, disputed_values
 
 if TYPE_CHECKING:
@@ -93,8 +94,11 @@ def chart_table(
     per_capita = settings.per_capita
     rows: list[list[str]] = []
     if isinstance(chart, BarChart):
-        day = settings.snapshot.isoformat() if settings.snapshot else ""
+        latest = is_latest(settings.snapshot)
+        snapshot_day = settings.snapshot.isoformat() if settings.snapshot and not latest else ""
         for bar in chart.bars:
+            # under Latest each row's own date (empty for a gap: no figure, no date)
+            day = bar.day.isoformat() if latest and bar.day else snapshot_day
             city = catalog.city_by_id[bar.city_id]
             rate = bar.value if per_capita else None
             rows.append(

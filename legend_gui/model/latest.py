@@ -22,6 +22,8 @@ LATEST = date.max
 #: How the menu, the command line and the settings call it.
 LATEST_WORD = "latest"
 LATEST_LABEL = "Latest (each city's most recent figure)"
+#: The subtitle of a view of Latest (the dates are on the values and in the caption).
+LATEST_SUBTITLE = "Latest: each city's most recent figure, with its date"
 
 
 def is_latest(day: date | None) -> bool:

@@ -8,6 +8,7 @@ three states, Latest's dates, sources, notes), asked for the top ``MAX_MARKERS``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from legend_gui.model.chart import Bar, BarChart, bar_chart
@@ -44,7 +45,7 @@ def bar_tooltip_text(bar: Bar) -> str:
     return "\n".join(lines)
 
 
-def _entry(catalog: Catalog, chart: BarChart, bar: Bar) -> MapEntry:
+def _entry(catalog: Catalog, chart: BarChart, bar: Bar, tooltip: Callable[[Bar], str]) -> MapEntry:
     city = catalog.city_by_id[bar.city_id]
     day = chart.settings.snapshot
     state = figure_state(city, day, bar.figure) if day is not None else FigureState.NOT_REPORTED
@@ -60,14 +61,18 @@ def _entry(catalog: Catalog, chart: BarChart, bar: Bar) -> MapEntry:
         value_text=bar.text,
         exact=bar.exact,
         disputed=is_disputed(bar.figure),
-        tooltip=bar_tooltip_text(bar),
+        tooltip=tooltip(bar),
     )
 
 
-def map_chart(catalog: Catalog, settings: ChartSettings) -> MapChart:
-    """The map for ``settings``: every city at 9, the largest ``MAX_MARKERS`` at 100,000."""
+def map_chart(
+    catalog: Catalog, settings: ChartSettings, tooltip: Callable[[Bar], str] | None = None
+) -> MapChart:
+    """The map for ``settings``: every city at 9, the largest ``MAX_MARKERS`` at 100,000.
+    ``tooltip`` writes a marker's hover text (the window passes the bar chart's)."""
     bars = bar_chart(catalog, settings.with_(top=MAX_MARKERS))
-    entries = [_entry(catalog, bars, bar) for bar in bars.bars]
+    tip = tooltip or bar_tooltip_text
+    entries = [_entry(catalog, bars, bar, tip) for bar in bars.bars]
     title = bars.title
     unit = (
         catalog.metric_by_id[settings.metric].unit
@@ -82,6 +87,7 @@ def map_chart(catalog: Catalog, settings: ChartSettings) -> MapChart:
         omitted=max(0, bars.total_cities - len(entries)),
         title=title,
         subtitle=bars.subtitle,
-        notes=tuple(bars.notes) + ((bars.legend_line(),) if bars.legend_line() else ()),
+        # the bar chart's notes, in the map's words (a national total is not the markers' sum)
+        notes=tuple(note.replace("of the bars", "of the cities") for note in bars.notes),
         source_text=bars.source_line(),
     )

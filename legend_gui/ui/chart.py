@@ -8,32 +8,27 @@ times the whole Qt start-up (PERFORMANCE.md).
 from __future__ import annotations
 
 import time
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
-    QTabBar,
     QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.export_options import build_chart
-from legend_gui.model.formatting import format_date
+from legend_gui.ui.chart_controls import ChartControls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.view_host import ExtraViews
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -41,8 +36,6 @@ if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
     from legend_gui.ui.chart_draw import BarGeometry
     from legend_gui.ui.chart_theme import ChartTheme
-
-VIEWS = ("bars", "timeline")
 
 
 class ChartPanel(QWidget):
@@ -59,7 +52,6 @@ class ChartPanel(QWidget):
         self._catalog: Catalog | None = None
         self._settings: ChartSettings | None = None
         self._dark = False
-        self._updating = False
         self._bar_plot: pg.PlotWidget | None = None
         self._timeline_plot: pg.PlotWidget | None = None
         self._geometry: BarGeometry | None = None
@@ -67,54 +59,17 @@ class ChartPanel(QWidget):
         self._chart: BarChart | TimelineChart | None = None
         self._painted_reported = False
 
-        self.metric_box = QComboBox()
-        self.metric_box.setAccessibleName("Metric")
-        self.metric_box.setAccessibleDescription("The figure compared across cities")
-        self.metric_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.metric_box.setMinimumContentsLength(18)
-        self.snapshot_box = QComboBox()
-        self.snapshot_box.setAccessibleName("Snapshot")
-        self.snapshot_box.setAccessibleDescription("The announcement date of the figures")
-        self.snapshot_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.snapshot_box.setMinimumContentsLength(14)
-        self.per_capita_box = QCheckBox("Per 100,000 residents")
-        self.per_capita_box.setAccessibleName("Per 100,000 residents")
-        self.top_box = QSpinBox()
-        self.top_box.setRange(1, 500)
-        self.top_box.setPrefix("Top ")
-        self.top_box.setAccessibleName("Number of cities shown")
-        self.top_box.setToolTip("How many cities the bar chart shows (the selected city always is)")
+        self.controls = ChartControls()
+        self.metric_box = self.controls.metric_box
+        self.snapshot_box = self.controls.snapshot_box
+        self.per_capita_box = self.controls.per_capita_box
+        self.top_box = self.controls.top_box
+        self.view_tabs = self.controls.view_tabs
+        self.views = ExtraViews(self)
         self.reset_button = QToolButton()
         self.reset_button.setText("Reset view")
         self.reset_button.setAccessibleName("Reset chart view")
         self.reset_button.clicked.connect(self.reset_view)
-
-        metric_label = QLabel("&Metric")
-        metric_label.setBuddy(self.metric_box)
-        snapshot_label = QLabel("&Snapshot")
-        snapshot_label.setBuddy(self.snapshot_box)
-
-        self.view_tabs = QTabBar()
-        self.view_tabs.addTab("Compare cities")
-        self.view_tabs.addTab("Timeline")
-        self.view_tabs.setAccessibleName("Chart view")
-        self.view_tabs.setExpanding(False)
-        self.view_tabs.setDrawBase(False)
-
-        controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(metric_label)
-        controls.addWidget(self.metric_box, 3)
-        controls.addSpacing(8)
-        controls.addWidget(snapshot_label)
-        controls.addWidget(self.snapshot_box, 5)
-        controls.addSpacing(8)
-        controls.addWidget(self.per_capita_box)
-        controls.addWidget(self.top_box)
 
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -129,6 +84,8 @@ class ChartPanel(QWidget):
         self.placeholder = QLabel("Loading chart…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.views.map_view)
+        self.stack.addWidget(self.views.table_panel)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stack.setMinimumHeight(220)
         self.stack.setAccessibleName("Chart")
@@ -158,16 +115,14 @@ class ChartPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption_label)
 
-        self.metric_box.currentIndexChanged.connect(self._on_control_changed)
-        self.snapshot_box.currentIndexChanged.connect(self._on_control_changed)
-        self.per_capita_box.toggled.connect(self._on_control_changed)
-        self.top_box.valueChanged.connect(self._on_control_changed)
-        self.view_tabs.currentChanged.connect(self._on_control_changed)
+        self.controls.edited.connect(self.settings_edited.emit)
+        self.views.city_clicked.connect(self.city_clicked.emit)
+        self.views.table_panel.compare_changed.connect(lambda _day: self.refresh())
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -213,71 +168,21 @@ class ChartPanel(QWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog
-        self._updating = True
-        try:
-            self.metric_box.clear()
-            for metric in catalog.chart_metrics:
-                self.metric_box.addItem(metric.label, metric.id)
-                self.metric_box.setItemData(
-                    self.metric_box.count() - 1,
-                    tooltip_text(metric.description or metric.label),
-                    Qt.ItemDataRole.ToolTipRole,
-                )
-            rates = has_populations(catalog)
-            self.per_capita_box.setEnabled(rates)
-            self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)
-            if not rates:
-                self.per_capita_box.setChecked(False)
-            self.snapshot_box.clear()
-            for day in catalog.snapshot_dates:
-                snapshot = catalog.snapshot_by_date[day]
-                label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
-                self.snapshot_box.addItem(label, day.isoformat())  # a str survives QVariant
-        finally:
-            self._updating = False
+        self.controls.set_catalog(catalog)
+        self.views.set_catalog(catalog)
 
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
             self._apply_theme()
+            self.views.set_dark(dark)
             self.refresh()
 
     def show_settings(self, settings: ChartSettings) -> None:
         """Reflect ``settings`` in the controls (without echoing) and redraw."""
         self._settings = settings
-        self._updating = True
-        try:
-            self._select_data(self.metric_box, settings.metric)
-            self._select_data(
-                self.snapshot_box, settings.snapshot.isoformat() if settings.snapshot else None
-            )
-            self.per_capita_box.setChecked(settings.per_capita)
-            self.top_box.setValue(settings.top)
-            self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
-            timeline = settings.view == "timeline"
-            self.snapshot_box.setEnabled(not timeline)
-            self.top_box.setEnabled(not timeline)
-        finally:
-            self._updating = False
+        self.controls.show_settings(settings)
         self.refresh()
-
-    @staticmethod
-    def _select_data(box: QComboBox, value: Any) -> None:
-        index = box.findData(value)
-        if index >= 0:
-            box.setCurrentIndex(index)
-
-    def _on_control_changed(self, *_args: object) -> None:
-        if self._updating or self._settings is None:
-            return
-        settings = self._settings.with_(
-            metric=self.metric_box.currentData() or self._settings.metric,
-            snapshot=_as_date(self.snapshot_box.currentData()) or self._settings.snapshot,
-            per_capita=self.per_capita_box.isChecked(),
-            top=self.top_box.value(),
-            view=VIEWS[max(0, self.view_tabs.currentIndex())],
-        )
-        self.settings_edited.emit(settings)
 
     # -- drawing ----------------------------------------------------------------------------
     def load_plots(self) -> None:
@@ -330,6 +235,11 @@ class ChartPanel(QWidget):
         """Rebuild the chart from the model for the current settings."""
         if self._catalog is None or self._settings is None:
             return
+        plotted = self._settings.view in ("bars", "timeline")
+        self.reset_button.setVisible(plotted)  # zoom and pan are the plots' only
+        if not plotted:
+            self._show_view(self._catalog, self._settings)
+            return
         self._chart = chart = build_chart(self._catalog, self._settings)
         self.title_label.setText(chart.title)
         self.subtitle_label.setText(chart.subtitle)
@@ -352,6 +262,17 @@ class ChartPanel(QWidget):
         else:
             self._timeline_x = draw_timeline(self._timeline_plot.getPlotItem(), chart, theme)
             self.stack.setCurrentWidget(self._timeline_plot)
+
+    def _show_view(self, catalog: Catalog, settings: ChartSettings) -> None:
+        """The Map or the Table: plain widgets, drawn without pyqtgraph."""
+        self._chart = None
+        heading = self.views.show(catalog, settings)
+        self.title_label.setText(heading.title)
+        self.subtitle_label.setText(heading.subtitle)
+        self.caption_label.setText("\n".join(heading.caption))
+        self.key_label.setVisible(False)
+        widget = self.views.map_view if settings.view == "map" else self.views.table_panel
+        self.stack.setCurrentWidget(widget)
 
     def reset_view(self) -> None:
         self.refresh()
@@ -428,10 +349,3 @@ class ChartPanel(QWidget):
             self.reset_view()
             return True
         return super().eventFilter(watched, event)
-
-
-def _as_date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None

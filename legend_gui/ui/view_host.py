@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from legend_gui.model.city_table import CityTable
-from legend_gui.model.latest import dates_caption, is_latest, snapshot_text
+from legend_gui.model.latest import LATEST_SUBTITLE, dates_caption, is_latest, snapshot_text
 from legend_gui.model.map_entries import map_chart
+from legend_gui.ui.chart_tips import bar_tooltip
 from legend_gui.ui.map_draw import DARK_MAP, LIGHT_MAP
 from legend_gui.ui.map_view import MapView
 from legend_gui.ui.table_view import TablePanel
@@ -66,11 +67,9 @@ class ExtraViews(QObject):
         """Build the view ``settings.view`` asks for (``map`` or ``table``)."""
         self._catalog, self._settings = catalog, settings
         if settings.view == "map":
-            chart = map_chart(catalog, settings)
+            chart = map_chart(catalog, settings, lambda bar: bar_tooltip(catalog, bar))
             self.map_view.set_chart(chart)
             caption = [line for line in (*chart.notes, chart.source_line()) if line]
-            if is_latest(settings.snapshot):
-                caption.insert(0, dates_caption(catalog.latest_days(settings.metric)))
             return Heading(chart.title, chart.subtitle, caption)
         return self._show_table(catalog, settings)
 
@@ -85,7 +84,7 @@ class ExtraViews(QObject):
             self.table_panel.show_selected(settings.city)
         day = settings.snapshot
         if is_latest(day):
-            subtitle = "Latest: each city's most recent figure, with its date"
+            subtitle = LATEST_SUBTITLE
         else:
             subtitle = f"As announced on {snapshot_text(day)}" if day else "No snapshot"
         caption = [table.compare_text()]
