@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 from legend_gui.fileio import WriteError, atomic_write_bytes
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.chart import ChartSettings
 from legend_gui.model.csvdata import chart_csv_bytes, long_csv_bytes
-from legend_gui.model.export_options import CHART_FORMATS, DEFAULT_SIZE, build_chart
+from legend_gui.model.export_options import CHART_FORMATS, DEFAULT_SIZE, ViewFigure, build_chart
 from legend_gui.model.queries import Catalog
 
 #: An export could not be made or written; the message is for the user. The same class as a
@@ -48,7 +48,7 @@ def export_chart(
     atomic_write_bytes(target, chart_image_bytes(chart, f".{fmt}", size or DEFAULT_SIZE))
 
 
-def chart_image_bytes(chart: BarChart | TimelineChart, suffix: str, size: tuple[int, int]) -> bytes:
+def chart_image_bytes(chart: ViewFigure, suffix: str, size: tuple[int, int]) -> bytes:
     """PNG or SVG bytes of ``chart``; creates the (offscreen, if need be) QApplication."""
     from legend_gui.ui.qtapp import application, prefer_offscreen_without_display
 

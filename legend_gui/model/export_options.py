@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.latest import snapshot_iso
 
 if TYPE_CHECKING:
+    from legend_gui.model.map_entries import MapFigure
     from legend_gui.model.queries import Catalog
+    from legend_gui.model.table_figure import TableFigure
 
 #: The chart formats, by file extension: the extension decides the format.
 CHART_FORMATS = ("png", "svg", "csv")
@@ -40,11 +43,37 @@ class ExportOptions:
         return (self.width, self.height)
 
 
-def build_chart(catalog: Catalog, settings: ChartSettings) -> BarChart | TimelineChart:
-    """The chart ``settings`` ask for: the bar chart of a snapshot, or a timeline."""
+#: What an export draws or writes: one per view.
+ViewFigure: TypeAlias = "BarChart | TimelineChart | MapFigure | TableFigure"
+
+
+def build_chart(catalog: Catalog, settings: ChartSettings) -> ViewFigure:
+    """What ``settings.view`` shows: the bar chart of a snapshot, a timeline, the map or the
+    table (the last two imported only when asked for)."""
     if settings.view == "timeline":
         return timeline_chart(catalog, settings)
+    if settings.view == "map":
+        from legend_gui.model.map_entries import map_figure
+
+        return map_figure(catalog, settings)
+    if settings.view == "table":
+        from legend_gui.model.table_figure import table_figure
+
+        return table_figure(catalog, settings)
     return bar_chart(catalog, settings)
+
+
+def csv_rows(figure: ViewFigure) -> int:
+    """How many rows the view's CSV has."""
+    if isinstance(figure, BarChart):
+        return len(figure.bars)
+    if isinstance(figure, TimelineChart):
+        return len(figure.points)
+    from legend_gui.model.table_figure import TableFigure
+
+    if isinstance(figure, TableFigure):
+        return len(figure.rows)
+    return len(figure.bars.bars)
 
 
 def safe_name(text: str, fallback: str = "chart") -> str:
@@ -60,5 +89,7 @@ def suggested_name(settings: ChartSettings, fmt: str) -> str:
     if settings.view == "timeline":
         parts += [safe_name(settings.city or "national"), "timeline"]
     elif settings.snapshot is not None:
-        parts.append(settings.snapshot.isoformat())
+        parts.append(snapshot_iso(settings.snapshot))
+    if settings.view in ("map", "table"):
+        parts.append(settings.view)
     return "-".join(parts) + f".{fmt}"

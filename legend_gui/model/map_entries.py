@@ -9,9 +9,10 @@ three states, Latest's dates, sources, notes), asked for the top ``MAX_MARKERS``
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from legend_gui.model.chart import Bar, BarChart, bar_chart
+from legend_gui.model.chart import Bar, BarChart, ChartSettings, bar_chart
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
 from legend_gui.model.map_chart import (
     MAX_MARKERS,
@@ -25,7 +26,6 @@ from legend_gui.model.map_chart import (
 from legend_gui.model.status import FigureState, figure_state, is_disputed
 
 if TYPE_CHECKING:
-    from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
 
 _STATUS = {
@@ -65,14 +65,59 @@ def _entry(catalog: Catalog, chart: BarChart, bar: Bar, tooltip: Callable[[Bar],
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MapFigure:
+    """The map as an export sees it: the drawing (``chart``) and the bar chart it shows
+    (``bars``: its rows are the map's CSV), with the captions every export carries."""
+
+    chart: MapChart
+    bars: BarChart
+
+    @property
+    def settings(self) -> ChartSettings:
+        return self.bars.settings
+
+    @property
+    def title(self) -> str:
+        return self.chart.title
+
+    @property
+    def subtitle(self) -> str:
+        return self.chart.subtitle
+
+    @property
+    def notes(self) -> list[str]:
+        return list(self.chart.notes)
+
+    @property
+    def dataset_title(self) -> str:
+        return self.bars.dataset_title
+
+    def legend_line(self) -> str:
+        return self.chart.legend_line()  # the map's key explains its marks
+
+    def source_line(self) -> str:
+        return self.chart.source_line()
+
+
+def map_figure(catalog: Catalog, settings: ChartSettings) -> MapFigure:
+    """The map for an export (no tooltips)."""
+    bars = bar_chart(catalog, settings.with_(top=MAX_MARKERS))
+    return MapFigure(_map_of(catalog, bars, bar_tooltip_text), bars)
+
+
 def map_chart(
     catalog: Catalog, settings: ChartSettings, tooltip: Callable[[Bar], str] | None = None
 ) -> MapChart:
     """The map for ``settings``: every city at 9, the largest ``MAX_MARKERS`` at 100,000.
     ``tooltip`` writes a marker's hover text (the window passes the bar chart's)."""
     bars = bar_chart(catalog, settings.with_(top=MAX_MARKERS))
-    tip = tooltip or bar_tooltip_text
-    entries = [_entry(catalog, bars, bar, tip) for bar in bars.bars]
+    return _map_of(catalog, bars, tooltip or bar_tooltip_text)
+
+
+def _map_of(catalog: Catalog, bars: BarChart, tooltip: Callable[[Bar], str]) -> MapChart:
+    settings = bars.settings
+    entries = [_entry(catalog, bars, bar, tooltip) for bar in bars.bars]
     title = bars.title
     unit = (
         catalog.metric_by_id[settings.metric].unit

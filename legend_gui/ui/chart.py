@@ -23,8 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
-from legend_gui.model.export_options import build_chart
+from legend_gui.model.chart import (
+    BarChart,
+    ChartSettings,
+    TimelineChart,
+    bar_chart,
+    timeline_chart,
+)
 from legend_gui.ui.chart_controls import ChartControls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
@@ -240,7 +245,13 @@ class ChartPanel(QWidget):
         if not plotted:
             self._show_view(self._catalog, self._settings)
             return
-        self._chart = chart = build_chart(self._catalog, self._settings)
+        settings = self._settings
+        chart: BarChart | TimelineChart = (
+            timeline_chart(self._catalog, settings)
+            if settings.view == "timeline"
+            else bar_chart(self._catalog, settings)
+        )
+        self._chart = chart
         self.title_label.setText(chart.title)
         self.subtitle_label.setText(chart.subtitle)
         caption = [

@@ -24,9 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.chart import ChartSettings
 from legend_gui.model.csvdata import chart_csv_bytes
-from legend_gui.model.export_options import MAX_SIDE, MIN_SIDE, ExportOptions, build_chart
+from legend_gui.model.export_options import (
+    MAX_SIDE,
+    MIN_SIDE,
+    ExportOptions,
+    ViewFigure,
+    build_chart,
+    csv_rows,
+)
 from legend_gui.ui import render
 
 if TYPE_CHECKING:
@@ -75,7 +82,7 @@ class ExportChartDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Chart")
         self._catalog = catalog
-        self._chart: BarChart | TimelineChart = build_chart(catalog, settings)
+        self._chart: ViewFigure = build_chart(catalog, settings)
         self._syncing = False
         self.render_count = 0  # how many previews were rendered (the debounce is tested)
         initial = initial or ExportOptions()
@@ -198,9 +205,7 @@ class ExportChartDialog(QDialog):
                 )
             self.note_label.setText(text)
         else:
-            rows = len(
-                self._chart.bars if isinstance(self._chart, BarChart) else self._chart.points
-            )
+            rows = csv_rows(self._chart)
             self.note_label.setText(
                 f"The {rows:,} plotted values, one row each, with qualifier and source "
                 "(cities without a figure have an empty value, never 0)."
