@@ -37,6 +37,7 @@ class ChartSettings:
     city: str | None = None  # the selected city; None is "All cities" (national)
     view: ChartView = "bars"
     top: int = DEFAULT_TOP
+    compared: tuple[str, ...] = ()  # more cities on the timeline, beside the selected one
 
     def with_(self, **changes: object) -> ChartSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -116,48 +116,8 @@ def chart_table(
                 )
             )
     else:
-        place = catalog.city_by_id.get(settings.city) if settings.city else None
-        name, state = (place.name, place.state) if place else (chart.place, "")
-        entries: list[tuple[str, list[str]]] = []
-        for point in chart.points:
-            rate = point.value if per_capita else None
-            entries.append(
-                (
-                    point.day.isoformat(),
-                    _row(
-                        name,
-                        state,
-                        settings.metric,
-                        point.day.isoformat(),
-                        FigureState.REPORTED,
-                        point.figure,
-                        unit,
-                        rate,
-                        None,
-                        point.source,
-                    ),
-                )
-            )
-        for gap in chart.gaps:
-            entries.append(
-                (
-                    gap.day.isoformat(),
-                    _row(
-                        name,
-                        state,
-                        settings.metric,
-                        gap.day.isoformat(),
-                        gap.state,
-                        None,
-                        unit,
-                        None,
-                        None,
-                        None,
-                    ),
-                )
-            )
-        entries.sort(key=lambda entry: entry[0])
-        rows = [row for _day, row in entries]
+        for timeline in (chart, *chart.companions):  # the selected city, then the others
+            rows += _timeline_rows(catalog, timeline, unit, per_capita)
     header = list(CHART_TABLE_HEADER)
     if not per_capita:
         index = header.index("per_100k")
@@ -165,3 +125,52 @@ def chart_table(
         for row in rows:
             row.pop(index)
     return header, rows
+
+
+def _timeline_rows(
+    catalog: Catalog, chart: TimelineChart, unit: str, per_capita: bool
+) -> list[list[str]]:
+    """One timeline's rows: every snapshot date, reported or not, oldest first."""
+    settings = chart.settings
+    place = catalog.city_by_id.get(settings.city) if settings.city else None
+    name, state = (place.name, place.state) if place else (chart.place, "")
+    entries: list[tuple[str, list[str]]] = []
+    for point in chart.points:
+        rate = point.value if per_capita else None
+        entries.append(
+            (
+                point.day.isoformat(),
+                _row(
+                    name,
+                    state,
+                    settings.metric,
+                    point.day.isoformat(),
+                    FigureState.REPORTED,
+                    point.figure,
+                    unit,
+                    rate,
+                    None,
+                    point.source,
+                ),
+            )
+        )
+    for gap in chart.gaps:
+        entries.append(
+            (
+                gap.day.isoformat(),
+                _row(
+                    name,
+                    state,
+                    settings.metric,
+                    gap.day.isoformat(),
+                    gap.state,
+                    None,
+                    unit,
+                    None,
+                    None,
+                    None,
+                ),
+            )
+        )
+    entries.sort(key=lambda entry: entry[0])
+    return [row for _day, row in entries]

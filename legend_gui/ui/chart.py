@@ -8,6 +8,7 @@ times the whole Qt start-up (PERFORMANCE.md).
 from __future__ import annotations
 
 import time
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
@@ -50,6 +51,7 @@ class ChartPanel(QWidget):
 
     settings_edited = Signal(object)
     city_clicked = Signal(object)
+    point_clicked = Signal(object, object)  # a timeline point: city id (None: national), date
     chart_painted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -61,6 +63,7 @@ class ChartPanel(QWidget):
         self._timeline_plot: pg.PlotWidget | None = None
         self._geometry: BarGeometry | None = None
         self._timeline_x: list[float] = []
+        self._timeline_lines: list[tuple[str | None, list[float], list[float], list[date]]] = []
         self._chart: BarChart | TimelineChart | None = None
         self._painted_reported = False
 
@@ -218,6 +221,7 @@ class ChartPanel(QWidget):
         self._bar_plot.scene().sigMouseClicked.connect(self._on_bar_clicked)
         self._bar_plot.scene().sigMouseMoved.connect(self._on_bar_hovered)
         self._timeline_plot.scene().sigMouseMoved.connect(self._on_timeline_hovered)
+        self._timeline_plot.scene().sigMouseClicked.connect(self._on_timeline_clicked)
         self._apply_theme()
         self.refresh()
 
@@ -262,7 +266,8 @@ class ChartPanel(QWidget):
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:
             return
-        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline
+        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, timestamp
+        from legend_gui.ui.timeline_series import draw_companions
 
         theme = self._theme()
         for plot in (self._bar_plot, self._timeline_plot):
@@ -271,7 +276,9 @@ class ChartPanel(QWidget):
             self._geometry = draw_bar_chart(self._bar_plot.getPlotItem(), chart, theme)
             self.stack.setCurrentWidget(self._bar_plot)
         else:
-            self._timeline_x = draw_timeline(self._timeline_plot.getPlotItem(), chart, theme)
+            item = self._timeline_plot.getPlotItem()
+            self._timeline_x = draw_timeline(item, chart, theme)
+            self._timeline_lines = draw_companions(item, chart, theme, timestamp)
             self.stack.setCurrentWidget(self._timeline_plot)
 
     def _show_view(self, catalog: Catalog, settings: ChartSettings) -> None:
@@ -345,6 +352,26 @@ class ChartPanel(QWidget):
         if best is not None and self._catalog is not None:
             text = point_tooltip(self._catalog, self._chart, self._chart.points[best])
         self._timeline_plot.setToolTip(tooltip_text(text))
+
+    def timeline_point_at(self, scene_pos: QPointF) -> tuple[str | None, date] | None:
+        """The (city, snapshot) of the timeline point nearest ``scene_pos`` within 14 px, on
+        any of the lines (the selected city's or a compared one's)."""
+        if self._timeline_plot is None:
+            return None
+        view = self._timeline_plot.getPlotItem().getViewBox()
+        best: tuple[float, str | None, date] | None = None
+        for city_id, xs, ys, days in self._timeline_lines:
+            for x, y, day in zip(xs, ys, days, strict=True):
+                distance = (view.mapViewToScene(QPointF(x, y)) - scene_pos).manhattanLength()
+                if distance < 14 and (best is None or distance < best[0]):
+                    best = (distance, city_id, day)
+        return (best[1], best[2]) if best else None
+
+    def _on_timeline_clicked(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            found = self.timeline_point_at(event.scenePos())
+            if found is not None:
+                self.point_clicked.emit(*found)
 
     def _on_plot_painted(self, plot: QWidget) -> None:
         if not self._painted_reported and plot is self._bar_plot and self._geometry is not None:

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
 from legend_gui.model.chart import VIEWS, ChartSettings
@@ -31,13 +31,14 @@ from legend_gui.ui.qtapp import wait_cursor
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
 from legend_gui.ui.theme import apply_scheme
+from legend_gui.ui.window_base import WindowBase
 from legend_gui.ui.window_layout import current_layout, make_splitter, restore_layout
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowBase):
     """The main window, on a ``catalog``; or, at start-up, on a ``preview`` of the file's
     cities with a ``loader`` that validates the file after the first frame is on screen.
 
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.cities.city_chosen.connect(self._on_city_chosen)
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
+        self.chart_panel.point_clicked.connect(self._on_point_clicked)
+        self.cities.city_toggled.connect(self.toggle_compared)
         self.city_view.first_painted.connect(self._start.first_painted)
 
         if catalog is not None:
@@ -281,6 +284,29 @@ class MainWindow(QMainWindow):
         self._show_detail()
         self.chart_panel.show_settings(self.chart_settings)
 
+    def toggle_compared(self, city_id: str | None) -> None:
+        """Ctrl+click in the list: the city joins the timeline in its own colour (or leaves)."""
+        compared = [c for c in self.chart_settings.compared if c != city_id]
+        if (
+            city_id is not None
+            and city_id != self.city_id
+            and len(compared) == len(self.chart_settings.compared)
+        ):
+            compared.append(city_id)
+        self.apply_chart_settings(
+            self.chart_settings.with_(compared=tuple(compared), view="timeline")
+        )
+
+    def _on_point_clicked(self, city_id: str | None, day: date) -> None:
+        """A timeline point: its snapshot and its city become the current ones (a compared
+        city swaps places with the selected one, so both stay on the timeline)."""
+        settings = self.chart_settings
+        compared = [c for c in settings.compared if c != city_id]
+        if city_id != self.city_id and self.city_id is not None and city_id is not None:
+            compared.append(self.city_id)
+        self.apply_chart_settings(settings.with_(snapshot=day, compared=tuple(compared)))
+        self.select_city(city_id)
+
     def focus_search(self) -> None:
         self.cities.focus_search()
 
@@ -345,28 +371,6 @@ class MainWindow(QMainWindow):
         self.chart_panel.set_dark(dark)
         self._show_detail(force=True)
         self._show_sources(force=True)
-
-    def toggle_full_screen(self, _checked: bool = False) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
-
-    # -- files dropped on the window --------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            path = Path(urls[0].toLocalFile())
-            QTimer.singleShot(0, lambda: self.open_path(path))
 
     # -- help and exports (their work is in ui/help_menu.py and ui/export_actions.py) ------------
     def show_about(self) -> None:
