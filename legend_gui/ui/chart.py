@@ -118,11 +118,14 @@ class ChartPanel(QWidget):
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         header.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.view_tabs, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignBottom)
+        tabs = QHBoxLayout()  # the views on a row of their own: never squeezed by a long title
+        tabs.addWidget(self.view_tabs)
+        tabs.addStretch(1)
+        tabs.addWidget(self.reset_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tabs)
         layout.addWidget(self.controls)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
