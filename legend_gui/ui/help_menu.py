@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -28,7 +29,18 @@ def about_html(source_count: int) -> str:
         "no source reported is shown as <i>not reported</i>, never as zero.</p>"
         "<p>Licence: MIT (the program); the compiled figures are facts from public sources."
         "</p>"
+        f"<p>Map: {escape(_map_credit())}</p>"
     )
+
+
+def _map_credit() -> str:
+    """Where the Map view's state outlines come from, and their licence (from the file)."""
+    from legend_gui.model.us_outline import us_outline
+
+    try:
+        return us_outline().licence
+    except Exception:  # noqa: BLE001 - About must open even if the outline file is damaged
+        return "state outlines unavailable"
 
 
 def shortcuts_text(actions: Iterable[QAction]) -> str:
