@@ -100,6 +100,8 @@ def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
             seen.setdefault(source.id, source)
     names = ", ".join(companion.place for companion in companions)
     notes = list(chart.notes)
+    if chart.launch_date is not None:
+        notes.append(f"The launch line and the shaded span are {chart.place}'s.")
     if len(others) > MAX_COMPANIONS:
         notes.append(f"Showing {MAX_COMPANIONS} of the {len(others)} cities added to compare.")
     return replace(
