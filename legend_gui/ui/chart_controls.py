@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,8 @@ from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import VIEWS, ChartSettings
 from legend_gui.model.formatting import format_date
 from legend_gui.model.latest import LATEST_LABEL, LATEST_WORD, parse_snapshot, snapshot_iso
-from legend_gui.ui.detail import tooltip_text
+from legend_gui.model.metric_menu import metric_sections
+from legend_gui.ui.metric_choices import fill_metric_box
 
 if TYPE_CHECKING:
     from datetime import date
@@ -101,14 +102,8 @@ class ChartControls(QWidget):
         """Fill the selectors from the data: metric labels; Latest, then the snapshot dates."""
         self._updating = True
         try:
-            self.metric_box.clear()
-            for metric in catalog.chart_metrics:
-                self.metric_box.addItem(metric.label, metric.id)
-                self.metric_box.setItemData(
-                    self.metric_box.count() - 1,
-                    tooltip_text(metric.description or metric.label),
-                    Qt.ItemDataRole.ToolTipRole,
-                )
+            sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+            fill_metric_box(self.metric_box, sections)  # core first, then one per group
             rates = has_populations(catalog)
             self.per_capita_box.setEnabled(rates)
             self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)

@@ -18,6 +18,7 @@ from legend_gui import APP_NAME
 from legend_gui.model.chart import VIEWS, ChartSettings
 from legend_gui.model.choices import fit_choices
 from legend_gui.model.latest import is_latest, parse_snapshot
+from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
@@ -27,6 +28,7 @@ from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
+from legend_gui.ui.metric_choices import fill_metric_menu
 from legend_gui.ui.qtapp import wait_cursor
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
@@ -160,8 +162,8 @@ class MainWindow(WindowBase):
         self.snapshot_menu = built.submenus["snapshot"]
 
     def _fill_view_menus(self, catalog: Catalog) -> None:
-        metrics: list[tuple[str, object]] = [(m.label, m.id) for m in catalog.chart_metrics]
-        fill_choice_menu(self.metric_menu, metrics, lambda m: self.set_metric(str(m)))
+        sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+        fill_metric_menu(self.metric_menu, sections, self.set_metric)
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [
             (box.itemText(i), parse_snapshot(box.itemData(i))) for i in range(box.count())
