@@ -288,12 +288,9 @@ class MainWindow(WindowBase):
 
     def toggle_compared(self, city_id: str | None) -> None:
         """Ctrl+click in the list: the city joins the timeline in its own colour (or leaves)."""
-        compared = [c for c in self.chart_settings.compared if c != city_id]
-        if (
-            city_id is not None
-            and city_id != self.city_id
-            and len(compared) == len(self.chart_settings.compared)
-        ):
+        before = self.chart_settings.compared
+        compared = [c for c in before if c != city_id]
+        if city_id is not None and city_id != self.city_id and city_id not in before:
             compared.append(city_id)
         self.apply_chart_settings(
             self.chart_settings.with_(compared=tuple(compared), view="timeline")
