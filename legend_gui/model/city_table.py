@@ -25,6 +25,7 @@ from legend_gui.model.formatting import (
 from legend_gui.model.latest import LATEST, is_latest, latest_figures, snapshot_text
 from legend_gui.model.status import (
     FigureState,
+    core_metrics,
     disputed_values,
     figure_state,
     others_text,
@@ -358,7 +359,7 @@ def _number(value: float, qualifier: Qualifier, per_capita: bool) -> str:
 
 def table_metrics(catalog: Catalog, chosen: str) -> list[Metric]:
     """The core metrics (the data's group ``core``), then ``chosen`` if it is not one."""
-    metrics = [metric for metric in catalog.dataset.metrics if metric.group == "core"]
+    metrics = core_metrics(catalog.dataset)
     extra = catalog.metric_by_id.get(chosen)
     if extra is not None and extra not in metrics:
         metrics.append(extra)
