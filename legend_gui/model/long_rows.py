@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from legend_gui.model.formatting import csv_qualifier
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.schema import Qualifier
 
@@ -80,7 +81,7 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
                     figure.metric,
                     value,
                     unit,
-                    qualifier.value,
+                    csv_qualifier(qualifier),
                     source.url,
                     source.publisher,
                     source.published.isoformat() if source.published else "",

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from legend_gui.model.chart import (
     bar_chart,
     timeline_chart,
 )
+from legend_gui.model.latest import is_latest
 from legend_gui.ui.chart_controls import ChartControls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
@@ -46,11 +46,13 @@ if TYPE_CHECKING:
 
 class ChartPanel(QWidget):
     """Signals: ``settings_edited(ChartSettings)`` when the user changes a control;
-    ``city_clicked(object)`` with a city id when a bar is clicked; ``chart_painted(float)`` once,
+    ``city_clicked(object)`` with a city id when a bar is clicked; ``snapshot_clicked(date)``
+    when a timeline point is; ``chart_painted(float)`` once,
     with ``time.perf_counter()``, when bars were first painted on screen."""
 
     settings_edited = Signal(object)
     city_clicked = Signal(object)
+    snapshot_clicked = Signal(object)
     point_clicked = Signal(object, object)  # a timeline point: city id (None: national), date
     chart_painted = Signal(float)
 
@@ -73,11 +75,12 @@ class ChartPanel(QWidget):
         self.per_capita_box = self.controls.per_capita_box
         self.top_box = self.controls.top_box
         self.view_tabs = self.controls.view_tabs
-        self.views = ExtraViews(self)
-        self.reset_button = QToolButton()
-        self.reset_button.setText("Reset view")
-        self.reset_button.setAccessibleName("Reset chart view")
-        self.reset_button.clicked.connect(self.reset_view)
+        self.reset_button = self.controls.reset_button
+        self.controls.reset_clicked.connect(self.reset_view)
+        self.controls.edited.connect(self._on_control_changed)
+        self.views = ExtraViews(self)  # the Map and the Table
+        self.views.city_clicked.connect(self.city_clicked.emit)
+        self.views.table_panel.compare_changed.connect(lambda _day: self.refresh())
 
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,22 +121,14 @@ class ChartPanel(QWidget):
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         header.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignBottom)
-        tabs = QHBoxLayout()  # the views on a row of their own: never squeezed by a long title
-        tabs.addWidget(self.view_tabs)
-        tabs.addStretch(1)
-        tabs.addWidget(self.reset_button)
+        header.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tabs)
         layout.addWidget(self.controls)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption_label)
-
-        self.controls.edited.connect(self.settings_edited.emit)
-        self.views.city_clicked.connect(self.city_clicked.emit)
-        self.views.table_panel.compare_changed.connect(lambda _day: self.refresh())
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -179,7 +174,7 @@ class ChartPanel(QWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog
-        self.controls.set_catalog(catalog)
+        self.controls.fill(catalog)
         self.views.set_catalog(catalog)
 
     def set_dark(self, dark: bool) -> None:
@@ -194,6 +189,10 @@ class ChartPanel(QWidget):
         self._settings = settings
         self.controls.show_settings(settings)
         self.refresh()
+
+    def _on_control_changed(self) -> None:
+        if self._settings is not None:
+            self.settings_edited.emit(self.controls.settings_from(self._settings))
 
     # -- drawing ----------------------------------------------------------------------------
     def load_plots(self) -> None:
@@ -247,12 +246,12 @@ class ChartPanel(QWidget):
         """Rebuild the chart from the model for the current settings."""
         if self._catalog is None or self._settings is None:
             return
-        plotted = self._settings.view in ("bars", "timeline")
+        settings = self._settings
+        plotted = settings.view in ("bars", "timeline")
         self.reset_button.setVisible(plotted)  # zoom and pan are the plots' only
         if not plotted:
-            self._show_view(self._catalog, self._settings)
+            self._show_view(self._catalog, settings)
             return
-        settings = self._settings
         chart: BarChart | TimelineChart = (
             timeline_chart(self._catalog, settings)
             if settings.view == "timeline"
@@ -269,7 +268,7 @@ class ChartPanel(QWidget):
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:
             return
-        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, timestamp
+        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, mark_snapshot, timestamp
         from legend_gui.ui.timeline_series import draw_companions
 
         theme = self._theme()
@@ -282,6 +281,9 @@ class ChartPanel(QWidget):
             item = self._timeline_plot.getPlotItem()
             self._timeline_x = draw_timeline(item, chart, theme)
             self._timeline_lines = draw_companions(item, chart, theme, timestamp)
+            day = settings.snapshot
+            if day is not None and not is_latest(day) and chart.points:
+                mark_snapshot(item, day, theme)
             self.stack.setCurrentWidget(self._timeline_plot)
 
     def _show_view(self, catalog: Catalog, settings: ChartSettings) -> None:
@@ -342,23 +344,21 @@ class ChartPanel(QWidget):
         assert self._catalog is not None
         return bar_tooltip(self._catalog, self._chart.bars[index])
 
-    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+    def point_at(self, scene_pos: QPointF) -> int | None:
+        """Index into the timeline's ``points`` of the point drawn near a scene position."""
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
-            return
+            return None
         view = self._timeline_plot.getPlotItem().getViewBox()
         best = None
         for index, x in enumerate(self._timeline_x):
             pixel = view.mapViewToScene(QPointF(x, self._chart.points[index].value))
             if (pixel - scene_pos).manhattanLength() < 14:
                 best = index
-        text = ""
-        if best is not None and self._catalog is not None:
-            text = point_tooltip(self._catalog, self._chart, self._chart.points[best])
-        self._timeline_plot.setToolTip(tooltip_text(text))
+        return best
 
     def timeline_point_at(self, scene_pos: QPointF) -> tuple[str | None, date] | None:
         """The (city, snapshot) of the timeline point nearest ``scene_pos`` within 14 px, on
-        any of the lines (the selected city's or a compared one's)."""
+        any line (the selected city's or a compared one's)."""
         if self._timeline_plot is None:
             return None
         view = self._timeline_plot.getPlotItem().getViewBox()
@@ -371,10 +371,29 @@ class ChartPanel(QWidget):
         return (best[1], best[2]) if best else None
 
     def _on_timeline_clicked(self, event: Any) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            found = self.timeline_point_at(event.scenePos())
-            if found is not None:
-                self.point_clicked.emit(*found)
+        """A click on a point shows that snapshot (in the details, and on the bar chart); on
+        a compared city's line, that city too (``point_clicked``)."""
+        if event.button() != Qt.MouseButton.LeftButton or not isinstance(
+            self._chart, TimelineChart
+        ):
+            return
+        found = self.timeline_point_at(event.scenePos())
+        if found is None:
+            return
+        city_id, day = found
+        if city_id == self._chart.settings.city:
+            self.snapshot_clicked.emit(day)
+        else:
+            self.point_clicked.emit(city_id, day)
+
+    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+        if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
+            return
+        best = self.point_at(scene_pos)
+        text = ""
+        if best is not None and self._catalog is not None:
+            text = point_tooltip(self._catalog, self._chart, self._chart.points[best])
+        self._timeline_plot.setToolTip(tooltip_text(text))
 
     def _on_plot_painted(self, plot: QWidget) -> None:
         if not self._painted_reported and plot is self._bar_plot and self._geometry is not None:

@@ -7,6 +7,7 @@ literally. Links are made only for http(s) URLs, and clicks are checked again be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
     QUALIFIER_WORDS,
+    counted,
     format_change,
     format_date,
     format_number,
     format_value,
 )
 from legend_gui.model.metric_menu import group_title
+from legend_gui.model.source_pages import page_name
 from legend_gui.model.status import (
     FigureState,
     disputed_values,
@@ -40,6 +43,8 @@ if TYPE_CHECKING:
     from legend_gui.model.schema import Figure, Metric, Source
 
 SAFE_SCHEMES = ("http", "https")
+#: The figure table's fixed column widths, in pixels.
+FIGURE_WIDTH, VALUE_WIDTH, CHANGE_WIDTH = 250, 170, 64
 #: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
 MUTED_CLASS = "muted"
 
@@ -70,16 +75,22 @@ def open_safe_link(url: QUrl) -> bool:
 
 
 def source_html(source: Source) -> str:
+    """Publisher (a link), date (never broken across lines); an undated source also names its
+    page (title or URL path), so two undated pages of one publisher are told apart."""
+    page = ""
     if source.published:
         when = format_date(source.published)
     else:  # a reference work has no publication date worth saying is missing
         when = "" if source.kind.value == "reference" else "date not shown"
+        page = page_name(source)
     publisher = escape(source.publisher)
     if is_safe_link(source.url):
         name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
     else:
         name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
-    return f"{name}, {escape(when)}" if when else name
+    if page:
+        name += f" <span class='{MUTED_CLASS}'>({escape(page)})</span>"
+    return f"{name}, {escape(when).replace(' ', '&nbsp;')}" if when else name
 
 
 def _qualified(figure_value: float, qualifier: Qualifier) -> str:
@@ -101,10 +112,12 @@ def muted_colour(palette: QPalette) -> str:
 
 class SafeBrowser(QTextBrowser):
     """Read-only HTML that opens only web links. Signals: ``link_opened(str)``,
-    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file)."""
+    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file),
+    ``link_failed(str)`` (a web link no browser opened)."""
 
     link_opened = Signal(str)
     link_refused = Signal(str)
+    link_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,10 +127,32 @@ class SafeBrowser(QTextBrowser):
         self._shown = ("", "")
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if open_safe_link(url):
-            self.link_opened.emit(url.toString())
+        text = url.toString()
+        if not is_safe_link(text):
+            self.link_refused.emit(text)
+        elif open_safe_link(url):
+            self.link_opened.emit(text)
         else:
-            self.link_refused.emit(url.toString())
+            self.link_failed.emit(text)
+
+    def report_links_to(self, show: Callable[[str, int], None]) -> None:
+        """Tell the user, through ``show(message, milliseconds)`` (the status bar), where a
+        hovered link leads and why a clicked one did not open; a link no browser opened is
+        copied to the clipboard, so it can be pasted somewhere that opens it."""
+
+        def hovered(url: QUrl) -> None:
+            show(url.toString(), 0)  # leaving the link hovers an empty URL: the bar clears
+
+        def failed(text: str) -> None:
+            QApplication.clipboard().setText(text)
+            show(f"No web browser opened {text}; the link is copied to the clipboard.", 15_000)
+
+        def refused(text: str) -> None:
+            show(f"Not opened: only web links (http, https) are opened, not {text}", 15_000)
+
+        self.highlighted.connect(hovered)
+        self.link_failed.connect(failed)
+        self.link_refused.connect(refused)
 
     def show_html(self, html: str, force: bool = False) -> None:
         """Show ``html``; ``force`` re-renders after a palette change (colours are baked in)."""
@@ -210,7 +245,7 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
         if day is not None:
             days = catalog.days_active(city_id, day)
             facts.append(
-                f"{days:,} days active on {escape(format_date(day))}"
+                f"{counted(days, 'day')} active on {escape(format_date(day))}"
                 if days is not None
                 else f"not yet launched on {escape(format_date(day))}"
             )
@@ -262,8 +297,12 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     city = catalog.city_by_id.get(city_id) if city_id else None
     cells = [
         "<table cellspacing='0' cellpadding='4' width='99%' style='border-collapse:collapse'>",
-        "<tr style='background-color:palette(alternate-base)'><th align='left'>Figure</th>"
-        "<th align='right'>Value</th><th align='right'>Change</th>"
+        # Fixed widths: the columns stay put from city to city and from 1024 to 1920 pixels
+        # wide (Source takes the rest), so Value and Change never drift apart.
+        f"<tr style='background-color:palette(alternate-base)'>"
+        f"<th align='left' width='{FIGURE_WIDTH}'>Figure</th>"
+        f"<th align='right' width='{VALUE_WIDTH}'>Value</th>"
+        f"<th align='right' width='{CHANGE_WIDTH}'>Change</th>"
         "<th align='left'>Source</th></tr>",
     ]
     group = None

@@ -34,6 +34,7 @@ from legend_gui.model.export_options import (
     build_chart,
     csv_rows,
 )
+from legend_gui.model.formatting import counted
 from legend_gui.ui import render
 
 if TYPE_CHECKING:
@@ -207,7 +208,8 @@ class ExportChartDialog(QDialog):
         else:
             rows = csv_rows(self._chart)
             self.note_label.setText(
-                f"The {rows:,} plotted values, one row each, with qualifier and source "
+                f"The {counted(rows, 'plotted value')}, one row each, with qualifier and "
+                "source "
                 "(cities without a figure have an empty value, never 0)."
             )
 
@@ -260,7 +262,9 @@ class ExportChartDialog(QDialog):
         if options.format == "csv":
             text = chart_csv_bytes(self._catalog, self._chart).decode("utf-8")
             lines = text.splitlines()
-            shown = lines[:14] + ([f"… {len(lines) - 14:,} more rows"] if len(lines) > 14 else [])
+            shown = lines[:14] + (
+                [f"… {counted(len(lines) - 14, 'more row')}"] if len(lines) > 14 else []
+            )
             self.preview_label.setPixmap(QPixmap())
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)
