@@ -23,6 +23,7 @@ from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
 from legend_gui.ui.display_text import shown
+from legend_gui.ui.timeline_series import end_label, paint_companions
 
 INK = LIGHT.color("foreground")
 MUTED = QColor("#57606a")  # darker than the screen's muted grey: print needs the contrast
@@ -279,7 +280,8 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     painter.save()
     key_height = draw_key(painter, _timeline_key(chart), area.right(), area.top())
     top = area.top() + key_height + (8 if key_height else 0)
-    days = [p.day for p in chart.points] + [g.day for g in chart.gaps]
+    every = [p for line in (chart, *chart.companions) for p in line.points]  # cities compared
+    days = [p.day for p in every] + [g.day for g in chart.gaps]
     if chart.launch_date is not None:
         days.append(chart.launch_date)
     if not chart.points:
@@ -293,12 +295,13 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     first, last = min(days), max(days)
     pad = max(3.0, (last - first).days * 0.04)
     lo, hi = first.toordinal() - pad, last.toordinal() + pad
-    peak = max(p.high or p.value for p in chart.points)
+    peak = max(p.high or p.value for p in every)
     counts = is_count_unit(chart.unit) and not chart.settings.per_capita
     ticks = value_ticks(0.0, peak * 1.12 if peak > 0 else 1.0, integer=counts)
     label_font = font(12)
     y_room = max(text_width(label, label_font) for _v, label in ticks) + 12
-    plot = QRectF(area.left() + y_room, top + 14, area.width() - y_room - 8, 0)
+    labels = max((text_width(end_label(c), label_font) for c in chart.companions), default=-8)
+    plot = QRectF(area.left() + y_room, top + 14, area.width() - y_room - labels - 16, 0)
     plot.setBottom(area.bottom() - 40)
     scale_max = max(ticks[-1][0], peak) or 1.0
 
@@ -384,4 +387,6 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
         )  # fmt: skip
     painter.setBrush(QBrush())
+    if chart.companions:
+        paint_companions(painter, chart, to_x, to_y, BAR, label_font)
     painter.restore()
