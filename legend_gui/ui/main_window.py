@@ -26,7 +26,7 @@ from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
-from legend_gui.ui.qtapp import wait_cursor
+from legend_gui.ui.open_file import FileOpener
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
 from legend_gui.ui.theme import apply_scheme
@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage,
         )
         self._build_menus()
+        self.opener = FileOpener(
+            self, self.dialogs, self.settings, self._opened, lambda: self.catalog is not None
+        )
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._offer_reload)
         self._start = DeferredStart(
@@ -238,27 +241,13 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(catalog.path or "")
 
     def open_path(self, path: Path) -> bool:
-        """Open a data file; on failure show the problems and keep the current data."""
-        from legend_gui.model import Catalog, DatasetError, load_dataset
+        """Open a data file; on failure show the problems and keep the current data. A large
+        file loads in steps while the window answers: ``True`` then means it started."""
+        return self.opener.open(path)
 
-        try:
-            with wait_cursor():  # taken down on every outcome, an unexpected error included
-                catalog = Catalog(load_dataset(path), str(path))
-        except DatasetError as error:
-            count = error.total
-            self.dialogs.error(
-                self,
-                "Cannot open data file",
-                f"{path.name} could not be opened: {count:,} problem{'s' if count != 1 else ''} "
-                f"found. The data on screen is unchanged.\n\n" + "\n".join(error.lines()[:3]),
-                details=error.summary(),
-            )
-            return False
-        self.settings.add_recent_file(str(path.resolve()))
-        self._install_catalog(catalog)
-        self.statusBar().showMessage(f"Opened {path.name}: {len(catalog.cities):,} cities", 5000)
+    def _opened(self, catalog: Catalog) -> None:
+        self._install_catalog(catalog, restore=self.catalog is None)
         self.data_loaded.emit(catalog)
-        return True
 
     def open_file_dialog(self) -> None:
         path = self.dialogs.open_file(self, str(self.settings.open_folder()))
