@@ -48,7 +48,8 @@ def _fast_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _synthetic(n: int) -> bytes:
     spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     data: bytes = module.dumps(module.make_dataset(n))
