@@ -377,5 +377,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.opener.loading is not None:
+            self.opener.loading.cancel()
         self.save_settings()
         super().closeEvent(event)
