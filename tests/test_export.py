@@ -162,11 +162,14 @@ def test_chart_csv_values_equal_the_model_query(
         assert row["state"] == point.city.state
         assert row["metric"] == metric
         assert row["snapshot_date"] == day.isoformat()
+        assert row["unit"] == catalog.metric(metric).unit
         if point.figure is None:
             assert row["value"] == ""
-            assert row["qualifier"] == "not reported"
+            assert row["status"] in ("not reported", "not yet launched")
+            assert row["qualifier"] == ""
             assert row["source_url"] == ""
         else:
+            assert row["status"] == "reported"
             assert float(row["value"]) == point.figure.value
             assert row["source_url"] == catalog.source(point.figure.source).url
         if per_capita:
@@ -184,7 +187,12 @@ def test_timeline_csv_equals_the_city_timeline(catalog: Catalog, tmp_path: Path)
     )
     out = tmp_path / "timeline.csv"
     export.export_chart(catalog, settings, out)
-    rows = read_csv(out)
+    every_date = read_csv(out)
+    assert [row["snapshot_date"] for row in every_date] == [
+        day.isoformat() for day in catalog.snapshot_dates
+    ]
+    rows = [row for row in every_date if row["status"] == "reported"]
+    assert {row["status"] for row in every_date} == {"reported", "not reported"}
     timeline = catalog.timeline("kansas-city-mo", "federal_defendants_charged")
     assert len(timeline) >= 3
     assert [row["snapshot_date"] for row in rows] == [p.day.isoformat() for p in timeline]

@@ -309,7 +309,9 @@ def test_the_timeline_exports_too(window: Any, dialogs: FakeDialogs, tmp_path: P
     assert image.text("Description").startswith("Kansas City, MO")
     rows = list(csv.DictReader(io.StringIO((folder / "timeline.csv").read_text())))
     timeline = window.catalog.timeline("kansas-city-mo", settings.metric)
-    assert [row["snapshot_date"] for row in rows] == [p.day.isoformat() for p in timeline]
+    reported = [row for row in rows if row["status"] == "reported"]
+    assert [row["snapshot_date"] for row in reported] == [p.day.isoformat() for p in timeline]
+    assert len(rows) == len(window.catalog.snapshot_dates)  # every date, with its state
     assert "Kansas City" in (folder / "timeline.svg").read_text()
 
 
@@ -452,7 +454,9 @@ def test_dialog_preview_is_debounced_and_follows_the_size(
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
     with qtbot.waitSignal(dialog.preview_rendered, timeout=5000):
         pass
-    assert dialog.preview_label.text().startswith("city,state,metric,snapshot_date,value")
+    assert dialog.preview_label.text().startswith(
+        "city,state,metric,snapshot_date,status,value,unit,qualifier"
+    )
 
 
 def test_dialog_warns_about_small_sizes(options_dialog: ExportChartDialog) -> None:

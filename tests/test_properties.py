@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from legend_gui.model import Catalog, Dataset, DatasetError, parse_dataset
+from legend_gui.model.captions import NO_POPULATIONS
 from legend_gui.model.chart import ChartSettings, bar_chart, timeline_chart
 
 NAME = "prop.json"
@@ -385,6 +386,10 @@ def test_queries_never_fail_on_valid_data(document: dict[str, Any]) -> None:
                 assert values == sorted(values, reverse=True)
                 gaps = [b.value is None for b in chart.bars]
                 assert gaps == sorted(gaps), "gaps come last"
-                if city_id is not None and day is not None:
+                if chart.message == NO_POPULATIONS:  # rates without any population: said so
+                    assert per_capita
+                    assert not any(c.population for c in dataset.cities)
+                    assert chart.bars == []
+                elif city_id is not None and day is not None:
                     assert [b.city_id for b in chart.bars if b.selected] == [city_id]
                 timeline_chart(catalog, chart_settings.with_(view="timeline"))

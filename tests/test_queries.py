@@ -411,7 +411,7 @@ def test_bars_sorted_descending_gaps_last(catalog: Catalog) -> None:
 def test_bar_chart_notes_and_legend(catalog: Catalog) -> None:
     result = chart(catalog)
     assert result.total_cities == 5
-    assert "1 of 5 cities: no figure reported." in result.notes
+    assert "No figure on 19 Aug 2020: 1 city not reported." in result.notes
     assert any(note.startswith("National total reported: >1,000") for note in result.notes)
     assert result.qualifiers == [Qualifier.APPROXIMATELY]
     assert "≈ approximately" in result.legend_line()
@@ -425,14 +425,20 @@ def test_bar_chart_notes_and_legend(catalog: Catalog) -> None:
 def test_top_k_notes_how_many_are_shown(catalog: Catalog) -> None:
     result = chart(catalog, top=2)
     assert [b.city_id for b in result.bars] == ["kansas-city-mo", "chicago-il"]
-    assert any(note.startswith("Showing 2 of 5 cities") for note in result.notes)
+    assert "Top 2 of the 4 cities with a value (5 in the data)." in result.notes
 
 
-def test_top_k_always_includes_the_selected_city(catalog: Catalog) -> None:
+def test_top_k_adds_the_selected_city_as_an_extra_row(catalog: Catalog) -> None:
+    """The real top 2 stay; St. Louis (4th) is added below them, marked, never swapped in."""
     result = chart(catalog, top=2, city="st-louis-mo")
-    assert [b.city_id for b in result.bars] == ["kansas-city-mo", "st-louis-mo"]
-    assert [b.selected for b in result.bars] == [False, True]
-    assert any(note.startswith("Showing 2 of 5 cities") for note in result.notes)
+    assert [b.city_id for b in result.bars] == ["kansas-city-mo", "chicago-il", "st-louis-mo"]
+    assert [b.selected for b in result.bars] == [False, False, True]
+    assert [b.extra for b in result.bars] == [False, False, True]
+    assert [b.rank for b in result.bars] == [1, 2, 4]
+    assert result.bars[-1].row_label == "St. Louis, MO (4th)"
+    assert "Top 2 of the 4 cities with a value (5 in the data)." in result.notes
+    assert "Also shown: St. Louis, MO, the selected city, ranked 4th." in result.notes
+    assert "Highlighted: St. Louis, MO, the selected city." in result.legend_line()
 
 
 def test_top_k_includes_a_selected_city_that_did_not_report(catalog: Catalog) -> None:

@@ -49,11 +49,35 @@ TEXT_FIELDS: list[tuple[tuple[str | int, ...], bool]] = [
     (("snapshots", 0, "label"), False),
     (("snapshots", 0, "figures", 0, "note"), True),
     (("snapshots", 0, "figures", 6, "alternates", 0, "note"), True),
+    (("context", 0, "definition"), False),
+    (("context", 0, "basis"), False),
+    (("context", 0, "note"), True),
+    (("context", 0, "alternates", 0, "definition"), False),
+    (("context", 0, "alternates", 0, "basis"), False),
+    (("context", 0, "alternates", 0, "note"), True),
 ]
+
+
+def _with_context(document: Any) -> Any:
+    """The small dataset with one context count (and one alternate) of its first city."""
+    source = document["sources"][0]["id"]
+    report = {"value": 3, "source": source, "definition": "d", "basis": "b", "note": "n"}
+    document["context"] = [
+        {
+            "city": document["cities"][0]["id"],
+            "metric": document["metrics"][0]["id"],
+            "period": {"start": "2019-01-01", "end": "2019-12-31"},
+            **report,
+            "alternates": [{**report, "value": 4}],
+        }
+    ]
+    return document
 
 
 def _with(path: tuple[str | int, ...], value: str) -> bytes:
     document: Any = valid_dataset()
+    if path[0] == "context":
+        document = _with_context(document)
     node = document
     for step in path[:-1]:
         node = node[step]

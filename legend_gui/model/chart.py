@@ -1,48 +1,69 @@
-"""What a chart shows, decided once for the window and for every export.
+"""What a bar chart shows, decided once for the window and for every export.
 
 The on-screen chart, the PNG/SVG export and the chart CSV all read a ``BarChart`` or
-``TimelineChart`` built here, so they cannot disagree about order, top-K, labels or sources.
+``TimelineChart`` built here (the timeline in ``model.timeline``), so they cannot disagree about
+order, top N, labels, states or sources.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
-from legend_gui.model.formatting import (
-    NOT_REPORTED,
-    QUALIFIER_MARKS,
-    QUALIFIER_WORDS,
-    format_date,
-    format_rate,
-    format_value,
+from legend_gui.model.captions import (
+    DISPUTE_KEY,
+    NO_POPULATIONS,
+    cities_text,
+    has_populations,
+    legend_line,
+    ordinal,
+    population_note,
+    source_line,
 )
-from legend_gui.model.rates import rate_per_100k
+from legend_gui.model.chart_common import (
+    DEFAULT_TOP,
+    ChartSettings,
+    ChartView,
+    disputed_of,
+    ordered_qualifiers,
+    title_of,
+    unit_of,
+    value_text,
+    with_others,
+)
+from legend_gui.model.formatting import format_date, format_value
+from legend_gui.model.rates import PER_CAPITA_BASE
+from legend_gui.model.status import (
+    FigureState,
+    OtherValue,
+    disputed_values,
+    figure_state,
+    others_text,
+    state_text,
+    with_unit,
+)
+from legend_gui.model.timeline import TimelineChart, TimelineGap, TimelinePoint, timeline_chart
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
     from legend_gui.model.queries import Catalog
     from legend_gui.model.ranking import SeriesPoint
-    from legend_gui.model.schema import Figure, Source
+    from legend_gui.model.schema import City, Figure, Source
 
-DEFAULT_TOP = 25
-ChartView = Literal["bars", "timeline"]
-
-
-@dataclass(frozen=True, slots=True)
-class ChartSettings:
-    """Everything that decides what a chart shows; the window and the CLI both fill one in."""
-
-    metric: str
-    snapshot: date | None
-    per_capita: bool = False
-    city: str | None = None  # the selected city; None is "All cities" (national)
-    view: ChartView = "bars"
-    top: int = DEFAULT_TOP
-
-    def with_(self, **changes: object) -> ChartSettings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+__all__ = [  # re-exported: callers import every chart name from here
+    "DEFAULT_TOP",
+    "ChartSettings",
+    "ChartView",
+    "TimelineChart",
+    "TimelineGap",
+    "TimelinePoint",
+    "legend_line",
+    "source_line",
+    "timeline_chart",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +72,33 @@ class Bar:
     label: str  # "Kansas City, MO"
     value: float | None  # None: a labelled gap, never a zero bar
     qualifier: Qualifier
-    text: str  # the value as printed beside the bar: ">1,000", "≈217", "not reported"
+    text: str  # as printed beside the bar: ">1,000", "15 (25 in other reports)", "not reported"
     selected: bool
     figure: Figure | None
     source: Source | None
-    missing_reason: str | None = None
+    missing_reason: str | None = None  # the gap's words: "not reported", "not yet launched ..."
+    state: FigureState = FigureState.REPORTED
+    rank: int | None = None  # 1 = largest; None for a gap
+    extra: bool = False  # the selected city, added below the real top N (never swapped in)
+    others: tuple[OtherValue, ...] = ()  # other reports' different values (disputed figure)
+    low: float | None = None  # whisker: lowest and highest report, in plotted units
+    high: float | None = None
+    unit: str = ""
 
     @property
     def exact(self) -> bool:
         return self.qualifier is Qualifier.EXACT
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.others)
+
+    @property
+    def row_label(self) -> str:
+        """The axis label: ``Memphis, TN (5th)`` for an extra row, else the name."""
+        if self.extra and self.rank is not None:
+            return f"{self.label} ({ordinal(self.rank)})"
+        return self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,237 +106,262 @@ class BarChart:
     settings: ChartSettings
     title: str
     subtitle: str
-    bars: list[Bar]  # top to bottom: largest first, gaps last
-    notes: list[str]  # "Showing 25 of 100,000 cities", "2 cities have no population ..."
+    bars: list[Bar]  # top N largest first, the extra selected row, then gaps
+    notes: list[str]  # "Top 3 of 4 cities that reported a figure ...", population note
     sources: list[Source]
     qualifiers: list[Qualifier]  # non-exact qualifiers present, for the legend
     total_cities: int
+    unit: str = ""  # the metric's unit ("per 100,000 residents" appended for rates)
+    message: str = ""  # why there is nothing to draw, shown in the plot area
+    dataset_title: str = ""
 
     @property
     def plotted(self) -> list[Bar]:
         return [bar for bar in self.bars if bar.value is not None]
 
-    def source_line(self) -> str:
-        return source_line(self.sources)
-
-    def legend_line(self) -> str:
-        return legend_line(self.qualifiers)
-
-
-@dataclass(frozen=True, slots=True)
-class TimelinePoint:
-    day: date
-    value: float
-    qualifier: Qualifier
-    text: str
-    source: Source
-    figure: Figure
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineChart:
-    settings: ChartSettings
-    title: str
-    subtitle: str
-    points: list[TimelinePoint]
-    launch_date: date | None
-    sources: list[Source]
-    qualifiers: list[Qualifier]
-    notes: list[str] = field(default_factory=list)
+    @property
+    def highlighted(self) -> Bar | None:
+        return next((bar for bar in self.bars if bar.selected and bar.value is not None), None)
 
     def source_line(self) -> str:
         return source_line(self.sources)
 
     def legend_line(self) -> str:
-        return legend_line(self.qualifiers, mark="Open rings")
+        lines = [legend_line(self.qualifiers)]
+        highlighted = self.highlighted
+        if highlighted is not None:
+            lines.append(f"Highlighted: {highlighted.label}, the selected city.")
+        if any(bar.disputed for bar in self.plotted):
+            lines.append(DISPUTE_KEY)
+        return " ".join(line for line in lines if line)
 
 
-def _cities(count: int) -> str:
-    return f"{count:,} city" if count == 1 else f"{count:,} cities"
+#: Per catalog and (metric, snapshot, per-capita): every value, negated and sorted, so the rank
+#: of the selected city is a bisection. Built once; a selection change then costs nothing.
+_RANKINGS: WeakKeyDictionary[Catalog, dict[tuple[str, date, bool], list[float]]] = (
+    WeakKeyDictionary()
+)
 
 
-def source_line(sources: list[Source]) -> str:
-    """``Sources: KMOV 4 St. Louis (19 Aug 2020); ...`` — capped so it fits under a chart."""
-    if not sources:
-        return "Sources: none (no figures reported)"
-    parts = [f"{s.publisher} ({format_date(s.published)})" for s in sources[:6]]
-    more = len(sources) - 6
-    if more > 0:
-        parts.append(f"and {more} more")
-    return "Sources: " + "; ".join(parts)
-
-
-def legend_line(qualifiers: list[Qualifier], mark: str = "Hatched bars") -> str:
-    """Explains how non-exact values are drawn; empty when every value is exact."""
-    if not qualifiers:
-        return ""
-    marks = ", ".join(f"{QUALIFIER_MARKS[q]} {QUALIFIER_WORDS[q]}" for q in qualifiers)
-    return f"{mark} are figures the source did not give as exact ({marks})."
-
-
-def _title(catalog: Catalog, settings: ChartSettings) -> str:
-    metric = catalog.metric_by_id.get(settings.metric)
-    label = metric.label if metric else settings.metric
-    return f"{label} per 100,000 residents" if settings.per_capita else label
-
-
-def _city_label(catalog: Catalog, city_id: str | None) -> str:
-    if city_id is None:
-        return "All cities (national)"
-    city = catalog.city_by_id[city_id]
-    return f"{city.name}, {city.state}"
-
-
-def _ordered_qualifiers(found: set[Qualifier]) -> list[Qualifier]:
-    return [q for q in Qualifier if q in found and q is not Qualifier.EXACT]
+def _rank(catalog: Catalog, settings: ChartSettings, value: float) -> int:
+    """Competition rank of ``value`` (1 + how many cities have a larger one)."""
+    day = settings.snapshot
+    assert day is not None
+    key = (settings.metric, day, settings.per_capita)
+    cache = _RANKINGS.setdefault(catalog, {})
+    ranking = cache.get(key)
+    if ranking is None:
+        figure_of, metric, per_capita = catalog.figure, settings.metric, settings.per_capita
+        negated = []
+        for city in catalog.cities:
+            figure = figure_of(day, city.id, metric)
+            if figure is None:
+                continue
+            if not per_capita:
+                negated.append(-figure.value)
+            elif city.population is not None:
+                negated.append(-figure.value * PER_CAPITA_BASE / city.population.value)
+        negated.sort()
+        if len(cache) >= 16:
+            cache.pop(next(iter(cache)))
+        cache[key] = ranking = negated
+    return bisect_left(ranking, -value) + 1
 
 
 def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
-    """Bars of one metric at one snapshot: top ``settings.top`` values, selected city always."""
+    """Bars of one metric at one snapshot: the real top ``settings.top``, then the selected
+    city as an extra, marked row when it is not among them (never swapped in), then gaps."""
     day = settings.snapshot
     top = max(1, settings.top)
+    unit = unit_of(catalog, settings)
+    metric = catalog.metric_by_id.get(settings.metric)
+    raw_unit = metric.unit if metric else ""
     total = len(catalog.cities) if day is not None else 0  # no snapshot: no cities to show
-    shown: list[SeriesPoint] = []
+    title = title_of(catalog, settings)
+    subtitle = f"As announced on {format_date(day)}" if day else "No snapshot"
+    snapshot = catalog.snapshot_by_date.get(day) if day else None
+    if snapshot and snapshot.label:
+        subtitle += f" · {snapshot.label}"
+    if settings.per_capita and not has_populations(catalog):
+        return BarChart(
+            settings,
+            title,
+            subtitle,
+            [],
+            [NO_POPULATIONS],
+            [],
+            [],
+            total,
+            message=NO_POPULATIONS,
+            unit=unit,
+            dataset_title=catalog.dataset.title,
+        )
+    leaders: list[tuple[SeriesPoint, int]] = []
+    extra_point: SeriesPoint | None = None
     gaps: list[SeriesPoint] = []
-    reported_count = missing_count = no_population = 0
+    extra_gap: SeriesPoint | None = None
+    reported = missing = no_population = 0
     if day is not None:
-        # Points only for what is shown: the top values, the first gaps, the selected city.
         board = catalog.top(settings.metric, day, settings.per_capita, top)
-        reported_count, missing_count = board.reported, board.missing
-        no_population = board.no_population
+        reported, missing, no_population = board.reported, board.missing, board.no_population
 
         def point(city_id: str) -> SeriesPoint:
             found = catalog.point(settings.metric, day, city_id, settings.per_capita)
             assert found is not None  # ids come from the catalog
             return found
 
-        shown = [point(city_id) for city_id in board.leaders[:top]]
-        selected = settings.city or ""
-        selected_point = point(selected) if selected in catalog.city_by_id else None
-        if (
-            selected_point is not None
-            and selected_point.value is not None
-            and selected not in board.leaders[:top]
-        ):
-            shown = [*shown[: top - 1], selected_point]
-        room = top - len(shown)
+        leader_ids = board.leaders[:top]
+        previous: float | None = None
+        rank = 0
+        for index, city_id in enumerate(leader_ids):
+            entry = point(city_id)
+            if entry.value != previous:
+                rank, previous = index + 1, entry.value
+            leaders.append((entry, rank))
+        room = top - len(leader_ids)
         gap_ids = board.first_missing[:room] if room > 0 else []
         gaps = [point(city_id) for city_id in gap_ids]
-        if selected_point is not None and selected_point.value is None and selected not in gap_ids:
-            gaps = [*gaps[: max(0, room - 1)], selected_point]
+        selected = settings.city or ""
+        if selected in catalog.city_by_id and selected not in leader_ids:
+            chosen = point(selected)
+            if chosen.value is not None:
+                extra_point = chosen
+            elif selected not in gap_ids:
+                extra_gap = chosen
 
-    def make_bar(point: SeriesPoint) -> Bar:
-        figure = point.figure
-        if point.value is None:
-            text = NOT_REPORTED if point.missing_reason == NOT_REPORTED else "no population"
-        elif settings.per_capita:
-            text = format_rate(point.value, point.qualifier)
+    def make_bar(entry: SeriesPoint, rank: int | None = None, extra: bool = False) -> Bar:
+        figure, city = entry.figure, entry.city
+        assert day is not None
+        state = figure_state(city, day, figure)
+        population = city.population.value if city.population else None
+        others: tuple[OtherValue, ...] = ()
+        low = high = None
+        if entry.value is None:
+            text = state_text(state, city) if figure is None else "no population"
         else:
-            text = format_value(point.value, point.qualifier)
+            assert figure is not None  # a value comes from a figure
+            others, low, high = disputed_of(figure, population, settings.per_capita)
+            text = with_others(
+                value_text(entry.value, entry.qualifier, settings.per_capita, raw_unit),
+                others,
+                settings.per_capita,
+                raw_unit,
+            )
         return Bar(
-            city_id=point.city.id,
-            label=f"{point.city.name}, {point.city.state}",
-            value=point.value,
-            qualifier=point.qualifier,
+            city_id=city.id,
+            label=f"{city.name}, {city.state}",
+            value=entry.value,
+            qualifier=entry.qualifier,
             text=text,
-            selected=point.city.id == settings.city,
+            selected=city.id == settings.city,
             figure=figure,
             source=catalog.source(figure.source) if figure else None,
-            missing_reason=point.missing_reason,
+            missing_reason=None if entry.value is not None else text,
+            state=state,
+            rank=rank,
+            extra=extra,
+            others=others,
+            low=low,
+            high=high,
+            unit=unit,
         )
 
-    bars = [make_bar(p) for p in shown] + [make_bar(p) for p in gaps]
-    notes: list[str] = []
-    if len(bars) < total:
-        notes.append(
-            f"Showing {len(bars):,} of {total:,} cities "
-            f"({reported_count:,} reported a figure, top {len(shown):,} shown)."
-        )
-    elif missing_count:
-        notes.append(f"{missing_count:,} of {total:,} cities: no figure reported.")
-    if day is not None and not reported_count:
-        best = catalog.default_snapshot(settings.metric)
-        hint = f"; the most cities did on {format_date(best)}" if best and best != day else ""
-        notes.append(f"No city reported this figure on {format_date(day)}{hint}.")
-    national = catalog.figure(day, None, settings.metric) if day else None
-    if national is not None and not settings.per_capita:
-        source = catalog.source(national.source)
-        notes.append(
-            f"National total reported: {format_value(national.value, national.qualifier)} "
-            f"({source.publisher}); a reported figure, not the sum of the bars."
-        )
-    if settings.per_capita:
-        left_out = no_population
-        if left_out:
-            verb = "is" if left_out == 1 else "are"
-            notes.append(
-                f"Rates use 2020 census populations; {_cities(left_out)} without one {verb} "
-                "left out."
-            )
-        else:
-            notes.append("Rates use 2020 census populations.")
-    sources = catalog.sources_of(shown)
-    qualifiers = _ordered_qualifiers({p.qualifier for p in shown})
-    subtitle = f"As announced on {format_date(day)}" if day else "No snapshot"
-    snapshot = catalog.snapshot_by_date.get(day) if day else None
-    if snapshot and snapshot.label:
-        subtitle += f" · {snapshot.label}"
+    bars = [make_bar(entry, rank) for entry, rank in leaders]
+    if extra_point is not None:
+        assert extra_point.value is not None
+        bars.append(make_bar(extra_point, _rank(catalog, settings, extra_point.value), True))
+    bars += [make_bar(entry) for entry in gaps]
+    if extra_gap is not None:
+        bars.append(make_bar(extra_gap, extra=True))
+    notes = _bar_notes(catalog, settings, bars, total, reported, missing, no_population)
+    shown = [bar for bar in bars if bar.figure is not None and bar.value is not None]
+    seen: dict[str, Source] = {}
+    for bar in shown:
+        if bar.source is not None:
+            seen.setdefault(bar.source.id, bar.source)
+    message = ""
+    if not bars and day is not None:
+        message = "No city reported this figure on this date."
     return BarChart(
         settings=settings,
-        title=_title(catalog, settings),
+        title=title,
         subtitle=subtitle,
         bars=bars,
         notes=notes,
-        sources=sources,
-        qualifiers=qualifiers,
-        total_cities=total,
-    )
-
-
-def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
-    """Every dated figure of the selected city (or national) for the metric."""
-    city = catalog.city_by_id.get(settings.city) if settings.city else None
-    population = city.population.value if city and city.population else None
-    points: list[TimelinePoint] = []
-    notes: list[str] = []
-    for entry in catalog.timeline(settings.city, settings.metric):
-        figure = entry.figure
-        value: float | None = figure.value
-        if settings.per_capita:
-            value = rate_per_100k(figure.value, population)
-        if value is None:
-            continue
-        text = (
-            format_rate(value, figure.qualifier)
-            if settings.per_capita
-            else format_value(value, figure.qualifier)
-        )
-        points.append(
-            TimelinePoint(
-                entry.day, value, figure.qualifier, text, catalog.source(figure.source), figure
-            )
-        )
-    if settings.per_capita and population is None:
-        notes.append("No population for this selection: per-100,000 rates are not available.")
-    if not points:
-        notes.append("No dated figures for this metric.")
-    seen: dict[str, Source] = {}
-    for point in points:
-        seen.setdefault(point.source.id, point.source)
-    if points:
-        subtitle = (
-            f"{_city_label(catalog, settings.city)}, "
-            f"{format_date(points[0].day)} – {format_date(points[-1].day)}"
-        )
-    else:
-        subtitle = _city_label(catalog, settings.city)
-    return TimelineChart(
-        settings=settings,
-        title=_title(catalog, settings),
-        subtitle=subtitle,
-        points=points,
-        launch_date=city.launch_date if city else None,
         sources=list(seen.values()),
-        qualifiers=_ordered_qualifiers({p.qualifier for p in points}),
-        notes=notes,
+        qualifiers=ordered_qualifiers({bar.qualifier for bar in shown}),
+        total_cities=total,
+        message=message,
+        unit=unit,
+        dataset_title=catalog.dataset.title,
     )
+
+
+def _not_launched(catalog: Catalog, day: date) -> int:
+    return sum(1 for city in catalog.cities if city.launch_date > day)
+
+
+def _bar_notes(
+    catalog: Catalog,
+    settings: ChartSettings,
+    bars: list[Bar],
+    total: int,
+    reported: int,
+    missing: int,
+    no_population: int,
+) -> list[str]:
+    """The caption, counting exactly what is shown."""
+    day = settings.snapshot
+    if day is None:
+        return []
+    notes: list[str] = []
+    ranked = [bar for bar in bars if bar.value is not None and not bar.extra]
+    if reported > len(ranked):
+        notes.append(
+            f"Top {len(ranked):,} of the {cities_text(reported)} with a value "
+            f"({total:,} in the data)."
+        )
+    extra = next((bar for bar in bars if bar.extra), None)
+    if extra is not None and extra.rank is not None:
+        notes.append(f"Also shown: {extra.label}, the selected city, ranked {ordinal(extra.rank)}.")
+    not_launched = _not_launched(catalog, day)
+    not_reported = missing - not_launched - no_population
+    counts = []
+    if not_reported > 0:
+        counts.append(f"{cities_text(not_reported)} not reported")
+    if not_launched > 0:
+        counts.append(f"{cities_text(not_launched)} not yet launched")
+    if counts:
+        gaps_shown = sum(1 for bar in bars if bar.figure is None)
+        hidden = ""
+        if gaps_shown < missing:
+            hidden = f" ({gaps_shown:,} shown)" if gaps_shown else " (not shown)"
+        notes.append(f"No figure on {format_date(day)}: {', '.join(counts)}{hidden}.")
+    if not reported:
+        best = catalog.default_snapshot(settings.metric)
+        hint = f"; the most cities did on {format_date(best)}" if best and best != day else ""
+        notes.append(f"No city reported this figure on {format_date(day)}{hint}.")
+    national = catalog.figure(day, None, settings.metric)
+    if national is not None and not settings.per_capita:
+        source = catalog.source(national.source)
+        metric = catalog.metric_by_id.get(settings.metric)
+        value = with_unit(
+            format_value(national.value, national.qualifier), metric.unit if metric else ""
+        )
+        others = disputed_values(national)
+        disputed = f" ({others_text(others)})" if others else ""
+        notes.append(
+            f"National total reported: {value}{disputed} ({source.publisher}); a reported "
+            "figure, not the sum of the bars."
+        )
+    if settings.per_capita:
+        note = population_note(catalog, _cities_of(catalog, bars))
+        if no_population:
+            verb = "is" if no_population == 1 else "are"
+            note += f" {cities_text(no_population)} without one {verb} left out."
+        notes.append(note.strip())
+    return notes
+
+
+def _cities_of(catalog: Catalog, bars: list[Bar]) -> list[City]:
+    return [catalog.city_by_id[bar.city_id] for bar in bars if bar.value is not None]

@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from legend_gui.model.chart_table import csv_number
 from legend_gui.model.citation import STYLE_LABELS, CitationStyle, cite_dataset, licence_name
 from legend_gui.model.long_rows import LongRow
 from legend_gui.model.queries import Catalog
@@ -156,13 +157,6 @@ PACKAGE_FILES = ("datapackage.json", *CSV_FILES, "README.md")
 
 
 # -- CSV --------------------------------------------------------------------------------------
-def _number(value: float | None) -> str:
-    """``43``, ``2500.5``: whole numbers without ``.0``, as ``export --all`` writes them."""
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
@@ -178,7 +172,7 @@ def figures_csv_bytes(catalog: Catalog) -> bytes:
     def cell(row: LongRow, name: str) -> object:
         if name == "snapshot_date":
             return row.snapshot_date.isoformat()
-        return _number(row.value) if name == "value" else getattr(row, name)
+        return csv_number(row.value) if name == "value" else getattr(row, name)
 
     rows = ([cell(row, name) for name in LongRow.FIELDS] for row in catalog.long_rows())
     return _csv(LongRow.FIELDS, rows)
@@ -206,8 +200,8 @@ def _cities_csv(catalog: Catalog) -> bytes:
                 population.value if population else "",
                 population.year if population else "",
                 population.source if population else "",
-                _number(location.lat) if location else "",
-                _number(location.lon) if location else "",
+                csv_number(location.lat) if location else "",
+                csv_number(location.lon) if location else "",
             ]
         )
     return _csv([c[0] for c in CITY_COLUMNS], rows)

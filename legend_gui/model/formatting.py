@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from legend_gui.model.vocab import Qualifier
@@ -29,13 +30,31 @@ QUALIFIER_WORDS: dict[Qualifier, str] = {
 NOT_REPORTED = "not reported"
 
 
+def _significant_decimals(value: float, digits: int = 2) -> int:
+    """Decimals that keep ``digits`` significant digits of a value below 1: 0.0012 → 4."""
+    magnitude = math.floor(math.log10(abs(value)))
+    return max(0, digits - 1 - magnitude)
+
+
 def format_number(value: float, decimals: int | None = None) -> str:
-    """``1234`` → ``1,234``; ``1.2`` → ``1.2``; whole floats lose their ``.0``."""
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """``1234`` → ``1,234``; ``1.2`` → ``1.2``; whole floats lose their ``.0``.
+
+    Never scientific notation, and a value that is not zero is never printed as ``0``:
+    ``0.000000001`` keeps its significant digits (``decimals`` is raised as far as needed).
+    """
+    if not math.isfinite(value):
+        return str(value)
+    strip = decimals is None
+    if decimals is None:
+        if float(value).is_integer():
+            return f"{int(value):,}"
+        decimals = 2
+    if value != 0 and abs(value) < 10 ** (-decimals) * 5:
+        decimals, strip = _significant_decimals(value), True
+    text = f"{value:,.{decimals}f}"
+    if strip and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def format_value(value: float | None, qualifier: Qualifier = Qualifier.EXACT) -> str:
@@ -46,10 +65,14 @@ def format_value(value: float | None, qualifier: Qualifier = Qualifier.EXACT) ->
 
 
 def format_rate(rate: float | None, qualifier: Qualifier = Qualifier.EXACT) -> str:
-    """A per-100,000 rate: one decimal is honest for counts this small."""
+    """A per-100,000 rate: one decimal is honest for counts this small; a rate below 0.05
+    keeps two significant digits (``0.035``) instead of printing as ``0``."""
     if rate is None:
         return "not available"
-    return QUALIFIER_MARKS[qualifier] + format_number(rate, 1 if rate < 100 else 0)
+    decimals = 1 if rate < 100 else 0
+    if 0 < rate < 0.05:
+        decimals = _significant_decimals(rate)
+    return QUALIFIER_MARKS[qualifier] + f"{rate:,.{decimals}f}"
 
 
 def describe_qualifier(qualifier: Qualifier) -> str:

@@ -28,16 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.export_options import build_chart
-from legend_gui.model.formatting import QUALIFIER_WORDS, format_date
+from legend_gui.model.formatting import format_date
+from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
     from legend_gui.model.queries import Catalog
-    from legend_gui.ui.chart_draw import BarGeometry, ChartTheme
+    from legend_gui.ui.chart_draw import BarGeometry
+    from legend_gui.ui.chart_theme import ChartTheme
 
 VIEWS = ("bars", "timeline")
 
@@ -138,6 +141,10 @@ class ChartPanel(QWidget):
         self.caption_label.setWordWrap(True)
         self.caption_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption_label.setAccessibleName("Chart caption")
+        self.key_label = QLabel()
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
+        self.key_label.setAccessibleName("Chart key")
+        self.key_label.setVisible(False)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -145,6 +152,7 @@ class ChartPanel(QWidget):
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
+        header.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.view_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -215,6 +223,11 @@ class ChartPanel(QWidget):
                     tooltip_text(metric.description or metric.label),
                     Qt.ItemDataRole.ToolTipRole,
                 )
+            rates = has_populations(catalog)
+            self.per_capita_box.setEnabled(rates)
+            self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)
+            if not rates:
+                self.per_capita_box.setChecked(False)
             self.snapshot_box.clear()
             for day in catalog.snapshot_dates:
                 snapshot = catalog.snapshot_by_date[day]
@@ -280,9 +293,13 @@ class ChartPanel(QWidget):
                 super().paintEvent(event)
                 panel._on_plot_painted(self)
 
-        self._bar_plot = _PlotWidget()
+        from legend_gui.ui.chart_draw import DateAxis, ValueAxis
+
+        self._bar_plot = _PlotWidget(axisItems={"bottom": ValueAxis("bottom")})
         self._bar_plot.setAccessibleName("Bar chart")
-        self._timeline_plot = _PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self._timeline_plot = _PlotWidget(
+            axisItems={"bottom": DateAxis("bottom"), "left": ValueAxis("left")}
+        )
         self._timeline_plot.setAccessibleName("Timeline chart")
         for plot in (self._bar_plot, self._timeline_plot):
             plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -294,10 +311,13 @@ class ChartPanel(QWidget):
         self._apply_theme()
         self.refresh()
 
-    def _theme(self) -> ChartTheme:
-        from legend_gui.ui.chart_draw import DARK, LIGHT
+    def _theme_colours(self) -> ChartTheme:
+        from legend_gui.ui.chart_theme import DARK, LIGHT
 
         return DARK if self._dark else LIGHT
+
+    def _theme(self) -> ChartTheme:
+        return self._theme_colours()
 
     def _apply_theme(self) -> None:
         if self._bar_plot is None or self._timeline_plot is None:
@@ -317,6 +337,8 @@ class ChartPanel(QWidget):
             line for line in (*chart.notes, chart.legend_line(), chart.source_line()) if line
         ]
         self.caption_label.setText("\n".join(caption))
+        self.key_label.setText(key_html(chart, self._theme_colours()))
+        self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:
             return
         from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline
@@ -375,17 +397,8 @@ class ChartPanel(QWidget):
 
     def bar_tooltip(self, index: int) -> str:
         assert isinstance(self._chart, BarChart)
-        bar = self._chart.bars[index]
-        if bar.value is None:
-            return f"{bar.label}: {bar.text}"
-        lines = [f"{bar.label}: {bar.text}"]
-        if bar.figure is not None and bar.qualifier.value != "exact":
-            lines.append(f"({QUALIFIER_WORDS[bar.qualifier]}, as the source framed it)")
-        if bar.source is not None:
-            lines.append(f"Source: {bar.source.publisher}, {format_date(bar.source.published)}")
-        if bar.figure is not None and bar.figure.alternates:
-            lines.append(f"{len(bar.figure.alternates)} other report(s) differ: see details")
-        return "\n".join(lines)
+        assert self._catalog is not None
+        return bar_tooltip(self._catalog, self._chart.bars[index])
 
     def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
@@ -397,9 +410,8 @@ class ChartPanel(QWidget):
             if (pixel - scene_pos).manhattanLength() < 14:
                 best = index
         text = ""
-        if best is not None:
-            p = self._chart.points[best]
-            text = f"{format_date(p.day)}: {p.text}\nSource: {p.source.publisher}"
+        if best is not None and self._catalog is not None:
+            text = point_tooltip(self._catalog, self._chart, self._chart.points[best])
         self._timeline_plot.setToolTip(tooltip_text(text))
 
     def _on_plot_painted(self, plot: QWidget) -> None:

@@ -2,9 +2,10 @@
 
 Why not ``QSortFilterProxyModel``: a proxy over a Python model calls back into Python for every
 row on every keystroke (about 10 µs a row: a second at 100,000 cities, PERFORMANCE.md). Here the
-filter runs once over a pre-lowered list of names in Python (a few ms at 100,000), and the model
-resets to the matching rows; with uniform item sizes the view then paints only what is visible.
-Narrowing a search ("chi" → "chic") scans only the rows that still matched.
+filter runs once over a list of names folded in advance (``model.search``: case, accents and
+apostrophes ignored), a few ms at 100,000, and the model resets to the matching rows; with
+uniform item sizes the view then paints only what is visible. Narrowing a search ("chi" → "chic")
+scans only the rows that still matched.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from legend_gui.model.formatting import format_date
+from legend_gui.model.search import fold, fold_all
 from legend_gui.ui.detail import tooltip_text
 
 if TYPE_CHECKING:
@@ -104,9 +106,9 @@ class CityListModel(QAbstractListModel):
         self._names = names
         self._ids = ids
         self._position = {city_id: i for i, city_id in enumerate(ids)}
-        self._lowered = [
-            f"{name} {state}".casefold() for name, state in zip(names, self._states, strict=True)
-        ]
+        self._lowered = fold_all(
+            [f"{name} {state}" for name, state in zip(names, self._states, strict=True)]
+        )
         self._details = [None] * len(self._names)
         self._filter = ""
         self._rows = list(range(len(self._names)))
@@ -115,14 +117,14 @@ class CityListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
-        """Show the cities whose name or state contains ``text`` (literal, case-insensitive)."""
-        needle = text.strip().casefold()
+        """Show the cities whose name or state contains ``text``, ignoring case, accents and
+        apostrophe variants (``model.search.fold``)."""
+        needle = fold(text.strip())
         if needle == self._filter:
             return
+        candidates: Sequence[int]
         if self._filter and needle.startswith(self._filter):
-            candidates: Sequence[int] = (
-                self._rows
-            )  # narrowing: only rows that matched before can match now
+            candidates = self._rows  # narrowing: only rows that matched before can match now
         else:
             candidates = range(len(self._lowered))
         lowered = self._lowered
@@ -130,9 +132,7 @@ class CityListModel(QAbstractListModel):
         self.beginResetModel()
         self._filter = needle
         self._rows = rows
-        self._show_all_row = (
-            not needle or needle in f"{ALL_CITIES_LABEL} {ALL_CITIES_DETAIL}".casefold()
-        )
+        self._show_all_row = not needle or needle in fold(f"{ALL_CITIES_LABEL} {ALL_CITIES_DETAIL}")
         self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
 
@@ -187,7 +187,7 @@ class CityListModel(QAbstractListModel):
             if role == DetailRole:
                 return ALL_CITIES_DETAIL
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "The national figures DOJ announced for the whole operation"
+                return "The national figures: totals reported for the whole dataset"
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -250,7 +250,8 @@ class CityDelegate(QStyledItemDelegate):
         room = max(0, rect.width() - detail_width - (10 if detail else 0))
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(text_role))
-        elided = QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideRight, room)
+        # The middle goes, not the end: "Winston-Salem…metro area" keeps what tells it apart.
+        elided = QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideMiddle, room)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(rect.adjusted(0, 0, -(rect.width() - room), 0), int(align), elided)
         if detail:

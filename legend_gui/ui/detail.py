@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
+from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
     QUALIFIER_WORDS,
     format_change,
@@ -24,11 +25,18 @@ from legend_gui.model.formatting import (
     format_number,
     format_value,
 )
+from legend_gui.model.status import (
+    FigureState,
+    disputed_values,
+    figure_state,
+    others_text,
+    state_text,
+)
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import Figure, Source
+    from legend_gui.model.schema import Figure, Metric, Source
 
 SAFE_SCHEMES = ("http", "https")
 #: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
@@ -148,7 +156,7 @@ class SourcesPane(SafeBrowser):
 
 
 KIND_TITLES = {
-    "official": "Justice Department and U.S. Attorney's Offices",
+    "official": "Official sources",
     "reprint": "Reprints of official releases",
     "news": "News reports",
     "reference": "Reference works",
@@ -191,7 +199,7 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
     if city_id is None:
         parts.append("<h2>All cities <small>(national figures)</small></h2>")
         parts.append(
-            "<p>Totals DOJ announced for the whole operation. They are reported figures, "
+            f"<p>{escape(national_name(catalog))}. They are reported figures, "
             "not sums of the city figures.</p>"
         )
     else:
@@ -234,22 +242,28 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
     return "\n".join(parts)
 
 
-GROUP_TITLES = {
-    "core": "Main figures",
-    "doj_split": "Federal defendants by type of charge (DOJ's split)",
-    "charges": "Charges by offence",
-    "seizures": "Seizures",
-    "agency": "By federal agency",
-    "other": "Other figures",
-}
-
-
 def group_title(group: str) -> str:
-    return GROUP_TITLES.get(group, group.replace("_", " ").capitalize())
+    """A metric group's heading; ``core`` is the data's marker for its main figures."""
+    return "Main figures" if group == "core" else group.replace("_", " ").capitalize()
+
+
+def figure_rows(
+    catalog: Catalog, day: date, city_id: str | None
+) -> list[tuple[Metric, Figure | None, FigureState]]:
+    """The pane's rows: every metric with a figure, and every core metric (group ``core``)
+    without one, in its state: not reported, or not yet launched."""
+    city = catalog.city_by_id.get(city_id) if city_id else None
+    rows = []
+    for metric in catalog.dataset.metrics:
+        figure = catalog.figure(day, city_id, metric.id)
+        if figure is not None or metric.group == "core":
+            rows.append((metric, figure, figure_state(city, day, figure)))
+    return rows
 
 
 def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
-    rows = catalog.table(day, city_id)
+    rows = figure_rows(catalog, day, city_id)
+    city = catalog.city_by_id.get(city_id) if city_id else None
     cells = [
         "<table cellspacing='0' cellpadding='4' width='99%' style='border-collapse:collapse'>",
         "<tr style='background-color:palette(alternate-base)'><th align='left'>Figure</th>"
@@ -257,7 +271,7 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
         "<th align='left'>Source</th></tr>",
     ]
     group = None
-    for metric, figure in rows:
+    for metric, figure, state in rows:
         if metric.group != group:
             group = metric.group
             cells.append(
@@ -267,8 +281,8 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
         label = escape(metric.label)
         if figure is None:
             cells.append(
-                f"<tr><td>{label}</td><td align='right'><i>not reported</i></td>"
-                "<td></td><td></td></tr>"
+                f"<tr><td>{label}</td><td align='right'><i>{escape(state_text(state, city))}"
+                "</i></td><td></td><td></td></tr>"
             )
             continue
         change = ""
@@ -278,9 +292,12 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
                 f"<span title='since {escape(format_date(previous.day))}'>"
                 f"{escape(format_change(figure.value, previous.figure.value))}</span>"
             )
+        unit = f" <small>{escape(metric.unit)}</small>" if metric.unit else ""
+        others = others_text(disputed_values(figure), metric.unit)
+        disputed = f"<br><small>({escape(others)})</small>" if others else ""
         cells.append(
             f"<tr><td>{label}</td><td align='right'><b>{_qualified(figure.value, figure.qualifier)}"
-            f"</b></td><td align='right'>{change}</td>"
+            f"</b>{unit}{disputed}</td><td align='right'>{change}</td>"
             f"<td>{_sources_cell(catalog, figure)}</td></tr>"
         )
     cells.append("</table>")

@@ -5,16 +5,16 @@ the qualifier legend, notes, the source line and a small "Legend Viewer" mark. T
 ``paint_chart`` draws PNG and SVG, for the window's Export and for ``legend-gui export``, so the
 two give the same pixels for the same settings.
 
-Why not pyqtgraph's ``ImageExporter``: it reports failure by returning ``False``, paints into a
-non-premultiplied image (Qt's slow path, 8–11× slower) and knows nothing of captions
-(PITFALLS 1.1, PERFORMANCE.md). Here the plot's scene is painted into our own painter.
+Why not pyqtgraph's ``ImageExporter`` or ``SVGExporter``: the first reports failure by returning
+``False``, paints into a non-premultiplied image (Qt's slow path) and knows nothing of captions
+(PITFALLS 1.1, PERFORMANCE.md); pyqtgraph's scenes use non-scaling strokes that librsvg and
+Inkscape draw as blobs. Here ``chart_paint`` draws the plot with plain painter calls.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter
-from PySide6.QtWidgets import QApplication
 
 from legend_gui import APP_NAME, __version__
 from legend_gui.model.chart import BarChart, TimelineChart
@@ -70,7 +70,10 @@ def _draw_text(
 
 
 def footer_lines(chart: Chart) -> list[str]:
-    return [line for line in (chart.legend_line(), *chart.notes, chart.source_line()) if line]
+    """Legend, notes, every source (wrapped, never cut), and the dataset the figures are from."""
+    data = f"Data: {chart.dataset_title}." if chart.dataset_title else ""
+    lines = (chart.legend_line(), *chart.notes, chart.source_line(), data)
+    return [line for line in lines if line]
 
 
 def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> None:
@@ -93,7 +96,7 @@ def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> Non
     footer_height = sum(_wrapped_height(line, footer_font, text_width) + 3 for line in lines)
     brand_height = 16.0
     plot_bottom = logical_h - MARGIN * 0.6 - footer_height - brand_height - 8
-    plot_rect = QRectF(MARGIN * 0.5, top, logical_w - MARGIN, max(60.0, plot_bottom - top))
+    plot_rect = QRectF(MARGIN, top, logical_w - 2 * MARGIN, max(60.0, plot_bottom - top))
     _paint_plot(painter, chart, plot_rect)
 
     y = plot_rect.bottom() + 8
@@ -110,34 +113,14 @@ def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> Non
 
 
 def _paint_plot(painter: QPainter, chart: Chart, target: QRectF) -> None:
-    """Build the pyqtgraph plot off screen at the target's size and paint its scene."""
-    import pyqtgraph as pg
+    """The plot itself, drawn with plain painter calls (``chart_paint``), not pyqtgraph's
+    scene: the same picture in PNG and in an SVG any renderer draws alike."""
+    from legend_gui.ui.chart_paint import paint_bars, paint_timeline
 
-    from legend_gui.ui.chart_draw import LIGHT, draw_bar_chart, draw_timeline
-
-    if isinstance(chart, TimelineChart):
-        widget = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+    if isinstance(chart, BarChart):
+        paint_bars(painter, chart, target)
     else:
-        widget = pg.PlotWidget()
-    try:
-        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        widget.setBackground(LIGHT.background)
-        size = QSize(round(target.width()), round(target.height()))
-        widget.resize(size)
-        widget.show()  # layouts resolve only for a shown widget (PITFALLS 1.1: size-0 exports)
-        if isinstance(chart, BarChart):
-            draw_bar_chart(widget.getPlotItem(), chart, LIGHT, font_size=13)
-        else:
-            draw_timeline(widget.getPlotItem(), chart, LIGHT, font_size=13)
-        QApplication.processEvents()
-        widget.getPlotItem().getViewBox().updateViewRange()
-        QApplication.processEvents()
-        scene = widget.scene()
-        scene.render(painter, target, QRectF(0, 0, size.width(), size.height()))
-    finally:
-        widget.hide()
-        widget.close()
-        widget.deleteLater()
+        paint_timeline(painter, chart, target)
 
 
 def chart_image(chart: Chart, width: int, height: int) -> QImage:

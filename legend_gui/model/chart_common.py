@@ -1,0 +1,95 @@
+"""What every chart shares: its settings and how a value, its unit and its disputes are
+written (pure Python; the bar chart and the timeline both use these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from legend_gui.model.formatting import format_rate, format_value
+from legend_gui.model.rates import rate_per_100k
+from legend_gui.model.status import OtherValue, disputed_values, others_text, with_unit
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import Figure
+
+DEFAULT_TOP = 25
+ChartView = Literal["bars", "timeline"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSettings:
+    """Everything that decides what a chart shows; the window and the CLI both fill one in."""
+
+    metric: str
+    snapshot: date | None
+    per_capita: bool = False
+    city: str | None = None  # the selected city; None is "All cities" (national)
+    view: ChartView = "bars"
+    top: int = DEFAULT_TOP
+
+    def with_(self, **changes: object) -> ChartSettings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def unit_of(catalog: Catalog, settings: ChartSettings) -> str:
+    metric = catalog.metric_by_id.get(settings.metric)
+    unit = metric.unit if metric else ""
+    return f"{unit} per 100,000 residents" if settings.per_capita else unit
+
+
+def title_of(catalog: Catalog, settings: ChartSettings) -> str:
+    metric = catalog.metric_by_id.get(settings.metric)
+    label = metric.label if metric else settings.metric
+    return f"{label} per 100,000 residents" if settings.per_capita else label
+
+
+def place_label(catalog: Catalog, city_id: str | None) -> str:
+    if city_id is None:
+        return "All cities (national)"
+    city = catalog.city_by_id[city_id]
+    return f"{city.name}, {city.state}"
+
+
+def ordered_qualifiers(found: set[Qualifier]) -> list[Qualifier]:
+    return [q for q in Qualifier if q in found and q is not Qualifier.EXACT]
+
+
+def scaled(value: float, population: int | None, per_capita: bool) -> float | None:
+    if not per_capita:
+        return value
+    return rate_per_100k(value, population)
+
+
+def value_text(value: float, qualifier: Qualifier, per_capita: bool, unit: str) -> str:
+    if per_capita:
+        return format_rate(value, qualifier)
+    return with_unit(format_value(value, qualifier), unit)
+
+
+def disputed_of(
+    figure: Figure, population: int | None, per_capita: bool
+) -> tuple[tuple[OtherValue, ...], float | None, float | None]:
+    """The other values (in plotted units) and the whisker's ends, or ``((), None, None)``."""
+    others = []
+    for other in disputed_values(figure):
+        value = scaled(other.value, population, per_capita)
+        if value is not None:
+            others.append(OtherValue(value, other.qualifier, other.source))
+    primary = scaled(figure.value, population, per_capita)
+    if not others or primary is None:
+        return (), None, None
+    values = [primary, *(other.value for other in others)]
+    return tuple(others), min(values), max(values)
+
+
+def with_others(text: str, others: tuple[OtherValue, ...], per_capita: bool, unit: str) -> str:
+    if not others:
+        return text
+    if per_capita:  # rates keep one decimal, like the primary
+        rates = [OtherValue(round(o.value, 1), o.qualifier, o.source) for o in others]
+        return f"{text} ({others_text(rates)})"
+    return f"{text} ({others_text(list(others), unit)})"

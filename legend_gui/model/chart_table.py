@@ -1,0 +1,163 @@
+"""The chart as a table: the header and rows of the chart CSV, for the export and the window.
+
+Exactly what the chart shows, one row per bar (gaps included, with their state) or per timeline
+date, with the unit and the other reports' values beside the primary. Pure Python.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
+from legend_gui.model.status import FigureState, OtherValue, disputed_values
+
+if TYPE_CHECKING:
+    from legend_gui.model.chart import BarChart, TimelineChart
+    from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import Figure, Source
+
+CHART_TABLE_HEADER = (
+    "city",
+    "state",
+    "metric",
+    "snapshot_date",
+    "status",  # reported / not reported / not yet launched
+    "value",
+    "unit",
+    "qualifier",
+    "per_100k",
+    "other_values",  # other reports' different values, "25; >200" (disputed figures)
+    "rank",
+    "publisher",
+    "source_url",
+    "published_date",
+)
+
+
+def csv_number(value: float | None) -> str:
+    """A value as a machine reads it: ``1234``, ``31.6``; empty for none."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _others(others: list[OtherValue]) -> str:
+    return "; ".join(QUALIFIER_MARKS[o.qualifier] + csv_number(o.value) for o in others)
+
+
+def _source_cells(source: Source | None) -> list[str]:
+    if source is None:
+        return ["", "", ""]
+    published = source.published.isoformat() if source.published else ""
+    return [source.publisher, source.url, published]
+
+
+def _row(
+    name: str,
+    state: str,
+    metric: str,
+    day: str,
+    status: FigureState,
+    figure: Figure | None,
+    unit: str,
+    rate: float | None,
+    rank: int | None,
+    source: Source | None,
+) -> list[str]:
+    return [
+        name,
+        state,
+        metric,
+        day,
+        status.value,
+        csv_number(figure.value) if figure else "",
+        unit,
+        QUALIFIER_WORDS[figure.qualifier] if figure else "",
+        csv_number(rate),
+        _others(disputed_values(figure)),
+        str(rank) if rank is not None else "",
+        *_source_cells(source),
+    ]
+
+
+def chart_table(
+    catalog: Catalog, chart: BarChart | TimelineChart
+) -> tuple[list[str], list[list[str]]]:
+    """``(header, rows)`` of the chart CSV. ``per_100k`` is left out unless the chart shows
+    rates; ``unit`` is the metric's own unit (of ``value``, not of the rate)."""
+    from legend_gui.model.chart import BarChart
+
+    settings = chart.settings
+    metric = catalog.metric_by_id.get(settings.metric)
+    unit = metric.unit if metric else ""
+    per_capita = settings.per_capita
+    rows: list[list[str]] = []
+    if isinstance(chart, BarChart):
+        day = settings.snapshot.isoformat() if settings.snapshot else ""
+        for bar in chart.bars:
+            city = catalog.city_by_id[bar.city_id]
+            rate = bar.value if per_capita else None
+            rows.append(
+                _row(
+                    city.name,
+                    city.state,
+                    settings.metric,
+                    day,
+                    bar.state,
+                    bar.figure,
+                    unit,
+                    rate,
+                    bar.rank,
+                    bar.source,
+                )
+            )
+    else:
+        place = catalog.city_by_id.get(settings.city) if settings.city else None
+        name, state = (place.name, place.state) if place else (chart.place, "")
+        entries: list[tuple[str, list[str]]] = []
+        for point in chart.points:
+            rate = point.value if per_capita else None
+            entries.append(
+                (
+                    point.day.isoformat(),
+                    _row(
+                        name,
+                        state,
+                        settings.metric,
+                        point.day.isoformat(),
+                        FigureState.REPORTED,
+                        point.figure,
+                        unit,
+                        rate,
+                        None,
+                        point.source,
+                    ),
+                )
+            )
+        for gap in chart.gaps:
+            entries.append(
+                (
+                    gap.day.isoformat(),
+                    _row(
+                        name,
+                        state,
+                        settings.metric,
+                        gap.day.isoformat(),
+                        gap.state,
+                        None,
+                        unit,
+                        None,
+                        None,
+                        None,
+                    ),
+                )
+            )
+        entries.sort(key=lambda entry: entry[0])
+        rows = [row for _day, row in entries]
+    header = list(CHART_TABLE_HEADER)
+    if not per_capita:
+        index = header.index("per_100k")
+        header.pop(index)
+        for row in rows:
+            row.pop(index)
+    return header, rows

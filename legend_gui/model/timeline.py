@@ -1,0 +1,156 @@
+"""What a timeline shows: one place's dated figures of one metric, and its gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from legend_gui.model.captions import DISPUTE_KEY, legend_line, population_note, source_line
+from legend_gui.model.chart_common import (
+    ChartSettings,
+    disputed_of,
+    ordered_qualifiers,
+    place_label,
+    scaled,
+    title_of,
+    unit_of,
+    value_text,
+    with_others,
+)
+from legend_gui.model.formatting import format_date
+from legend_gui.model.status import FigureState, OtherValue, figure_state
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import Figure, Source
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    day: date
+    value: float
+    qualifier: Qualifier
+    text: str
+    source: Source
+    figure: Figure
+    others: tuple[OtherValue, ...] = ()
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineGap:
+    """A snapshot date without a figure for the place: not reported, or not yet launched."""
+
+    day: date
+    state: FigureState
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineChart:
+    settings: ChartSettings
+    title: str
+    subtitle: str
+    points: list[TimelinePoint]
+    launch_date: date | None
+    sources: list[Source]
+    qualifiers: list[Qualifier]
+    notes: list[str] = field(default_factory=list)
+    gaps: list[TimelineGap] = field(default_factory=list)
+    unit: str = ""
+    place: str = ""  # "St. Louis, MO" or the national name
+    dataset_title: str = ""
+
+    def source_line(self) -> str:
+        return source_line(self.sources)
+
+    def legend_line(self) -> str:
+        lines = [legend_line(self.qualifiers, mark="Open rings")]
+        if any(point.others for point in self.points):
+            lines.append(DISPUTE_KEY)
+        if any(gap.state is FigureState.NOT_REPORTED for gap in self.gaps):
+            lines.append("Grey ticks on the axis: snapshot dates without a figure (not reported).")
+        if any(gap.state is FigureState.NOT_YET_LAUNCHED for gap in self.gaps):
+            lines.append("The shaded span is before the launch (not yet launched).")
+        return " ".join(line for line in lines if line)
+
+
+def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
+    """Every dated figure of the selected city (or national) for the metric, and every
+    snapshot date without one (not reported, or not yet launched)."""
+    city = catalog.city_by_id.get(settings.city) if settings.city else None
+    population = city.population.value if city and city.population else None
+    metric = catalog.metric_by_id.get(settings.metric)
+    raw_unit = metric.unit if metric else ""
+    points: list[TimelinePoint] = []
+    notes: list[str] = []
+    reported_days = set()
+    for entry in catalog.timeline(settings.city, settings.metric):
+        figure = entry.figure
+        reported_days.add(entry.day)
+        value = scaled(figure.value, population, settings.per_capita)
+        if value is None:
+            continue
+        others, low, high = disputed_of(figure, population, settings.per_capita)
+        text = with_others(
+            value_text(value, figure.qualifier, settings.per_capita, raw_unit),
+            others,
+            settings.per_capita,
+            raw_unit,
+        )
+        points.append(
+            TimelinePoint(
+                entry.day,
+                value,
+                figure.qualifier,
+                text,
+                catalog.source(figure.source),
+                figure,
+                others,
+                low,
+                high,
+            )
+        )
+    gaps = [
+        TimelineGap(day, figure_state(city, day, None))
+        for day in catalog.snapshot_dates
+        if day not in reported_days
+    ]
+    if settings.per_capita and population is None:
+        if city is None:
+            notes.append(
+                "Rates per 100,000 residents need a population: national figures have none."
+            )
+        else:
+            notes.append(
+                "No population for this city: rates per 100,000 residents are not available."
+            )
+    elif settings.per_capita and city is not None:
+        notes.append(population_note(catalog, [city]))
+    if not points:
+        notes.append("No dated figures for this metric.")
+    seen: dict[str, Source] = {}
+    for point in points:
+        seen.setdefault(point.source.id, point.source)
+    place = place_label(catalog, settings.city)
+    if points:
+        first, last = format_date(points[0].day), format_date(points[-1].day)
+        subtitle = f"{place}, {first}" if first == last else f"{place}, {first} – {last}"
+    else:
+        subtitle = place
+    return TimelineChart(
+        settings=settings,
+        title=title_of(catalog, settings),
+        subtitle=subtitle,
+        points=points,
+        launch_date=city.launch_date if city else None,
+        sources=list(seen.values()),
+        qualifiers=ordered_qualifiers({p.qualifier for p in points}),
+        notes=notes,
+        gaps=gaps,
+        unit=unit_of(catalog, settings),
+        place=place,
+        dataset_title=catalog.dataset.title,
+    )

@@ -1,0 +1,375 @@
+"""Paint a ``BarChart`` or ``TimelineChart`` with plain ``QPainter`` calls, for PNG and SVG.
+
+Why not pyqtgraph's scene: it draws bars and lines in data coordinates inside a large scaling
+transform with cosmetic (non-scaling) pens, which Qt's SVG writer expresses as
+``vector-effect: non-scaling-stroke``; librsvg, ImageMagick and Inkscape ignore that and draw
+the bars as blobs. Here every shape is placed in device units with ordinary pens, hatching is
+drawn as line segments (no pattern brushes) and text stays text, so the SVG renders the same in
+Qt, browsers and librsvg, and the PNG is the same picture.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from legend_gui.model.chart import Bar, BarChart, TimelineChart
+from legend_gui.model.status import FigureState, is_count_unit
+from legend_gui.model.ticks import date_ticks, value_ticks
+from legend_gui.model.vocab import Qualifier
+from legend_gui.ui.chart_theme import LIGHT
+
+INK = LIGHT.color("foreground")
+MUTED = QColor("#57606a")  # darker than the screen's muted grey: print needs the contrast
+GRID = LIGHT.color("grid")
+BAR = LIGHT.color("bar")
+SELECTED = LIGHT.color("bar_selected")
+WHISKER = LIGHT.color("foreground")
+SHADE = LIGHT.color("shade")
+FONT_PX = 13.0
+
+
+def font(pixels: float = FONT_PX, bold: bool = False, italic: bool = False) -> QFont:
+    result = QFont()
+    result.setPixelSize(max(1, round(pixels)))
+    result.setBold(bold)
+    result.setItalic(italic)
+    return result
+
+
+def pen(color: QColor, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A pen that scales with the painter (never cosmetic: see the module docstring)."""
+    result = QPen(color, width, style)
+    result.setCosmetic(False)
+    result.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return result
+
+
+def text_width(text: str, which: QFont) -> float:
+    return QFontMetricsF(which).horizontalAdvance(text)
+
+
+def elide_middle(text: str, which: QFont, width: float) -> str:
+    """Keep both ends (``Winston-Salem…area, NC``): the state is at the end of a name."""
+    return QFontMetricsF(which).elidedText(text, Qt.TextElideMode.ElideMiddle, max(10.0, width))
+
+
+def draw_text(
+    painter: QPainter, rect: QRectF, text: str, which: QFont, color: QColor, align: Qt.AlignmentFlag
+) -> None:
+    painter.setFont(which)
+    painter.setPen(color)
+    painter.drawText(rect, int(align), text)
+
+
+def hatch(painter: QPainter, rect: QRectF, color: QColor, spacing: float = 6.0) -> None:
+    """Diagonal hatching as plain segments inside ``rect`` (pattern brushes are not portable)."""
+    painter.setPen(pen(color, 1.4))
+    x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+    c = x0 + y0
+    while c < x1 + y1:
+        c += spacing
+        y_lo, y_hi = max(y0, c - x1), min(y1, c - x0)
+        if y_lo < y_hi:
+            painter.drawLine(QPointF(c - y_hi, y_hi), QPointF(c - y_lo, y_lo))
+
+
+def draw_whisker(painter: QPainter, a: QPointF, b: QPointF, cap: float, horizontal: bool) -> None:
+    """The range of the reports: a line from the lowest to the highest, with end caps."""
+    painter.setPen(pen(WHISKER, 1.6))
+    painter.drawLine(a, b)
+    for end in (a, b):
+        if horizontal:
+            painter.drawLine(QPointF(end.x(), end.y() - cap), QPointF(end.x(), end.y() + cap))
+        else:
+            painter.drawLine(QPointF(end.x() - cap, end.y()), QPointF(end.x() + cap, end.y()))
+
+
+def draw_key(painter: QPainter, items: list[tuple[str, str]], right: float, top: float) -> float:
+    """A key at the top right: ``(kind, text)`` with kind ``selected``/``hatched``/``whisker``/
+    ``gap``/``shade``; returns its height. Every mark the plot uses is explained here."""
+    if not items:
+        return 0.0
+    small = font(12)
+    x = right
+    for kind, text in reversed(items):
+        x -= text_width(text, small) + 6
+        draw_text(
+            painter, QRectF(x, top, text_width(text, small) + 4, 16), text, small, MUTED,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        )  # fmt: skip
+        swatch = QRectF(x - 20, top + 3, 16, 10)
+        if kind == "selected":
+            painter.fillRect(swatch, SELECTED)
+        elif kind == "bar":
+            painter.fillRect(swatch, BAR)
+        elif kind == "hatched":
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            hatch(painter, swatch, BAR, 4.0)
+            painter.setPen(pen(BAR, 1.2))
+            painter.drawRect(swatch)
+        elif kind == "whisker":
+            draw_whisker(painter, QPointF(swatch.left(), swatch.center().y()),
+                         QPointF(swatch.right(), swatch.center().y()), 4, True)  # fmt: skip
+        elif kind == "shade":
+            painter.fillRect(swatch, SHADE)
+        elif kind == "gap":
+            painter.setPen(pen(MUTED, 1.5))
+            painter.drawLine(QPointF(swatch.center().x(), swatch.top()),
+                             QPointF(swatch.center().x(), swatch.bottom()))  # fmt: skip
+        x -= 34
+    return 18.0
+
+
+def _value_axis(
+    painter: QPainter, ticks: list[tuple[float, str]], to_x: object, plot: QRectF, title: str
+) -> None:
+    small = font(12)
+    assert callable(to_x)
+    for value, label in ticks:
+        x = to_x(value)
+        painter.setPen(pen(GRID, 1.0))
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        width = text_width(label, small) + 4
+        draw_text(
+            painter, QRectF(x - width / 2, plot.bottom() + 4, width, 16), label, small, INK,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+        )  # fmt: skip
+    painter.setPen(pen(MUTED, 1.0))
+    painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+    draw_text(
+        painter, QRectF(plot.left(), plot.bottom() + 21, plot.width(), 16), title, small, MUTED,
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+    )  # fmt: skip
+
+
+def _bar_key(chart: BarChart) -> list[tuple[str, str]]:
+    items: list[tuple[str, str]] = []
+    highlighted = chart.highlighted
+    if highlighted is not None:
+        items.append(("selected", highlighted.label))
+    if any(not bar.exact for bar in chart.plotted):
+        items.append(("hatched", "not given as exact"))
+    if any(bar.disputed for bar in chart.plotted):
+        items.append(("whisker", "range of reports"))
+    return items
+
+
+def paint_bars(painter: QPainter, chart: BarChart, area: QRectF) -> None:
+    """Horizontal bars, largest on top; the extra selected row below a dashed rule; gaps as
+    labelled rows (never zero bars); whiskers for disputed figures; a key for every mark."""
+    painter.save()
+    key_height = draw_key(painter, _bar_key(chart), area.right(), area.top())
+    top = area.top() + key_height + (6 if key_height else 0)
+    if not chart.bars:
+        draw_text(
+            painter, QRectF(area.left(), top, area.width(), area.bottom() - top),
+            chart.message or "Nothing to show.", font(16, italic=True), MUTED,
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+        )  # fmt: skip
+        painter.restore()
+        return
+    label_font, bold = font(), font(bold=True)
+    labels = [bar.row_label for bar in chart.bars]
+    label_room = min(max(text_width(t, bold) for t in labels) + 12, area.width() * 0.34)
+    peak = max([b.high or b.value or 0.0 for b in chart.plotted] + [0.0])
+    counts = is_count_unit(chart.unit) and not chart.settings.per_capita
+    ticks = value_ticks(0.0, peak if peak > 0 else 1.0, integer=counts)
+    scale_max = max(peak, ticks[-1][0]) or 1.0
+    room = area.width() - label_room - 8
+    width = room
+    for bar in chart.bars:  # as wide as lets every value label end inside the area
+        end = (bar.high or bar.value or 0.0) / scale_max
+        label = text_width(bar.text, bold) + 14
+        if end > 0 and room - label > room * 0.4:
+            width = min(width, (room - label) / end)
+    plot = QRectF(
+        area.left() + label_room, top, max(40.0, width), max(30.0, area.bottom() - top - 40)
+    )
+
+    def to_x(value: float) -> float:
+        return plot.left() + plot.width() * value / scale_max
+
+    _value_axis(painter, ticks, to_x, plot, chart.unit)
+    row = plot.height() / len(chart.bars)
+    half = min(row * 0.32, 26.0)
+    for index, bar in enumerate(chart.bars):
+        center = plot.top() + row * (index + 0.5)
+        if bar.extra and index > 0:
+            painter.setPen(pen(MUTED, 1.0, Qt.PenStyle.DashLine))
+            rule_y = plot.top() + row * index
+            painter.drawLine(QPointF(area.left(), rule_y), QPointF(plot.right(), rule_y))
+        name_font = bold if bar.selected else label_font
+        draw_text(
+            painter, QRectF(area.left(), center - row / 2, label_room - 8, row),
+            elide_middle(labels[index], name_font, label_room - 10), name_font,
+            INK,  # bold marks it; the colour is for the bar and its key
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        )  # fmt: skip
+        _paint_bar(painter, bar, plot, to_x, center, half)
+    painter.restore()
+
+
+def _paint_bar(
+    painter: QPainter, bar: Bar, plot: QRectF, to_x: object, center: float, half: float
+) -> None:
+    assert callable(to_x)
+    if bar.value is None:
+        draw_text(
+            painter, QRectF(plot.left() + 6, center - 10, plot.width(), 20), bar.text,
+            font(italic=True), MUTED, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        )  # fmt: skip
+        return
+    color = SELECTED if bar.selected else BAR
+    rect = QRectF(QPointF(plot.left(), center - half), QPointF(to_x(bar.value), center + half))
+    if bar.exact:
+        painter.fillRect(rect, color)
+    else:
+        hatch(painter, rect, color)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen(color, 1.6))
+        painter.drawRect(rect)
+    end = rect.right()
+    if bar.low is not None and bar.high is not None:
+        draw_whisker(
+            painter, QPointF(to_x(bar.low), center), QPointF(to_x(bar.high), center), half * 0.6,
+            True,
+        )  # fmt: skip
+        end = max(end, to_x(bar.high))
+    label = font(bold=bar.selected)
+    draw_text(
+        painter, QRectF(end + 5, center - 10, text_width(bar.text, label) + 8, 20), bar.text,
+        label, SELECTED if bar.selected else INK,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    )  # fmt: skip
+    painter.setBrush(QBrush())
+
+
+def _timeline_key(chart: TimelineChart) -> list[tuple[str, str]]:
+    items: list[tuple[str, str]] = []
+    if any(p.qualifier is not Qualifier.EXACT for p in chart.points):
+        items.append(("hatched", "open ring: not exact"))
+    if any(p.others for p in chart.points):
+        items.append(("whisker", "range of reports"))
+    if any(g.state is FigureState.NOT_REPORTED for g in chart.gaps):
+        items.append(("gap", "not reported"))
+    if any(g.state is FigureState.NOT_YET_LAUNCHED for g in chart.gaps):
+        items.append(("shade", "not yet launched"))
+    return items
+
+
+def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> None:
+    """Points joined by a line, open rings for non-exact values, whiskers for disputes, the
+    span before the launch shaded, dates without a figure ticked on the axis."""
+    painter.save()
+    key_height = draw_key(painter, _timeline_key(chart), area.right(), area.top())
+    top = area.top() + key_height + (8 if key_height else 0)
+    days = [p.day for p in chart.points] + [g.day for g in chart.gaps]
+    if chart.launch_date is not None:
+        days.append(chart.launch_date)
+    if not chart.points:
+        draw_text(
+            painter, QRectF(area.left(), top, area.width(), area.bottom() - top),
+            "No dated figures for this metric.", font(16, italic=True), MUTED,
+            Qt.AlignmentFlag.AlignCenter,
+        )  # fmt: skip
+        painter.restore()
+        return
+    first, last = min(days), max(days)
+    pad = max(3.0, (last - first).days * 0.04)
+    lo, hi = first.toordinal() - pad, last.toordinal() + pad
+    peak = max(p.high or p.value for p in chart.points)
+    counts = is_count_unit(chart.unit) and not chart.settings.per_capita
+    ticks = value_ticks(0.0, peak * 1.12 if peak > 0 else 1.0, integer=counts)
+    label_font = font(12)
+    y_room = max(text_width(label, label_font) for _v, label in ticks) + 12
+    plot = QRectF(area.left() + y_room, top + 14, area.width() - y_room - 8, 0)
+    plot.setBottom(area.bottom() - 40)
+    scale_max = max(ticks[-1][0], peak) or 1.0
+
+    def to_x(day: date | float) -> float:
+        ordinal = day.toordinal() if isinstance(day, date) else day
+        return plot.left() + plot.width() * (ordinal - lo) / (hi - lo)
+
+    def to_y(value: float) -> float:
+        return plot.bottom() - plot.height() * value / scale_max
+
+    if chart.launch_date is not None and chart.launch_date > first:
+        shade = QRectF(
+            QPointF(plot.left(), plot.top()), QPointF(to_x(chart.launch_date), plot.bottom())
+        )
+        painter.fillRect(shade, SHADE)
+    for value, label in ticks:
+        y = to_y(value)
+        painter.setPen(pen(GRID, 1.0))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        draw_text(
+            painter, QRectF(area.left(), y - 9, y_room - 8, 18), label, label_font, INK,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        )  # fmt: skip
+    painter.setPen(pen(MUTED, 1.0))
+    painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+    painter.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
+    widest = text_width("30 Sep 2020", label_font) + 16
+    max_ticks = max(2, int(plot.width() / widest))
+    for day, label in date_ticks(
+        date.fromordinal(int(lo) + 1), date.fromordinal(int(hi)), max_ticks
+    ):
+        x = to_x(day)
+        painter.setPen(pen(MUTED, 1.0))
+        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
+        width = text_width(label, label_font) + 4
+        left = min(max(x - width / 2, area.left()), area.right() - width)  # inside the image
+        draw_text(
+            painter, QRectF(left, plot.bottom() + 6, width, 16), label, label_font, INK,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+        )  # fmt: skip
+    draw_text(
+        painter, QRectF(plot.left(), plot.top() - 16, plot.width(), 14), chart.unit, label_font,
+        MUTED, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+    )  # fmt: skip
+    if chart.launch_date is not None:
+        x = to_x(chart.launch_date)
+        painter.setPen(pen(MUTED, 1.2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        draw_text(
+            painter, QRectF(x + 4, plot.top(), 80, 16), "launch", label_font, MUTED,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )  # fmt: skip
+    for gap in chart.gaps:
+        if gap.state is FigureState.NOT_REPORTED:
+            x = to_x(gap.day)
+            painter.setPen(pen(MUTED, 1.5))
+            painter.drawLine(QPointF(x, plot.bottom() - 7), QPointF(x, plot.bottom()))
+    points = [QPointF(to_x(p.day), to_y(p.value)) for p in chart.points]
+    painter.setPen(pen(BAR, 2.0))
+    for a, b in pairwise(points):
+        painter.drawLine(a, b)
+    for point, where in zip(chart.points, points, strict=True):
+        if point.low is not None and point.high is not None:
+            draw_whisker(
+                painter, QPointF(where.x(), to_y(point.low)), QPointF(where.x(), to_y(point.high)),
+                5, False,
+            )  # fmt: skip
+    previous_x = None
+    below = False
+    for point, where in zip(chart.points, points, strict=True):
+        exact = point.qualifier is Qualifier.EXACT
+        painter.setPen(pen(BAR, 1.0 if exact else 2.0))
+        painter.setBrush(QBrush(BAR if exact else QColor("#ffffff")))
+        painter.drawEllipse(where, 4.5, 4.5)
+        crowded = previous_x is not None and where.x() - previous_x < 70
+        below = not below if crowded else False
+        previous_x = where.x()
+        width = text_width(point.text, label_font) + 6
+        top = to_y(point.high) if point.high is not None else where.y()  # clear of a whisker
+        y = where.y() + 8 if below else min(where.y(), top) - 24
+        draw_text(
+            painter, QRectF(where.x() - width / 2, y, width, 16), point.text, label_font, INK,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+        )  # fmt: skip
+    painter.setBrush(QBrush())
+    painter.restore()
