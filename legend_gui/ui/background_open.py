@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 
 
 def is_large(path: Path) -> bool:
-    """Whether opening ``path`` takes long enough to be done in steps."""
+    """Whether opening ``path`` takes long enough to be done in steps (a file over the size
+    limit is not: it is refused at once)."""
     from legend_gui.model.fastload import FAST_MIN_BYTES
+    from legend_gui.model.loading import MAX_FILE_BYTES
 
     try:
-        return path.stat().st_size >= FAST_MIN_BYTES
-    except OSError:
+        return FAST_MIN_BYTES <= path.stat().st_size <= MAX_FILE_BYTES
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return False  # the strict loader says what is wrong, at once
 
 
