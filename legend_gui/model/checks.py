@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from legend_gui.model.context_checks import context_violations
-from legend_gui.model.schema import Dataset, Scope
+from legend_gui.model.schema import Dataset, Metric, Scope
 from legend_gui.model.text import printable
 
 Path = tuple[str | int, ...]
@@ -31,6 +31,21 @@ def _duplicates(section: str, field: str, keys: Iterable[object], what: str) -> 
                 (section, index, field),
                 f"duplicate {what} {printable(str(key), 80)} "
                 f"(first used at {section}[{first}].{field})",
+            )
+
+
+def _parts(metrics: Iterable[Metric], metric_ids: set[str]) -> Iterator[Violation]:
+    """``part_of`` names another metric of the file, and no metric is a part of itself."""
+    for m, metric in enumerate(metrics):
+        whole = metric.part_of
+        if whole is None:
+            continue
+        if whole == metric.id:
+            yield Violation(("metrics", m, "part_of"), "a metric cannot be a part of itself")
+        elif whole not in metric_ids:
+            yield Violation(
+                ("metrics", m, "part_of"),
+                f"unknown metric id '{printable(whole, 80)}' (not in 'metrics')",
             )
 
 
@@ -59,6 +74,9 @@ def checks_in_steps(dataset: Dataset) -> Iterator[Violation | None]:
 
     def unknown_source(path: Path, source: str) -> Violation:
         return Violation(path, f"unknown source id '{printable(source, 80)}' (not in 'sources')")
+
+    yield from _duplicates("groups", "id", (g.id for g in dataset.groups), "group id")
+    yield from _parts(dataset.metrics, metric_ids)
 
     for c, listed in enumerate(dataset.cities):
         population = listed.population
@@ -114,9 +132,10 @@ def checks_in_steps(dataset: Dataset) -> Iterator[Violation | None]:
                 yield unknown_source(("snapshots", s, "figures", f, "source"), figure.source)
             if figure.corroborated_by:
                 for k, other in enumerate(figure.corroborated_by):
-                    if other not in source_ids:
+                    if other.source not in source_ids:
                         yield unknown_source(
-                            ("snapshots", s, "figures", f, "corroborated_by", k), other
+                            ("snapshots", s, "figures", f, "corroborated_by", k, "source"),
+                            other.source,
                         )
             if figure.alternates:
                 for a, alternate in enumerate(figure.alternates):

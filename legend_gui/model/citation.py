@@ -18,6 +18,7 @@ from legend_gui.model.formatting import QUALIFIER_WORDS, format_number
 from legend_gui.model.index import FigureKey
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Dataset, Source
+from legend_gui.model.status import is_disputed
 from legend_gui.model.vocab import Qualifier, Scope
 
 
@@ -138,7 +139,7 @@ def cite_figure(
         if alt.value != figure.value or alt.qualifier is not figure.qualifier:
             others.setdefault((alt.value, alt.qualifier), []).append(catalog.source(alt.source))
     if others:
-        disputed = any(value != figure.value for value, _qualifier in others)
+        disputed = is_disputed(figure)
         listed = " ".join(
             _capitalised(value_phrase(value, qualifier, metric.unit))
             + ": "
@@ -175,7 +176,8 @@ def chart_sources(
             continue
         ids = [figure.source]
         if include_others:
-            ids += list(figure.corroborated_by) + [alt.source for alt in figure.alternates]
+            ids += [other.source for other in figure.corroborated_by]
+            ids += [alt.source for alt in figure.alternates]
         for source_id in ids:
             if source_id not in seen:
                 seen[source_id] = catalog.source(source_id)

@@ -1,4 +1,6 @@
-"""The long-format export (``export --all``): one row per reported value, alternates included."""
+"""The long-format export (``export --all``): one row per report of a figure: its primary, each
+source that gave the same value (corroborating) and each that gave another (alternate), every
+one with its own source and note, as the data file has them (DESIGN §4)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from legend_gui.model.formatting import csv_qualifier
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.schema import Qualifier
 
@@ -20,11 +23,12 @@ class LongRow:
     state: str
     metric: str
     value: float
+    unit: str
     qualifier: str
     source_url: str
     publisher: str
     published_date: str
-    role: str  # "primary" | "alternate"
+    role: str  # "primary" | "corroborating" | "alternate"
     note: str
 
     FIELDS = (
@@ -34,6 +38,7 @@ class LongRow:
         "state",
         "metric",
         "value",
+        "unit",
         "qualifier",
         "source_url",
         "publisher",
@@ -43,13 +48,24 @@ class LongRow:
     )
 
 
+#: The roles of a report, in the order a figure's rows are written.
+ROLES = ("primary", "corroborating", "alternate")
+
+
 def long_rows(index: FigureIndex) -> Iterator[LongRow]:
-    """Every reported value, primary then alternates, in snapshot order."""
+    """Every report, in snapshot order: each figure's primary, then the sources that gave the
+    same value (each with its own note), then those that gave another."""
     for snapshot in index.snapshots:
         for figure in snapshot.figures:
             city = index.city_by_id.get(figure.city) if figure.city else None
+            metric = index.metric_by_id.get(figure.metric)
+            unit = metric.unit if metric is not None else ""
             reports: list[tuple[str, float, Qualifier, str, str | None]] = [
                 ("primary", figure.value, figure.qualifier, figure.source, figure.note)
+            ]
+            reports += [
+                ("corroborating", figure.value, figure.qualifier, other.source, other.note)
+                for other in figure.corroborated_by
             ]
             reports += [
                 ("alternate", alt.value, alt.qualifier, alt.source, alt.note)
@@ -64,7 +80,8 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
                     city.state if city else "",
                     figure.metric,
                     value,
-                    qualifier.value,
+                    unit,
+                    csv_qualifier(qualifier),
                     source.url,
                     source.publisher,
                     source.published.isoformat() if source.published else "",

@@ -17,10 +17,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, format_date, format_number
-from legend_gui.model.vocab import Qualifier
+from legend_gui.model.vocab import CORE_GROUP, Qualifier
 
 if TYPE_CHECKING:
-    from legend_gui.model.schema import City, Dataset, Figure, Metric
+    from legend_gui.model.schema import AlternateReport, City, Dataset, Figure, Metric
 
 
 class FigureState(StrEnum):
@@ -69,17 +69,24 @@ def disputed_values(figure: Figure | None) -> list[OtherValue]:
         return []
     seen: set[tuple[float, Qualifier]] = set()
     found: list[OtherValue] = []
-    for alternate in figure.alternates:
+    for alternate in differing_alternates(figure):
         key = (alternate.value, alternate.qualifier)
-        if alternate.value == figure.value or key in seen:
+        if key in seen:
             continue
         seen.add(key)
         found.append(OtherValue(alternate.value, alternate.qualifier, alternate.source))
     return found
 
 
+def differing_alternates(figure: Figure) -> list[AlternateReport]:
+    """Every alternate report whose value differs from the primary's, in file order: the one
+    definition of a dispute (the same value framed otherwise is no dispute)."""
+    return [alternate for alternate in figure.alternates if alternate.value != figure.value]
+
+
 def is_disputed(figure: Figure | None) -> bool:
-    return bool(disputed_values(figure))
+    """A figure whose reports differ in value: every view shows the other values."""
+    return figure is not None and bool(differing_alternates(figure))
 
 
 def others_text(others: list[OtherValue], unit: str = "") -> str:
@@ -115,4 +122,4 @@ def with_unit(text: str, unit: str, always: bool = False) -> str:
 def core_metrics(dataset: Dataset) -> list[Metric]:
     """The metrics whose ``group`` is ``core``: shown in every place's table even where not
     reported, and the first choice of metric. Decided by the data, not by the code."""
-    return [metric for metric in dataset.metrics if metric.group == "core"]
+    return [metric for metric in dataset.metrics if metric.group == CORE_GROUP]

@@ -65,12 +65,12 @@ def _validate_for_gui(document: Document, dialogs: Dialogs) -> Catalog | None:
 
 
 def _tell_fallback(dialogs: Dialogs, path: Path, error: DatasetError) -> None:
+    problems, details = error.for_dialog()
     dialogs.error(
         None,
         "Cannot open data file",
-        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n"
-        + "\n".join(error.lines()[:3]),
-        details=error.summary(),
+        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n" + problems,
+        details=details,
     )
 
 
@@ -250,8 +250,10 @@ def screenshot(
     app = application()
     file = data or bundled_dataset()
     catalog = Catalog(load_dataset(file), str(file))
-    if city is not None and city not in catalog.city_by_id:
-        raise WriteError(f"unknown city id '{city}'")
+    if city is not None:
+        from legend_gui.model.ids import check_id
+
+        check_id("--city", "cities", city, list(catalog.city_by_id))
     from legend_gui.ui import render
     from legend_gui.ui.main_window import MainWindow
     from legend_gui.ui.settings import AppSettings

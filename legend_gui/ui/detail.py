@@ -7,6 +7,7 @@ literally. Links are made only for http(s) URLs, and clicks are checked again be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
     QUALIFIER_WORDS,
+    counted,
     format_change,
     format_date,
     format_number,
     format_value,
 )
+from legend_gui.model.metric_menu import group_title
+from legend_gui.model.source_pages import page_name
 from legend_gui.model.status import (
     FigureState,
     disputed_values,
@@ -39,6 +43,8 @@ if TYPE_CHECKING:
     from legend_gui.model.schema import Figure, Metric, Source
 
 SAFE_SCHEMES = ("http", "https")
+#: The figure table's fixed column widths, in pixels.
+FIGURE_WIDTH, VALUE_WIDTH, CHANGE_WIDTH = 250, 170, 64
 #: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
 MUTED_CLASS = "muted"
 
@@ -69,16 +75,22 @@ def open_safe_link(url: QUrl) -> bool:
 
 
 def source_html(source: Source) -> str:
+    """Publisher (a link), date (never broken across lines); an undated source also names its
+    page (title or URL path), so two undated pages of one publisher are told apart."""
+    page = ""
     if source.published:
         when = format_date(source.published)
     else:  # a reference work has no publication date worth saying is missing
         when = "" if source.kind.value == "reference" else "date not shown"
+        page = page_name(source)
     publisher = escape(source.publisher)
     if is_safe_link(source.url):
         name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
     else:
         name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
-    return f"{name}, {escape(when)}" if when else name
+    if page:
+        name += f" <span class='{MUTED_CLASS}'>({escape(page)})</span>"
+    return f"{name}, {escape(when).replace(' ', '&nbsp;')}" if when else name
 
 
 def _qualified(figure_value: float, qualifier: Qualifier) -> str:
@@ -100,10 +112,12 @@ def muted_colour(palette: QPalette) -> str:
 
 class SafeBrowser(QTextBrowser):
     """Read-only HTML that opens only web links. Signals: ``link_opened(str)``,
-    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file)."""
+    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file),
+    ``link_failed(str)`` (a web link no browser opened)."""
 
     link_opened = Signal(str)
     link_refused = Signal(str)
+    link_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,10 +127,32 @@ class SafeBrowser(QTextBrowser):
         self._shown = ("", "")
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if open_safe_link(url):
-            self.link_opened.emit(url.toString())
+        text = url.toString()
+        if not is_safe_link(text):
+            self.link_refused.emit(text)
+        elif open_safe_link(url):
+            self.link_opened.emit(text)
         else:
-            self.link_refused.emit(url.toString())
+            self.link_failed.emit(text)
+
+    def report_links_to(self, show: Callable[[str, int], None]) -> None:
+        """Tell the user, through ``show(message, milliseconds)`` (the status bar), where a
+        hovered link leads and why a clicked one did not open; a link no browser opened is
+        copied to the clipboard, so it can be pasted somewhere that opens it."""
+
+        def hovered(url: QUrl) -> None:
+            show(url.toString(), 0)  # leaving the link hovers an empty URL: the bar clears
+
+        def failed(text: str) -> None:
+            QApplication.clipboard().setText(text)
+            show(f"No web browser opened {text}; the link is copied to the clipboard.", 15_000)
+
+        def refused(text: str) -> None:
+            show(f"Not opened: only web links (http, https) are opened, not {text}", 15_000)
+
+        self.highlighted.connect(hovered)
+        self.link_failed.connect(failed)
+        self.link_refused.connect(refused)
 
     def show_html(self, html: str, force: bool = False) -> None:
         """Show ``html``; ``force`` re-renders after a palette change (colours are baked in)."""
@@ -209,7 +245,7 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
         if day is not None:
             days = catalog.days_active(city_id, day)
             facts.append(
-                f"{days:,} days active on {escape(format_date(day))}"
+                f"{counted(days, 'day')} active on {escape(format_date(day))}"
                 if days is not None
                 else f"not yet launched on {escape(format_date(day))}"
             )
@@ -242,11 +278,6 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
     return "\n".join(parts)
 
 
-def group_title(group: str) -> str:
-    """A metric group's heading; ``core`` is the data's marker for its main figures."""
-    return "Main figures" if group == "core" else group.replace("_", " ").capitalize()
-
-
 def figure_rows(
     catalog: Catalog, day: date, city_id: str | None
 ) -> list[tuple[Metric, Figure | None, FigureState]]:
@@ -266,18 +297,20 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     city = catalog.city_by_id.get(city_id) if city_id else None
     cells = [
         "<table cellspacing='0' cellpadding='4' width='99%' style='border-collapse:collapse'>",
-        "<tr style='background-color:palette(alternate-base)'><th align='left'>Figure</th>"
-        "<th align='right'>Value</th><th align='right'>Change</th>"
+        # Fixed widths: the columns stay put from city to city and from 1024 to 1920 pixels
+        # wide (Source takes the rest), so Value and Change never drift apart.
+        f"<tr style='background-color:palette(alternate-base)'>"
+        f"<th align='left' width='{FIGURE_WIDTH}'>Figure</th>"
+        f"<th align='right' width='{VALUE_WIDTH}'>Value</th>"
+        f"<th align='right' width='{CHANGE_WIDTH}'>Change</th>"
         "<th align='left'>Source</th></tr>",
     ]
     group = None
     for metric, figure, state in rows:
         if metric.group != group:
             group = metric.group
-            cells.append(
-                f"<tr><td colspan='4' style='padding-top:8px'><b>{escape(group_title(group))}"
-                "</b></td></tr>"
-            )
+            title = escape(group_title(catalog.dataset, group))
+            cells.append(f"<tr><td colspan='4' style='padding-top:8px'><b>{title}</b></td></tr>")
         label = escape(metric.label)
         if figure is None:
             cells.append(
@@ -306,15 +339,19 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
 
 def _sources_cell(catalog: Catalog, figure: Figure) -> str:
     text = source_html(catalog.source(figure.source))
-    if figure.corroborated_by:
-        also = ", ".join(escape(catalog.source(s).publisher) for s in figure.corroborated_by[:4])
-        more = len(figure.corroborated_by) - 4
-        text += f"<br><small>Same figure: {also}{f' and {more} more' if more > 0 else ''}</small>"
-    for alternate, source in catalog.alternates_with_sources(figure):
-        text += (
-            f"<br><small>Also reported: <b>{_qualified(alternate.value, alternate.qualifier)}</b>"
-            f" — {source_html(source)}</small>"
-        )
     if figure.note:
         text += f"<br><small class='{MUTED_CLASS}'>{escape(figure.note)}</small>"
+    for other in figure.corroborated_by:  # every one, each with its own note
+        note = f" <span class='{MUTED_CLASS}'>({escape(other.note)})</span>" if other.note else ""
+        text += (
+            f"<br><small>Also reported by {source_html(catalog.source(other.source))}{note}</small>"
+        )
+    for alternate, source in catalog.alternates_with_sources(figure):
+        note = ""
+        if alternate.note:
+            note = f" <span class='{MUTED_CLASS}'>({escape(alternate.note)})</span>"
+        text += (
+            f"<br><small>Also reported: <b>{_qualified(alternate.value, alternate.qualifier)}</b>"
+            f" — {source_html(source)}{note}</small>"
+        )
     return text
