@@ -73,8 +73,8 @@ def test_a_bad_large_file_says_why_and_keeps_the_data(
     window = make_window(catalog)
     assert window.open_path(bad)
     qtbot.waitUntil(lambda: len(fake_dialogs.errors) == 1, timeout=60_000)
-    _title, message, details = fake_dialogs.errors[0]
-    assert "unknown source id 'nobody'" in details
-    assert "bad large.json:1:" in details
+    _title, message, _details = fake_dialogs.errors[0]
+    assert "unknown source id 'nobody'" in message
+    assert "bad large.json:1:" in message
     assert "The data on screen is unchanged." in message
     assert window.catalog is catalog
