@@ -57,9 +57,7 @@ def _synthetic(n: int) -> bytes:
 
 
 @pytest.mark.parametrize("path", GOOD_FILES, ids=lambda p: p.name)
-def test_good_files_load_to_the_same_dataset(
-    path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_good_files_load_to_the_same_dataset(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fell_back = _fast_only(monkeypatch)
     fast = _run(load_in_steps(path, min_bytes=0))
     assert fast.model_dump() == load_dataset(path).model_dump()
