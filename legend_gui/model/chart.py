@@ -114,6 +114,7 @@ class BarChart:
     unit: str = ""  # the metric's unit ("per 100,000 residents" appended for rates)
     message: str = ""  # why there is nothing to draw, shown in the plot area
     dataset_title: str = ""
+    attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
 
     @property
     def plotted(self) -> list[Bar]:

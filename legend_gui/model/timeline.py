@@ -62,6 +62,7 @@ class TimelineChart:
     unit: str = ""
     place: str = ""  # "St. Louis, MO" or the national name
     dataset_title: str = ""
+    attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
 
     def source_line(self) -> str:
         return source_line(self.sources)
