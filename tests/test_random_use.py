@@ -29,6 +29,7 @@ from legend_gui.export import export_chart
 from legend_gui.model import Catalog
 from legend_gui.model.chart import VIEWS, BarChart, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.csvdata import chart_csv_bytes
+from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
 from legend_gui.model.latest import is_latest, snapshot_iso
 
@@ -114,7 +115,10 @@ def check_invariants(window) -> None:
     assert panel.per_capita_box.isChecked() == settings.per_capita
     assert panel.top_box.value() == settings.top
     assert VIEWS[panel.view_tabs.currentIndex()] == settings.view
-    assert panel.snapshot_box.isEnabled() == (settings.view != "timeline")
+    # the snapshot box always applies (on the timeline it picks the details' figures);
+    # Top N applies only to the bar chart and is hidden elsewhere, never greyed but active
+    assert panel.snapshot_box.isEnabled()
+    assert panel.top_box.isVisibleTo(panel) == (settings.view == "bars")
     assert window.per_capita_action.isChecked() == settings.per_capita
     for view, action in window.view_actions.items():
         assert action.isChecked() == (settings.view == view)
@@ -154,7 +158,7 @@ def check_invariants(window) -> None:
         assert label == f"{shown:,} of {total:,} cities"
 
     name = Path(catalog.path).name
-    assert window.windowHandle().title() == f"Legend Viewer — {name}"
+    assert window.windowHandle().title() == f"Legend Viewer — {catalog.dataset.title} — {name}"
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -258,15 +262,21 @@ class RandomUser:
     # -- chart settings -------------------------------------------------------------------------
     def _pick(self, box, menu) -> str:
         how = self.rng.random()
-        if how < 0.4:
-            index = self.rng.randrange(box.count())
+        if how < 0.4:  # a click on an entry: a group's title is not an entry anyone can pick
+            model = box.model()
+            choices = [
+                i
+                for i in range(box.count())
+                if model.flags(model.index(i, 0)) & Qt.ItemFlag.ItemIsSelectable
+            ]
+            index = self.rng.choice(choices)
             box.setCurrentIndex(index)
             return f"combo {index}"
         if how < 0.7:
             key = self.rng.choice([Qt.Key.Key_Down, Qt.Key.Key_Up])
             self.qtbot.keyClick(box, key)
             return f"combo key {key.name}"
-        action = self.rng.choice(menu.actions())
+        action = self.rng.choice([a for a in menu.actions() if a.isEnabled() and a.data()])
         action.trigger()
         return f"menu {action.data()}"
 
@@ -429,8 +439,14 @@ class RandomUser:
     def export_csv(self) -> str:
         path = self.out / "chart.csv"
         export_chart(self.window.catalog, self.window.chart_settings, path)
-        shown = chart_csv_bytes(self.window.catalog, self.window.chart_panel.chart)
-        assert path.read_bytes() == shown
+        catalog, settings = self.window.catalog, self.window.chart_settings
+        # the bars and the timeline: what the panel drew; the map and table: their model figure
+        figure = self.window.chart_panel.chart
+        if settings.view in ("map", "table"):
+            assert figure is None or figure.settings.view != settings.view
+            figure = build_chart(catalog, settings)
+        assert figure is not None
+        assert path.read_bytes() == chart_csv_bytes(catalog, figure)
         return "export_csv"
 
     def export_image(self, suffix: str) -> str:
