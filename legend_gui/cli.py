@@ -131,6 +131,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--metric", help="metric id, e.g. federal_defendants_charged")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
         parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
+        parser.add_argument(
+            "--context",
+            action="store_true",
+            help="on a timeline, mark the city's context counts (background, e.g. homicides)",
+        )
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
         _chart_options(parser)
         return parser
@@ -140,6 +145,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
     parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
+    parser.add_argument("--metric", help="metric id to chart, e.g. homicides_2020")
+    parser.add_argument("--timeline", action="store_true", help="show the city's timeline")
+    parser.add_argument("--context", action="store_true", help="timeline: show context counts")
     _chart_options(parser)
     return parser
 
@@ -245,7 +253,7 @@ def _export(options: argparse.Namespace) -> int:
         settings = settings_from_options(catalog, options)
         size = (options.width or DEFAULT_SIZE[0], options.height or DEFAULT_SIZE[1])
         export.export_chart(catalog, settings, options.output, size)
-        _out(f"{options.output}: {describe(settings)}")
+        _out(f"{options.output}: {describe(settings, catalog.is_context_metric(settings.metric))}")
         return EXIT_OK
 
     return _reporting_failures("export", run)
@@ -284,17 +292,21 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
         city=options.city,
         view="timeline" if options.timeline else "bars",
         top=options.top if options.top else DEFAULT_TOP,
+        show_context=bool(getattr(options, "context", False)),
     )
 
 
-def describe(settings: ChartSettings) -> str:
-    """What ``export`` wrote, in one line: ``bar chart of arrests_total, 14 Oct 2020``."""
+def describe(settings: ChartSettings, period_counts: bool = False) -> str:
+    """What ``export`` wrote, in one line: ``bar chart of arrests_total, 14 Oct 2020``; a
+    context metric (``period_counts``) has no snapshot."""
     from legend_gui.model.formatting import format_date
 
     rate = ", per 100,000 residents" if settings.per_capita else ""
     if settings.view == "timeline":
         return f"timeline of {settings.metric}{rate}, {settings.city or 'all cities (national)'}"
     when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
+    if period_counts:
+        when = "period counts, no snapshot"
     return f"bar chart of {settings.metric}{rate}, {when}"
 
 
@@ -309,6 +321,9 @@ def _screenshot(options: argparse.Namespace) -> int:
             width=options.width or 1280,
             height=options.height or 800,
             dark=options.dark,
+            metric=options.metric,
+            timeline=options.timeline,
+            show_context=options.context,
         )
 
     return _reporting_failures("screenshot", run)

@@ -51,7 +51,7 @@ from legend_gui.model.vocab import Qualifier
 if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
     from legend_gui.model.queries import Catalog
     from legend_gui.model.ranking import SeriesPoint
-    from legend_gui.model.schema import City, Figure, Source
+    from legend_gui.model.schema import City, ContextFigure, Figure, Source
 
 __all__ = [  # re-exported: callers import every chart name from here
     "DEFAULT_TOP",
@@ -74,7 +74,7 @@ class Bar:
     qualifier: Qualifier
     text: str  # as printed beside the bar: ">1,000", "15 (25 in other reports)", "not reported"
     selected: bool
-    figure: Figure | None
+    figure: Figure | ContextFigure | None  # a context chart's bars hold context figures
     source: Source | None
     missing_reason: str | None = None  # the gap's words: "not reported", "not yet launched ..."
     state: FigureState = FigureState.REPORTED
@@ -114,6 +114,7 @@ class BarChart:
     unit: str = ""  # the metric's unit ("per 100,000 residents" appended for rates)
     message: str = ""  # why there is nothing to draw, shown in the plot area
     dataset_title: str = ""
+    context: bool = False  # the bars are period counts (``model.context_chart``), no snapshot
 
     @property
     def plotted(self) -> list[Bar]:

@@ -30,6 +30,7 @@ class ChartSettings:
     city: str | None = None  # the selected city; None is "All cities" (national)
     view: ChartView = "bars"
     top: int = DEFAULT_TOP
+    show_context: bool = False  # the timeline's background counts (the city's context figures)
 
     def with_(self, **changes: object) -> ChartSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

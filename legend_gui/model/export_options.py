@@ -41,9 +41,14 @@ class ExportOptions:
 
 
 def build_chart(catalog: Catalog, settings: ChartSettings) -> BarChart | TimelineChart:
-    """The chart ``settings`` ask for: the bar chart of a snapshot, or a timeline."""
+    """The chart ``settings`` ask for: the bar chart of a snapshot (of a period for a context
+    metric, which has no snapshot), or a timeline."""
     if settings.view == "timeline":
         return timeline_chart(catalog, settings)
+    if catalog.is_context_metric(settings.metric):
+        from legend_gui.model.context_chart import context_bar_chart
+
+        return context_bar_chart(catalog, settings)
     return bar_chart(catalog, settings)
 
 

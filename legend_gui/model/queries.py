@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
 
+from legend_gui.model.context import ContextIndex
 from legend_gui.model.data_warnings import DataWarning, WarningFinder
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.long_rows import LongRow, long_rows
@@ -45,6 +46,21 @@ class Catalog(FigureIndex):
         """Metrics with at least one city figure (only those can be compared across cities)."""
         with_cities = {metric for (_day, metric) in self.city_figures}
         return [metric for metric in self.dataset.metrics if metric.id in with_cities]
+
+    @cached_property
+    def context(self) -> ContextIndex:
+        """The dataset's background period counts (empty when it has no context section)."""
+        return ContextIndex(self.dataset)
+
+    @cached_property
+    def context_metrics(self) -> list[Metric]:
+        """Metrics with context counts and no snapshot figures: compared across cities by
+        period, without a snapshot (their own group in the menus)."""
+        dated = {metric.id for metric in self.chart_metrics}
+        return [metric for metric in self.context.metrics if metric.id not in dated]
+
+    def is_context_metric(self, metric_id: str) -> bool:
+        return any(metric.id == metric_id for metric in self.context_metrics)
 
     def default_metric(self) -> str:
         """The first core metric with city figures, else the first comparable metric."""

@@ -198,6 +198,9 @@ def screenshot(
     width: int = 1280,
     height: int = 800,
     dark: bool = False,
+    metric: str | None = None,
+    timeline: bool = False,
+    show_context: bool = False,
 ) -> int:
     """``legend-gui screenshot``: render the main window to a PNG without a display."""
     prefer_offscreen_without_display()
@@ -210,6 +213,8 @@ def screenshot(
     catalog = Catalog(load_dataset(file), str(file))
     if city is not None and city not in catalog.city_by_id:
         raise WriteError(f"unknown city id '{city}'")
+    if metric is not None and metric not in catalog.metric_by_id:
+        raise WriteError(f"unknown metric id '{metric}'")
     from legend_gui.ui import render
     from legend_gui.ui.main_window import MainWindow
     from legend_gui.ui.settings import AppSettings
@@ -219,6 +224,11 @@ def screenshot(
         window.set_dark(True)
     if city is not None:
         window.select_city(city)
+    if metric is not None or timeline or show_context:
+        chosen = window.chart_settings.with_(show_context=show_context)
+        if metric is not None:
+            chosen = chosen.with_(metric=metric)
+        window.apply_chart_settings(chosen.with_(view="timeline") if timeline else chosen)
     image = render_window(window, width, height)
     try:
         png = render.png_bytes(image)

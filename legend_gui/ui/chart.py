@@ -34,6 +34,7 @@ from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.metric_box import fill_metric_box
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -83,6 +84,12 @@ class ChartPanel(QWidget):
         self.snapshot_box.setMinimumContentsLength(14)
         self.per_capita_box = QCheckBox("Per 100,000 residents")
         self.per_capita_box.setAccessibleName("Per 100,000 residents")
+        self.context_box = QCheckBox("Show context counts")
+        self.context_box.setAccessibleName("Show context counts")
+        self.context_box.setToolTip(
+            "Mark the city's background counts (period totals from their own sources) on the "
+            "timeline, apart from its figures"
+        )
         self.top_box = QSpinBox()
         self.top_box.setRange(1, 500)
         self.top_box.setPrefix("Top ")
@@ -115,6 +122,7 @@ class ChartPanel(QWidget):
         controls.addSpacing(8)
         controls.addWidget(self.per_capita_box)
         controls.addWidget(self.top_box)
+        controls.addWidget(self.context_box)
 
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -167,6 +175,7 @@ class ChartPanel(QWidget):
         self.snapshot_box.currentIndexChanged.connect(self._on_control_changed)
         self.per_capita_box.toggled.connect(self._on_control_changed)
         self.top_box.valueChanged.connect(self._on_control_changed)
+        self.context_box.toggled.connect(self._on_control_changed)
         self.view_tabs.currentChanged.connect(self._on_control_changed)
 
     # -- state ------------------------------------------------------------------------------
@@ -215,14 +224,7 @@ class ChartPanel(QWidget):
         self._catalog = catalog
         self._updating = True
         try:
-            self.metric_box.clear()
-            for metric in catalog.chart_metrics:
-                self.metric_box.addItem(metric.label, metric.id)
-                self.metric_box.setItemData(
-                    self.metric_box.count() - 1,
-                    tooltip_text(metric.description or metric.label),
-                    Qt.ItemDataRole.ToolTipRole,
-                )
+            fill_metric_box(self.metric_box, catalog)
             rates = has_populations(catalog)
             self.per_capita_box.setEnabled(rates)
             self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)
@@ -255,8 +257,15 @@ class ChartPanel(QWidget):
             self.top_box.setValue(settings.top)
             self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
             timeline = settings.view == "timeline"
-            self.snapshot_box.setEnabled(not timeline)
+            periods = self._catalog is not None and self._catalog.is_context_metric(
+                settings.metric
+            )  # period counts: no snapshot applies
+            self.snapshot_box.setEnabled(not timeline and not periods)
+            self.snapshot_box.setToolTip("Period counts have no snapshot" if periods else "")
             self.top_box.setEnabled(not timeline)
+            self.context_box.setChecked(settings.show_context)
+            has_context = self._catalog is not None and bool(self._catalog.context_metrics)
+            self.context_box.setVisible(timeline and has_context and not periods)
         finally:
             self._updating = False
         self.refresh()
@@ -275,6 +284,7 @@ class ChartPanel(QWidget):
             snapshot=_as_date(self.snapshot_box.currentData()) or self._settings.snapshot,
             per_capita=self.per_capita_box.isChecked(),
             top=self.top_box.value(),
+            show_context=self.context_box.isChecked(),
             view=VIEWS[max(0, self.view_tabs.currentIndex())],
         )
         self.settings_edited.emit(settings)

@@ -36,6 +36,12 @@ def _figure_lines(catalog: Catalog, figure: Figure, unit: str) -> list[str]:
 
 def bar_tooltip(catalog: Catalog, bar: Bar) -> str:
     """``Memphis, TN: 124 defendants`` with the rate, rank, qualifier, source, other reports."""
+    from legend_gui.model.schema import ContextFigure  # loaded: the bar holds its records
+
+    if isinstance(bar.figure, ContextFigure):  # a period count, not an announced figure
+        from legend_gui.model.context_text import context_tooltip
+
+        return context_tooltip(catalog, bar)
     if bar.value is None or bar.figure is None:
         reason = bar.text
         if bar.state is FigureState.REPORTED and bar.figure is not None:

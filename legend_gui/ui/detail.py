@@ -17,7 +17,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from legend_gui.model.captions import national_name
+from legend_gui.model.captions import group_title, national_name
 from legend_gui.model.formatting import (
     QUALIFIER_WORDS,
     format_change,
@@ -240,11 +240,6 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
         parts.extend(f"<li>{escape(w.message)}</li>" for w in warnings)
         parts.append("</ul>")
     return "\n".join(parts)
-
-
-def group_title(group: str) -> str:
-    """A metric group's heading; ``core`` is the data's marker for its main figures."""
-    return "Main figures" if group == "core" else group.replace("_", " ").capitalize()
 
 
 def figure_rows(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
-from legend_gui.model.choices import fit_choices
+from legend_gui.model.choices import fit_choices, metric_sections
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
@@ -155,8 +155,11 @@ class MainWindow(QMainWindow):
         self.snapshot_menu = built.submenus["snapshot"]
 
     def _fill_view_menus(self, catalog: Catalog) -> None:
-        metrics: list[tuple[str, object]] = [(m.label, m.id) for m in catalog.chart_metrics]
-        fill_choice_menu(self.metric_menu, metrics, lambda m: self.set_metric(str(m)))
+        sections: list[tuple[str, list[tuple[str, object]]]] = [
+            (title, [(m.label, m.id) for m in metrics])
+            for title, metrics in metric_sections(catalog)
+        ]
+        fill_choice_menu(self.metric_menu, [], lambda m: self.set_metric(str(m)), sections=sections)
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [
             (box.itemText(i), date.fromisoformat(box.itemData(i))) for i in range(box.count())
