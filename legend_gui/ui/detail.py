@@ -10,20 +10,16 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from legend_gui.model.captions import group_title, national_name
 from legend_gui.model.formatting import (
-    QUALIFIER_WORDS,
     format_change,
     format_date,
     format_number,
-    format_value,
 )
 from legend_gui.model.status import (
     FigureState,
@@ -32,60 +28,28 @@ from legend_gui.model.status import (
     others_text,
     state_text,
 )
-from legend_gui.model.vocab import Qualifier
+from legend_gui.ui.context_detail import context_html
+from legend_gui.ui.html_text import (
+    MUTED_CLASS,
+    is_safe_link,
+    open_safe_link,
+    source_html,
+    tooltip_text,
+)
+from legend_gui.ui.html_text import qualified_html as _qualified
+
+__all__ = [  # the link and tooltip helpers live in html_text; callers import them from here too
+    "DetailPane",
+    "SourcesPane",
+    "is_safe_link",
+    "open_safe_link",
+    "render_detail",
+    "tooltip_text",
+]
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import Figure, Metric, Source
-
-SAFE_SCHEMES = ("http", "https")
-#: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
-MUTED_CLASS = "muted"
-
-
-def is_safe_link(url: str) -> bool:
-    """Only web links open; ``file:``, ``javascript:`` and the like are shown as text."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
-
-
-def tooltip_text(text: str) -> str:
-    """``text`` for a tooltip, shown literally. Qt renders a tooltip as HTML when it merely
-    looks like markup (``Qt::mightBeRichText``): a city named ``<b>x</b>`` would show bold and
-    ``<img src=...>`` would load an image. Such text is escaped (line breaks kept)."""
-    if not text or not QtGuiNamespace.mightBeRichText(text):
-        return text
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
-
-
-def open_safe_link(url: QUrl) -> bool:
-    """Open ``url`` in the browser if it is a web link; returns whether it was opened."""
-    if not is_safe_link(url.toString()):
-        return False
-    return QDesktopServices.openUrl(url)
-
-
-def source_html(source: Source) -> str:
-    if source.published:
-        when = format_date(source.published)
-    else:  # a reference work has no publication date worth saying is missing
-        when = "" if source.kind.value == "reference" else "date not shown"
-    publisher = escape(source.publisher)
-    if is_safe_link(source.url):
-        name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
-    else:
-        name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
-    return f"{name}, {escape(when)}" if when else name
-
-
-def _qualified(figure_value: float, qualifier: Qualifier) -> str:
-    text = escape(format_value(figure_value, qualifier))
-    if qualifier is Qualifier.EXACT:
-        return text
-    return f"<span title='{escape(QUALIFIER_WORDS[qualifier])}'>{text}</span>"
+    from legend_gui.model.schema import Figure, Metric
 
 
 def muted_colour(palette: QPalette) -> str:
@@ -227,19 +191,21 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
             parts.append("<p>Population: not available (per-100,000 rates cannot be shown)</p>")
     if day is None:
         parts.append("<p><i>This dataset has no snapshots.</i></p>")
-        return "\n".join(parts)
+        parts.append(context_html(catalog, city_id))
+        return "\n".join(part for part in parts if part)
     snapshot = catalog.snapshot_by_date[day]
     heading = escape(format_date(day))
     if snapshot.label:
         heading += f" — {escape(snapshot.label)}"
     parts.append(f"<h3>Figures as announced on {heading}</h3>")
     parts.append(_figure_table(catalog, city_id, day))
+    parts.append(context_html(catalog, city_id))
     warnings = catalog.warnings_for(city_id)
     if warnings:
         parts.append("<h3>Data warnings</h3><ul>")
         parts.extend(f"<li>{escape(w.message)}</li>" for w in warnings)
         parts.append("</ul>")
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 def figure_rows(

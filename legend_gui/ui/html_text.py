@@ -1,0 +1,68 @@
+"""Small HTML pieces every pane shares: a source as a safe link, a value with its qualifier,
+the class of secondary text. Every string from a data file goes through ``html.escape``;
+links are made only for http(s) URLs, and clicks are checked again before opening."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import Qt as QtGuiNamespace
+
+from legend_gui.model.formatting import QUALIFIER_WORDS, format_date, format_value
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Source
+
+SAFE_SCHEMES = ("http", "https")
+#: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
+MUTED_CLASS = "muted"
+
+
+def is_safe_link(url: str) -> bool:
+    """Only web links open; ``file:``, ``javascript:`` and the like are shown as text."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
+
+
+def tooltip_text(text: str) -> str:
+    """``text`` for a tooltip, shown literally. Qt renders a tooltip as HTML when it merely
+    looks like markup (``Qt::mightBeRichText``): a city named ``<b>x</b>`` would show bold and
+    ``<img src=...>`` would load an image. Such text is escaped (line breaks kept)."""
+    if not text or not QtGuiNamespace.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def open_safe_link(url: QUrl) -> bool:
+    """Open ``url`` in the browser if it is a web link; returns whether it was opened."""
+    if not is_safe_link(url.toString()):
+        return False
+    return QDesktopServices.openUrl(url)
+
+
+def source_html(source: Source) -> str:
+    if source.published:
+        when = format_date(source.published)
+    else:  # a reference work has no publication date worth saying is missing
+        when = "" if source.kind.value == "reference" else "date not shown"
+    publisher = escape(source.publisher)
+    if is_safe_link(source.url):
+        name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
+    else:
+        name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
+    return f"{name}, {escape(when)}" if when else name
+
+
+def qualified_html(figure_value: float, qualifier: Qualifier) -> str:
+    text = escape(format_value(figure_value, qualifier))
+    if qualifier is Qualifier.EXACT:
+        return text
+    return f"<span title='{escape(QUALIFIER_WORDS[qualifier])}'>{text}</span>"
