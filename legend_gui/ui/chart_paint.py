@@ -21,6 +21,7 @@ from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
+from legend_gui.ui.context_draw import context_days, paint_context_marks
 
 INK = LIGHT.color("foreground")
 MUTED = QColor("#57606a")  # darker than the screen's muted grey: print needs the contrast
@@ -116,6 +117,10 @@ def draw_key(painter: QPainter, items: list[tuple[str, str]], right: float, top:
                          QPointF(swatch.right(), swatch.center().y()), 4, True)  # fmt: skip
         elif kind == "shade":
             painter.fillRect(swatch, SHADE)
+        elif kind == "context":
+            painter.setPen(pen(QColor(LIGHT.context), 1.6, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(swatch.center().x(), swatch.top() - 2),
+                             QPointF(swatch.center().x(), swatch.bottom() + 2))  # fmt: skip
         elif kind == "gap":
             painter.setPen(pen(MUTED, 1.5))
             painter.drawLine(QPointF(swatch.center().x(), swatch.top()),
@@ -258,6 +263,8 @@ def _timeline_key(chart: TimelineChart) -> list[tuple[str, str]]:
         items.append(("gap", "not reported"))
     if any(g.state is FigureState.NOT_YET_LAUNCHED for g in chart.gaps):
         items.append(("shade", "not yet launched"))
+    if chart.context:
+        items.append(("context", "context count (period to that day)"))
     return items
 
 
@@ -267,7 +274,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     painter.save()
     key_height = draw_key(painter, _timeline_key(chart), area.right(), area.top())
     top = area.top() + key_height + (8 if key_height else 0)
-    days = [p.day for p in chart.points] + [g.day for g in chart.gaps]
+    days = [p.day for p in chart.points] + [g.day for g in chart.gaps] + context_days(chart)
     if chart.launch_date is not None:
         days.append(chart.launch_date)
     if not chart.points:
@@ -339,6 +346,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
             painter, QRectF(x + 4, plot.top(), 80, 16), "launch", label_font, MUTED,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
         )  # fmt: skip
+    paint_context_marks(painter, chart, plot, to_x, label_font)
     for gap in chart.gaps:
         if gap.state is FigureState.NOT_REPORTED:
             x = to_x(gap.day)

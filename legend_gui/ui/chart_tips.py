@@ -39,7 +39,7 @@ def bar_tooltip(catalog: Catalog, bar: Bar) -> str:
     from legend_gui.model.schema import ContextFigure  # loaded: the bar holds its records
 
     if isinstance(bar.figure, ContextFigure):  # a period count, not an announced figure
-        from legend_gui.model.context_text import context_tooltip
+        from legend_gui.model.context_tips import context_tooltip
 
         return context_tooltip(catalog, bar)
     if bar.value is None or bar.figure is None:
@@ -98,4 +98,6 @@ def key_html(chart: BarChart | TimelineChart, theme: ChartTheme) -> str:
             items.append(f"<span style='color:{theme.muted}'>▒</span> not yet launched")
         if any(g.state is FigureState.NOT_REPORTED for g in chart.gaps):
             items.append(f"<span style='color:{theme.muted}'>|</span> not reported")
+        if chart.context:
+            items.append(f"<span style='color:{theme.context}'>┊</span> context count")
     return " &nbsp; ".join(items)
