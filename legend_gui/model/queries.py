@@ -15,7 +15,7 @@ from functools import cached_property
 from legend_gui.model.context import ContextIndex
 from legend_gui.model.data_warnings import DataWarning, WarningFinder
 from legend_gui.model.index import FigureIndex
-from legend_gui.model.long_rows import LongRow, long_rows
+from legend_gui.model.long_rows import LongRow, context_long_rows, long_rows
 from legend_gui.model.ranking import Leaderboard, SeriesPoint, leaderboard, series_point
 from legend_gui.model.schema import AlternateReport, Dataset, Figure, Metric, Source
 
@@ -180,5 +180,7 @@ class Catalog(FigureIndex):
 
     # -- export ---------------------------------------------------------------------------
     def long_rows(self) -> Iterator[LongRow]:
-        """Every reported value, primary then alternates, in snapshot order."""
-        return long_rows(self)
+        """Every reported value, primary then alternates, in snapshot order; then every
+        context count (a period instead of a snapshot date)."""
+        yield from long_rows(self)
+        yield from context_long_rows(self.context)
