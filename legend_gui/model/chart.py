@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from legend_gui.model.captions import (
+    CONTEXT_DISPUTE_KEY,
     DISPUTE_KEY,
     NO_POPULATIONS,
     cities_text,
@@ -133,7 +134,7 @@ class BarChart:
         if highlighted is not None:
             lines.append(f"Highlighted: {highlighted.label}, the selected city.")
         if any(bar.disputed for bar in self.plotted):
-            lines.append(DISPUTE_KEY)
+            lines.append(CONTEXT_DISPUTE_KEY if self.context else DISPUTE_KEY)
         return " ".join(line for line in lines if line)
 
 
