@@ -32,9 +32,9 @@ from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
+from legend_gui.ui.chart_controls import context_toggle, fill_metric_box, sync_context_controls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
-from legend_gui.ui.metric_box import fill_metric_box
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -84,12 +84,7 @@ class ChartPanel(QWidget):
         self.snapshot_box.setMinimumContentsLength(14)
         self.per_capita_box = QCheckBox("Per 100,000 residents")
         self.per_capita_box.setAccessibleName("Per 100,000 residents")
-        self.context_box = QCheckBox("Show context counts")
-        self.context_box.setAccessibleName("Show context counts")
-        self.context_box.setToolTip(
-            "Mark the city's background counts (period totals from their own sources) on the "
-            "timeline, apart from its figures"
-        )
+        self.context_box = context_toggle()
         self.top_box = QSpinBox()
         self.top_box.setRange(1, 500)
         self.top_box.setPrefix("Top ")
@@ -256,16 +251,8 @@ class ChartPanel(QWidget):
             self.per_capita_box.setChecked(settings.per_capita)
             self.top_box.setValue(settings.top)
             self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
-            timeline = settings.view == "timeline"
-            periods = self._catalog is not None and self._catalog.is_context_metric(
-                settings.metric
-            )  # period counts: no snapshot applies
-            self.snapshot_box.setEnabled(not timeline and not periods)
-            self.snapshot_box.setToolTip("Period counts have no snapshot" if periods else "")
-            self.top_box.setEnabled(not timeline)
-            self.context_box.setChecked(settings.show_context)
-            has_context = self._catalog is not None and bool(self._catalog.context_metrics)
-            self.context_box.setVisible(timeline and has_context and not periods)
+            self.top_box.setEnabled(settings.view != "timeline")
+            sync_context_controls(self._catalog, settings, self.snapshot_box, self.context_box)
         finally:
             self._updating = False
         self.refresh()
