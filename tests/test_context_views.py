@@ -332,3 +332,23 @@ def test_no_causal_wording_in_what_the_context_views_say(context_catalog: Catalo
     said += [*timeline.notes, timeline.legend_line()]
     words = " ".join(said).casefold()
     assert not [word for word in CAUSAL if word in words]
+
+
+def test_every_view_that_asks_bar_chart_gets_the_context_chart(context_catalog: Catalog) -> None:
+    """The map and the table read ``bar_chart``: a context metric must not come back as
+    nine "not reported" gaps."""
+    from legend_gui.model.chart import bar_chart
+    from legend_gui.model.status import disputed_values, is_disputed
+
+    chart = bar_chart(context_catalog, ChartSettings("homicides_2020", DAY))
+    assert chart.context
+    assert all(bar.value is not None for bar in chart.bars)
+    kansas = next(bar for bar in chart.bars if bar.city_id == KC)
+    assert is_disputed(kansas.figure)
+    assert [other.value for other in disputed_values(kansas.figure)] == [180]
+    memphis = next(bar for bar in chart.bars if bar.city_id == "memphis-tn")
+    raw = _raw_figure("memphis-tn", "homicides_2020")
+    alternates = raw["alternates"]
+    assert any(a["basis"] != raw["basis"] and a["value"] != raw["value"] for a in alternates)
+    assert all(a["value"] == raw["value"] for a in alternates if a["basis"] == raw["basis"])
+    assert not is_disputed(memphis.figure)  # another value on another basis: not a dispute

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from legend_gui.model.bars import Bar, BarChart
 from legend_gui.model.captions import (
     NO_POPULATIONS,
     cities_text,
@@ -19,7 +20,6 @@ from legend_gui.model.captions import (
     ordinal,
     population_note,
 )
-from legend_gui.model.chart import Bar, BarChart
 from legend_gui.model.chart_common import (
     ChartSettings,
     ordered_qualifiers,

@@ -45,10 +45,6 @@ def build_chart(catalog: Catalog, settings: ChartSettings) -> BarChart | Timelin
     metric, which has no snapshot), or a timeline."""
     if settings.view == "timeline":
         return timeline_chart(catalog, settings)
-    if catalog.is_context_metric(settings.metric):
-        from legend_gui.model.context_chart import context_bar_chart
-
-        return context_bar_chart(catalog, settings)
     return bar_chart(catalog, settings)
 
 

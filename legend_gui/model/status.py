@@ -14,13 +14,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, format_date, format_number
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
-    from legend_gui.model.schema import City, Dataset, Figure, Metric
+    from collections.abc import Sequence
+
+    from legend_gui.model.schema import (
+        AlternateReport,
+        City,
+        ContextCount,
+        ContextFigure,
+        Dataset,
+        Figure,
+        Metric,
+    )
 
 
 class FigureState(StrEnum):
@@ -61,15 +71,24 @@ class OtherValue:
         return QUALIFIER_MARKS[self.qualifier] + format_number(self.value)
 
 
-def disputed_values(figure: Figure | None) -> list[OtherValue]:
+def disputed_values(figure: Figure | ContextFigure | None) -> list[OtherValue]:
     """The alternates whose value differs from the primary's (one per distinct value and
     qualifier, in file order). Empty: the figure is not disputed. An alternate that only
-    repeats the primary value is corroboration, not a dispute."""
+    repeats the primary value is corroboration, not a dispute. A context count is disputed
+    only by counts on its own basis and period (``context.disputing_counts``): counts on
+    another basis differ by definition."""
     if figure is None:
         return []
+    alternates: Sequence[AlternateReport | ContextCount]
+    if hasattr(figure, "basis"):  # a context count (no import on the hot path of figures)
+        from legend_gui.model.context import disputing_counts
+
+        alternates = disputing_counts(cast("ContextFigure", figure))
+    else:
+        alternates = figure.alternates
     seen: set[tuple[float, Qualifier]] = set()
     found: list[OtherValue] = []
-    for alternate in figure.alternates:
+    for alternate in alternates:
         key = (alternate.value, alternate.qualifier)
         if alternate.value == figure.value or key in seen:
             continue
@@ -78,7 +97,7 @@ def disputed_values(figure: Figure | None) -> list[OtherValue]:
     return found
 
 
-def is_disputed(figure: Figure | None) -> bool:
+def is_disputed(figure: Figure | ContextFigure | None) -> bool:
     return bool(disputed_values(figure))
 
 
