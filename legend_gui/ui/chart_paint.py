@@ -159,7 +159,9 @@ def _bar_key(chart: BarChart) -> list[tuple[str, str]]:
     if any(not bar.exact for bar in chart.plotted):
         items.append(("hatched", "not given as exact"))
     if any(bar.disputed for bar in chart.plotted):
-        items.append(("whisker", "range of reports"))
+        items.append(
+            ("whisker", "range of same-basis counts" if chart.context else "range of reports")
+        )
     return items
 
 

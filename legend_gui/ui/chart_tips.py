@@ -88,7 +88,9 @@ def key_html(chart: BarChart | TimelineChart, theme: ChartTheme) -> str:
         if any(not bar.exact for bar in chart.plotted):
             items.append(f"<span style='color:{theme.bar}'>▨</span> not given as exact")
         if any(bar.disputed for bar in chart.plotted):
-            items.append("├─┤ range of reports")
+            items.append(
+                "├─┤ " + ("range of same-basis counts" if chart.context else "range of reports")
+            )
     else:
         if any(p.qualifier is not Qualifier.EXACT for p in chart.points):
             items.append(f"<span style='color:{theme.bar}'>○</span> not given as exact")
