@@ -314,7 +314,10 @@ def test_markup_in_data_shows_literally_in_list_detail_chart_and_tooltips(
         assert panel.metric_box.itemText(i) == metric.label
         tip = panel.metric_box.itemData(i, Qt.ItemDataRole.ToolTipRole)
         assert shown_text(tip) == (metric.description or metric.label)
-    for action, metric in zip(window.metric_menu.actions(), catalog.chart_metrics, strict=True):
+    # every choice (the context metrics follow under their titled section), shown literally
+    choices = [action for action in window.metric_menu.actions() if action.data() is not None]
+    offered = [*catalog.chart_metrics, *catalog.context_metrics]
+    for action, metric in zip(choices, offered, strict=True):
         assert menu_text(action.text()) == metric.label
     for i, day in enumerate(catalog.snapshot_dates):
         label = catalog.snapshot_by_date[day].label
