@@ -352,3 +352,19 @@ def test_every_view_that_asks_bar_chart_gets_the_context_chart(context_catalog: 
     assert any(a["basis"] != raw["basis"] and a["value"] != raw["value"] for a in alternates)
     assert all(a["value"] == raw["value"] for a in alternates if a["basis"] == raw["basis"])
     assert not is_disputed(memphis.figure)  # another value on another basis: not a dispute
+
+
+def test_context_sources_are_counted_in_the_sources_list(context_catalog: Catalog) -> None:
+    raw = _raw_figure(KC, "homicides_2020_ytd")
+    primary, _same, _other = context_catalog.citations()[raw["source"]]
+    used = sum(1 for f in RAW["context"] if f["source"] == raw["source"])
+    used += sum(1 for s in RAW["snapshots"] for f in s["figures"] if f["source"] == raw["source"])
+    assert primary == used >= 1
+
+
+def test_a_context_chart_is_named_without_a_snapshot() -> None:
+    from legend_gui.model.export_options import suggested_name
+
+    settings = ChartSettings("homicides_2020", DAY)
+    assert suggested_name(settings, "png", period_counts=True) == "homicides_2020.png"
+    assert suggested_name(settings, "png") == "homicides_2020-2020-10-14.png"

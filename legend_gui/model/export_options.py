@@ -53,13 +53,14 @@ def safe_name(text: str, fallback: str = "chart") -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or fallback
 
 
-def suggested_name(settings: ChartSettings, fmt: str) -> str:
-    """``federal_defendants_charged-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``."""
+def suggested_name(settings: ChartSettings, fmt: str, period_counts: bool = False) -> str:
+    """``federal_defendants_charged-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``; a
+    context metric's chart (``period_counts``) has no snapshot date in its name."""
     parts = [safe_name(settings.metric)]
     if settings.per_capita:
         parts.append("per-100k")
     if settings.view == "timeline":
         parts += [safe_name(settings.city or "national"), "timeline"]
-    elif settings.snapshot is not None:
+    elif settings.snapshot is not None and not period_counts:
         parts.append(settings.snapshot.isoformat())
     return "-".join(parts) + f".{fmt}"

@@ -125,11 +125,16 @@ class Catalog(FigureIndex):
                     counts[other][1] += 1
                 for alternate in figure.alternates:
                     counts[alternate.source][2] += 1
+        for counted in self.dataset.context:  # background counts: cited the same way
+            counts[counted.source][0] += 1
+            for count in counted.alternates:
+                counts[count.source][1 if count.value == counted.value else 2] += 1
         return {source: (a, b, c) for source, (a, b, c) in counts.items()}
 
     def citations(self) -> dict[str, tuple[int, int, int]]:
-        """Per source id: how many figures (and populations) it is the primary source of, how
-        many it corroborates, and how many it gives a different value for."""
+        """Per source id: how many figures (and populations, and context counts) it is the
+        primary source of, how many it corroborates, and how many it gives a different value
+        for (for a context count: another count, whatever its basis)."""
         return self._citations
 
     def sources_of(self, points: Iterable[SeriesPoint]) -> list[Source]:
