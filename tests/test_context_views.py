@@ -368,3 +368,15 @@ def test_a_context_chart_is_named_without_a_snapshot() -> None:
     settings = ChartSettings("homicides_2020", DAY)
     assert suggested_name(settings, "png", period_counts=True) == "homicides_2020.png"
     assert suggested_name(settings, "png") == "homicides_2020-2020-10-14.png"
+
+
+def test_rates_of_a_context_metric_need_populations() -> None:
+    document = json.loads(json.dumps(RAW))
+    for city in document["cities"]:
+        city.pop("population", None)
+    catalog = Catalog(parse_dataset(json.dumps(document).encode(), "no-populations.json"))
+    chart = _chart(catalog, "homicides_2020", per_capita=True)
+    assert chart.bars == []
+    assert "populations" in chart.message
+    counts = _chart(catalog, "homicides_2020")
+    assert len(counts.plotted) == 9  # the counts themselves need none
