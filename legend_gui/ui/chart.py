@@ -32,8 +32,8 @@ from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
-from legend_gui.ui.context_controls import context_toggle, fill_metric_box, sync_context_controls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
+from legend_gui.ui.context_controls import context_toggle, fill_metric_box, sync_context_controls
 from legend_gui.ui.detail import tooltip_text
 
 if TYPE_CHECKING:
