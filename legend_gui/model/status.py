@@ -41,7 +41,9 @@ class FigureState(StrEnum):
     NOT_YET_LAUNCHED = "not yet launched"
 
 
-def figure_state(city: City | None, day: date, figure: Figure | None) -> FigureState:
+def figure_state(
+    city: City | None, day: date, figure: Figure | ContextFigure | None
+) -> FigureState:
     """The state of ``figure`` (``None`` = no figure) for ``city`` (``None`` = national) on
     ``day``. A figure always wins: the loader refuses figures dated before a launch."""
     if figure is not None:
