@@ -142,6 +142,7 @@ def test_counts_to_different_days_show_each_citys_period(context_catalog: Catalo
     gaps = [bar for bar in chart.bars if bar.value is None]
     assert {bar.city_id for bar in gaps} == missing
     assert all(bar.text == "not reported" for bar in gaps)  # never a zero bar
+    assert "No count: Detroit, MI (not reported)." in chart.notes
 
 
 def test_the_selected_city_outside_the_top_is_an_extra_row(context_catalog: Catalog) -> None:

@@ -191,10 +191,13 @@ def _notes(
     extra = next((bar for bar in bars if bar.extra), None)
     if extra is not None and extra.rank is not None:
         notes.append(f"Also shown: {extra.label}, the selected city, ranked {ordinal(extra.rank)}.")
-    no_count = sum(1 for bar in bars if bar.figure is None)
+    gaps = [bar.label for bar in bars if bar.figure is None]
     if missing:
-        hidden = "" if no_count == missing else f" ({no_count:,} shown)"
-        notes.append(f"No count: {cities_text(missing)} not reported{hidden}.")
+        if len(gaps) == missing and missing <= 3:
+            notes.append(f"No count: {'; '.join(gaps)} (not reported).")
+        else:
+            hidden = "" if len(gaps) == missing else f" ({len(gaps):,} shown)"
+            notes.append(f"No count: {cities_text(missing)} not reported{hidden}.")
     basis = bases_note(counted)
     if basis:
         notes.append(basis)
