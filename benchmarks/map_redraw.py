@@ -49,6 +49,7 @@ def bundled_entries(per_capita: bool = False) -> tuple[list[object], str]:
     from legend_gui.model import Catalog, load_dataset
     from legend_gui.model.formatting import format_date, format_rate, format_value
     from legend_gui.model.map_chart import NOT_REPORTED, NOT_YET_LAUNCHED, REPORTED, MapEntry
+    from legend_gui.model.status import is_disputed
     from legend_gui.resources import bundled_dataset
 
     catalog = Catalog(load_dataset(bundled_dataset()))
@@ -68,7 +69,7 @@ def bundled_entries(per_capita: bool = False) -> tuple[list[object], str]:
             status, text = NOT_YET_LAUNCHED, "not yet launched"
         else:
             status, text = NOT_REPORTED, point.missing_reason or "not reported"
-        disputed = bool(figure and any(a.value != figure.value for a in figure.alternates))
+        disputed = is_disputed(figure)
         entries.append(
             MapEntry(
                 city_id=city.id,

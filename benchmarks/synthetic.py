@@ -19,7 +19,7 @@ What it generates (every part of the format a real file uses, so no code path is
   down; ~10 % of them are absent ("not reported"), ~10 % carry a non-exact qualifier
   (more_than, approximately, nearly; their value is rounded down to a multiple of ten, never
   below the previous figure), ~2 % have one alternate report from a news source and ~1 % are
-  corroborated by a second source.
+  corroborated by a second source. Homicide arrests are a part of all arrests (``part_of``).
 - National figures per snapshot and metric, never less than the sum of that snapshot's city
   figures nor the previous national figure, so the file raises no data warnings.
 
@@ -90,6 +90,8 @@ METRICS: tuple[dict[str, Any], ...] = (
         "description": "Arrests of suspects in homicide cases.",
         "group": "core",
         "cumulative": True,
+        "part_of": "arrests_total",  # homicide arrests are arrests: the part check runs
+        "overlaps": True,
     },
     {
         "id": "firearms_seized",
@@ -259,7 +261,7 @@ def _city_figures(
                     }
                 ]
             elif rng.random() < 0.01:
-                figure["corroborated_by"] = [rng.choice(_NEWS)]
+                figure["corroborated_by"] = [{"source": rng.choice(_NEWS)}]
             per_snapshot[i].append(figure)
     return per_snapshot
 
@@ -300,7 +302,7 @@ def make_dataset(n: int) -> dict[str, Any]:
         snapshots.append({"date": day, "label": label, "figures": national + city_figures[i]})
 
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": f"Synthetic Operation Legend data, {n:,} cities",
         "description": (
             "Made-up cities and figures for benchmarks and tests, written by "

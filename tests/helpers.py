@@ -138,7 +138,9 @@ SNAPSHOTS: list[dict[str, Any]] = [
                 "federal_defendants_charged",
                 100,
                 "kansas-city-mo",
-                corroborated_by=["kmov-2020-08-19"],
+                corroborated_by=[
+                    {"source": "kmov-2020-08-19", "note": "KMOV gives the same count"}
+                ],
                 alternates=[
                     {
                         "value": 95,
@@ -174,7 +176,7 @@ SNAPSHOTS: list[dict[str, Any]] = [
 ]
 
 DATASET: dict[str, Any] = {
-    "schema_version": 1,
+    "schema_version": 2,
     "title": "Operation Legend test data",
     "description": "A small dataset for tests.",
     "compiled": "2024-01-01",
@@ -219,6 +221,7 @@ LONG_HEADER = [
     "state",
     "metric",
     "value",
+    "unit",
     "qualifier",
     "source_url",
     "publisher",

@@ -164,7 +164,7 @@ def _alternates(figure: Figure) -> set[tuple[float, Qualifier]]:
 
 
 def test_bundled_file_loads(dataset: Dataset) -> None:
-    assert dataset.schema_version == 1
+    assert dataset.schema_version == 2
     assert dataset.title.startswith("Operation Legend")
     assert dataset.snapshots
     assert dataset.sources
@@ -202,7 +202,9 @@ def test_every_sourced_row_is_represented(
             missing.append(f"line {line}: {key} from {row['source_url']}")
             continue
         reports = {(figure.value, figure.qualifier, figure.source)}
-        reports |= {(figure.value, figure.qualifier, other) for other in figure.corroborated_by}
+        reports |= {
+            (figure.value, figure.qualifier, other.source) for other in figure.corroborated_by
+        }
         reports |= {(alt.value, alt.qualifier, alt.source) for alt in figure.alternates}
         if not any((value, qualifier, source) in reports for qualifier in _qualifiers(row)):
             missing.append(f"line {line}: {key} = {value} {row['qualifier']} from {source}")
@@ -221,7 +223,7 @@ def test_sources_are_one_per_url_and_all_used(
     for snapshot in dataset.snapshots:
         for figure in snapshot.figures:
             cited.add(figure.source)
-            cited.update(figure.corroborated_by)
+            cited.update(other.source for other in figure.corroborated_by)
             cited.update(alternate.source for alternate in figure.alternates)
     cited.update(city.population.source for city in dataset.cities if city.population)
     for context in dataset.context:
@@ -233,8 +235,9 @@ def test_sources_are_one_per_url_and_all_used(
 def test_corroborations_repeat_the_primary_and_never_its_own_source(dataset: Dataset) -> None:
     for snapshot in dataset.snapshots:
         for figure in snapshot.figures:
-            assert figure.source not in figure.corroborated_by
-            assert len(set(figure.corroborated_by)) == len(figure.corroborated_by)
+            others = [other.source for other in figure.corroborated_by]
+            assert figure.source not in others
+            assert len(set(others)) == len(others)
             for alternate in figure.alternates:
                 assert (alternate.value, alternate.qualifier) != (figure.value, figure.qualifier)
 

@@ -172,6 +172,7 @@ def expected_cells(row: Any) -> list[str]:
         row.state,
         row.metric,
         number,
+        row.unit,
         row.qualifier,
         row.source_url,
         row.publisher,
@@ -191,7 +192,7 @@ def test_export_all_writes_the_long_rows(
     code, out, err = run(["export", "--all", "-o", str(out_path), "--data", str(good)], capsys)
     assert code == 0, err
     assert err == ""
-    assert out.strip() == f"{out_path}: 23 rows"
+    assert out.strip() == f"{out_path}: 24 rows"
     rows = read_csv(out_path)
     assert rows[0] == LONG_HEADER
     catalog = Catalog(load_dataset(good))
@@ -204,10 +205,28 @@ def test_export_all_csv_details(good: Path, tmp_path: Path) -> None:
     out_path = tmp_path / "out.csv"
     assert main(["export", "--all", "-o", str(out_path), "--data", str(good)]) == 0
     rows = read_csv(out_path)[1:]
-    roles = [r[10] for r in rows]
-    assert roles.count("alternate") == 1
+    roles = [r[11] for r in rows]
+    assert (roles.count("alternate"), roles.count("corroborating")) == (1, 1)
     alternate = rows[roles.index("alternate")]
-    assert alternate[2:7] == ["Kansas City", "MO", "federal_defendants_charged", "95", "nearly"]
+    assert alternate[2:8] == [
+        "Kansas City",
+        "MO",
+        "federal_defendants_charged",
+        "95",
+        "defendants",
+        "nearly",
+    ]
+    same = rows[roles.index("corroborating")]
+    assert same[2:8] == [
+        "Kansas City",
+        "MO",
+        "federal_defendants_charged",
+        "100",
+        "defendants",
+        "exact",
+    ]
+    assert same[9] == "KMOV 4 St. Louis"
+    assert same[12] == "KMOV gives the same count"
     assert ["2020-12-23", "city", "Chicago", "IL", "drugs_seized_kg", "40.25"] in [
         r[:6] for r in rows
     ]

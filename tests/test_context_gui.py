@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"
 RAW: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
 KC = "kansas-city-mo"
+#: The context group's title, as the data gives it.
+TITLE = next(g["label"] for g in RAW.get("groups", []) if g["id"] == "context")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,7 @@ def test_the_detail_pane_has_a_context_section_with_sources(
     window = make_window(catalog)
     window.select_city(KC)
     text = window.detail.toPlainText()
-    assert "Context" in text
+    assert TITLE in text
     assert "do not measure the operation's effect" in text  # the data's own words
     publishers = {s["id"]: s["publisher"] for s in RAW["sources"]}
     for figure in (f for f in RAW["context"] if f["city"] == KC):
@@ -69,19 +71,19 @@ def test_the_detail_pane_has_a_context_section_with_sources(
 def test_every_city_has_its_context_section(catalog: Catalog) -> None:
     for city in catalog.cities:
         html = render_detail(catalog, city.id, catalog.snapshot_dates[-1])
-        assert "<h3>Context</h3>" in html, city.id
-    assert "<h3>Context</h3>" not in render_detail(catalog, None, catalog.snapshot_dates[-1])
+        assert f"<h3>{TITLE}</h3>" in html, city.id
+    assert f"<h3>{TITLE}</h3>" not in render_detail(catalog, None, catalog.snapshot_dates[-1])
 
 
 def test_without_the_section_there_is_no_context_anywhere(make_window: Any, plain: Catalog) -> None:
     window = make_window(plain)
     window.select_city(KC)
-    assert "Context" not in window.detail.toPlainText()
+    assert TITLE not in window.detail.toPlainText()
     box = window.chart_panel.metric_box
-    assert box.findText("Context") < 0
+    assert box.findText(TITLE) < 0
     assert box.findData("homicides_2020") < 0
     menu_texts = [action.text() for action in window.metric_menu.actions()]
-    assert "Context" not in menu_texts
+    assert TITLE not in menu_texts
     assert not window.chart_panel.context_box.isVisible()
 
 
@@ -91,7 +93,7 @@ def test_without_the_section_there_is_no_context_anywhere(make_window: Any, plai
 def test_the_metric_selectors_group_context_metrics(make_window: Any, catalog: Catalog) -> None:
     window = make_window(catalog)
     box = window.chart_panel.metric_box
-    heading = box.findText("Context")
+    heading = box.findText(TITLE)
     assert heading > 0
     model = box.model()
     assert isinstance(model, QStandardItemModel)
@@ -99,7 +101,7 @@ def test_the_metric_selectors_group_context_metrics(make_window: Any, catalog: C
     assert box.itemData(heading + 1) == "homicides_2019"
     actions = window.metric_menu.actions()
     texts = [action.text() for action in actions]
-    title = texts.index("Context")
+    title = texts.index(TITLE)
     assert actions[title - 1].isSeparator()
     assert not actions[title].isEnabled()
     assert [a.data() for a in actions[title + 1 :]] == [
@@ -159,7 +161,7 @@ def test_per_100k_in_the_window_gives_the_homicide_rate(make_window: Any, catalo
 def test_show_context_counts_marks_the_timeline(make_window: Any, catalog: Catalog) -> None:
     window = make_window(catalog)
     window.select_city(KC)
-    _pick_metric(window, "homicide_arrests")
+    _pick_metric(window, "federal_defendants_charged")
     panel = window.chart_panel
     panel.view_tabs.setCurrentIndex(1)
     assert panel.context_box.isVisible()
@@ -174,6 +176,8 @@ def test_show_context_counts_marks_the_timeline(make_window: Any, catalog: Catal
     assert [mark.metric for mark in chart.context] == ["homicides_2020_ytd", "homicides_2020"]
     assert "context count" in panel.key_label.text()
     assert "Context counts: 99 homicides, 1 Jan – 8 Jul 2020" in panel.caption_label.text()
+    plotted = [point.value for point in chart.points]
+    assert panel.drawn_timeline_points() == len(plotted)  # the series itself is unchanged
 
 
 # -- exported images ----------------------------------------------------------------------------

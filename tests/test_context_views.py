@@ -20,13 +20,14 @@ import pytest
 from legend_gui.cli import main
 from legend_gui.model import Catalog, load_dataset, parse_dataset
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
-from legend_gui.model.choices import fit_choices, metric_sections
+from legend_gui.model.choices import fit_choices, offered_metrics
 from legend_gui.model.citation import chart_sources, cite_figure
 from legend_gui.model.context_text import BACKGROUND_FALLBACK, background_line
 from legend_gui.model.csvdata import chart_csv_bytes, long_csv_bytes
 from legend_gui.model.datapackage import FIGURE_COLUMNS, package_descriptor
 from legend_gui.model.export_options import build_chart
 from legend_gui.model.long_rows import LongRow
+from legend_gui.model.metric_menu import metric_sections
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"
@@ -90,7 +91,9 @@ def test_a_context_metric_charts_every_city_by_period_not_by_snapshot(
     for figure in RAW["context"]:
         if figure["metric"] == "homicides_2020":
             assert figure["basis"] in caption
-    assert background_line(context_catalog.dataset, None) in chart.notes
+    assert (
+        background_line(context_catalog.dataset, context_catalog.context_metrics[0]) in chart.notes
+    )
     publishers = {s["id"]: s["publisher"] for s in RAW["sources"]}
     line = chart.source_line()
     for figure in RAW["context"]:
@@ -198,14 +201,16 @@ def test_the_cli_exports_a_context_metric(
 def test_context_metrics_are_their_own_menu_section(
     context_catalog: Catalog, plain_catalog: Catalog
 ) -> None:
-    sections = metric_sections(context_catalog)
-    assert [title for title, _ in sections] == ["", "Context"]
-    assert [m.id for m in sections[1][1]] == [
-        m["id"] for m in RAW["metrics"] if m["group"] == "context"
-    ]
-    assert not {m.id for m in sections[0][1]} & {m.id for m in sections[1][1]}
-    plain = metric_sections(plain_catalog)
-    assert [title for title, _ in plain] == [""]
+    sections = metric_sections(context_catalog.dataset, offered_metrics(context_catalog))
+    context_ids = [m["id"] for m in RAW["metrics"] if m["group"] == "context"]
+    last = sections[-1]
+    assert [m.id for m in last.metrics] == context_ids
+    label = next(g["label"] for g in RAW["groups"] if g["id"] == "context")
+    assert last.title == label  # the group's title from the data
+    assert all(m.id not in context_ids for s in sections[:-1] for m in s.metrics)
+    plain = metric_sections(plain_catalog.dataset, offered_metrics(plain_catalog))
+    assert all(m.id not in context_ids for s in plain for m in s.metrics)
+    assert label not in [s.title for s in plain]
     assert not plain_catalog.context_metrics
     wanted = ChartSettings("homicides_2020", DAY)
     assert fit_choices(context_catalog, wanted, KC)[0].metric == "homicides_2020"
@@ -215,14 +220,15 @@ def test_context_metrics_are_their_own_menu_section(
 def test_the_background_line_comes_from_the_data_or_is_neutral(
     context_catalog: Catalog, plain_catalog: Catalog
 ) -> None:
-    line = background_line(context_catalog.dataset)
+    metric = context_catalog.context_metrics[0]
+    line = background_line(context_catalog.dataset, metric)
     paragraph = next(p for p in RAW["description"].split("\n\n") if p.startswith("Context:"))
     assert line[1:60] in paragraph
     assert "background" in line
     document = dict(RAW)
     document["description"] = "A dataset."
     other = parse_dataset(json.dumps(document).encode(), "x.json")
-    assert background_line(other) == BACKGROUND_FALLBACK
+    assert background_line(other, metric) == BACKGROUND_FALLBACK
 
 
 # -- timeline ---------------------------------------------------------------------------------
@@ -271,7 +277,7 @@ def test_export_all_carries_every_context_count(context_catalog: Catalog) -> Non
     kansas = [r for r in context_rows if r["city"] == "Kansas City" and r["role"] == "primary"]
     assert {r["metric"] for r in kansas} == {f["metric"] for f in RAW["context"] if f["city"] == KC}
     header = list(rows[0])
-    assert header[:12] == list(LongRow.FIELDS[:12])
+    assert header[:13] == list(LongRow.FIELDS[:13])  # DESIGN §4 columns first
     assert header[-3:] == ["period", "definition", "basis"]
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from legend_gui.model import Catalog, Dataset, Qualifier, Scope, load_dataset
 from legend_gui.model.schema import Figure
+from legend_gui.model.status import is_disputed
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"
@@ -45,13 +46,13 @@ def _publisher(catalog: Catalog, source_id: str) -> str:
 def _reports(figure: Figure) -> list[tuple[float, Qualifier, str]]:
     """Every report of a figure: the primary, its corroborations and its alternates."""
     reports = [(figure.value, figure.qualifier, figure.source)]
-    reports += [(figure.value, figure.qualifier, other) for other in figure.corroborated_by]
+    reports += [(figure.value, figure.qualifier, other.source) for other in figure.corroborated_by]
     reports += [(alt.value, alt.qualifier, alt.source) for alt in figure.alternates]
     return reports
 
 
 def _disputed(figure: Figure) -> bool:
-    return any(alternate.value != figure.value for alternate in figure.alternates)
+    return is_disputed(figure)  # the model's one definition
 
 
 # -- 1. announced at the event beats a preview or an earlier count ---------------------------
@@ -61,7 +62,7 @@ def test_chicago_sept_9_is_the_count_announced_at_the_press_conference(catalog: 
     figure = _figure(catalog, "2020-09-09", "chicago-il", "federal_defendants_charged")
     assert (figure.value, figure.qualifier) == (124, Qualifier.EXACT)
     # ABC7, the Sun-Times (via inkl), NBC Chicago and WGN's own later story all say 124
-    publishers = {_publisher(catalog, source) for source in figure.corroborated_by}
+    publishers = {_publisher(catalog, other.source) for other in figure.corroborated_by}
     assert {"inkl (Chicago Sun-Times story)", "NBC Chicago", "WGN-TV"} <= publishers
     # WGN's preview, written before the press conference, repeated the Aug. 31 count: kept
     (earlier,) = [alternate for alternate in figure.alternates if alternate.value == 103]
@@ -114,7 +115,7 @@ def test_st_louis_aug_19_stays_a_dispute_with_all_sources(catalog: Catalog) -> N
     twenty_five = {_publisher(catalog, alt.source) for alt in figure.alternates if alt.value == 25}
     assert twenty_five == {"KWCH 12 (AP story)", "KY3 (AP story)"}
     fifteen = {_publisher(catalog, figure.source)}
-    fifteen |= {_publisher(catalog, other) for other in figure.corroborated_by}
+    fifteen |= {_publisher(catalog, other.source) for other in figure.corroborated_by}
     assert fifteen == {"Fox News", "Newsmax"}
     if FACTS.is_file():  # every page of the facts for this figure is one of its reports
         with FACTS.open(encoding="utf-8", newline="") as stream:
@@ -134,7 +135,9 @@ def test_st_louis_aug_19_stays_a_dispute_with_all_sources(catalog: Catalog) -> N
 def test_urdupoints_some_568_is_approximate(catalog: Catalog) -> None:
     figure = _figure(catalog, "2020-10-14", None, "federal_charged_firearms_offenses")
     assert (figure.value, figure.qualifier) == (568, Qualifier.APPROXIMATELY)
-    assert "UrduPoint (Sputnik)" in {_publisher(catalog, s) for s in figure.corroborated_by}
+    assert "UrduPoint (Sputnik)" in {
+        _publisher(catalog, other.source) for other in figure.corroborated_by
+    }
     assert all(qualifier is not Qualifier.EXACT for _v, qualifier, _s in _reports(figure))
 
 
@@ -156,7 +159,9 @@ def test_a_note_that_rephrases_the_number_frames_it(catalog: Catalog) -> None:
     # KSHB: "also phrased as more than 90 suspected killers"
     figure = _figure(catalog, "2020-08-19", None, "homicide_arrests")
     assert (figure.value, figure.qualifier) == (90, Qualifier.MORE_THAN)
-    assert "KSHB 41 Kansas City" in {_publisher(catalog, s) for s in figure.corroborated_by}
+    assert "KSHB 41 Kansas City" in {
+        _publisher(catalog, other.source) for other in figure.corroborated_by
+    }
 
 
 # -- 5. a conflicting repeat of a release is an alternate of that release's figure -----------

@@ -131,6 +131,17 @@ def _read(folder: Path, name: str) -> list[dict[str, object]]:
     return [{key: _typed(value, fields[key]) for key, value in row.items()} for row in rows]
 
 
+def test_metrics_csv_says_which_metric_is_a_part_of_which(catalog: Catalog, tmp_path: Path) -> None:
+    _unzip(data_package_zip(catalog), tmp_path)
+    metrics = {row["id"]: row for row in _read(tmp_path, "metrics")}
+    atf = metrics["firearms_seized_atf"]
+    assert (atf["part_of"], atf["overlaps"]) == ("firearms_seized", False)  # disjoint agencies
+    drugs = metrics["charge_drug_trafficking"]
+    assert (drugs["part_of"], drugs["overlaps"]) == ("federal_defendants_charged", True)
+    whole = metrics["federal_defendants_charged"]
+    assert (whole["part_of"], whole["overlaps"]) == (None, None)  # empty: no part of anything
+
+
 def test_csv_round_trips_types_per_schema(small: Catalog, tmp_path: Path) -> None:
     _unzip(data_package_zip(small), tmp_path)
     figures = _read(tmp_path, "figures")
@@ -139,6 +150,7 @@ def test_csv_round_trips_types_per_schema(small: Catalog, tmp_path: Path) -> Non
         (date(2031, 1, 9), "Port Ambrose", "nets_seized", 1000.0, "more_than", "primary"),
         (date(2031, 1, 9), "Port Ambrose", "fines_paid", 2500.5, "exact", "primary"),
         (date(2031, 1, 9), None, "boats_checked", 60.0, "exact", "primary"),
+        (date(2031, 1, 9), None, "boats_checked", 60.0, "exact", "corroborating"),
         (date(2031, 1, 9), None, "boats_checked", 75.0, "exact", "alternate"),
         (date(2031, 2, 1), "Port Ambrose", "boats_checked", 90.0, "approximately", "primary"),
         (date(2031, 2, 1), "Gull Rock", "boats_checked", 12.0, "exact", "primary"),
@@ -150,7 +162,8 @@ def test_csv_round_trips_types_per_schema(small: Catalog, tmp_path: Path) -> Non
     ]
     assert got == expected
     assert figures[3]["published_date"] == date(2031, 1, 9)
-    assert figures[4]["published_date"] is None  # the source shows no date: empty, not invented
+    assert figures[5]["published_date"] is None  # the source shows no date: empty, not invented
+    assert figures[4]["publisher"] != figures[3]["publisher"]  # the corroborating source's own
     cities = {row["id"]: row for row in _read(tmp_path, "cities")}
     assert cities["port-ambrose-zz"]["population"] == 48210
     assert cities["port-ambrose-zz"]["lat"] == 10.5

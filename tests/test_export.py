@@ -208,7 +208,7 @@ def test_long_csv_has_the_contract_columns_and_one_row_per_figure(
     rows = read_csv(out)
     assert count == len(rows) == len(list(catalog.long_rows()))
     assert list(rows[0]) == LONG_HEADER
-    assert {row["role"] for row in rows} <= {"primary", "alternate"}
+    assert {row["role"] for row in rows} == {"primary", "corroborating", "alternate"}
     assert all(row["value"] != "" for row in rows)  # not reported has no row, never a 0
 
 

@@ -67,6 +67,17 @@ def test_disputed_figure_names_the_other_values_and_their_sources(catalog: Catal
         assert len(row.notes) > 1  # the primary source's footnote and the others'
 
 
+def test_corroborating_sources_are_footnoted_beside_the_primary(catalog: Catalog) -> None:
+    sheet = build_fact_sheet(catalog, "memphis-tn")
+    numbers = {source.id: n for n, source in sheet.footnotes}
+    corroborated = [row for row in sheet.rows if row.figure and row.figure.corroborated_by]
+    assert corroborated
+    for row in corroborated:
+        assert row.figure is not None
+        for other in row.figure.corroborated_by:
+            assert numbers[other.source] in row.notes
+
+
 def test_chart_adds_the_city_with_its_real_rank_outside_the_top(
     small: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:

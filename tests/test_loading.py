@@ -64,7 +64,7 @@ def figure(data: dict[str, Any], snapshot: int = FINAL, index: int = 2) -> dict[
 
 def test_valid_dataset_loads(tmp_path: Path) -> None:
     dataset = load_dataset(write_json(tmp_path, valid_dataset()))
-    assert dataset.schema_version == 1
+    assert dataset.schema_version == 2
     assert [city.name for city in dataset.cities][3] == "Detroit"
     assert dataset.snapshots[FIRST].date == date(2020, 8, 19)
     first = dataset.snapshots[FIRST].figures[0]
@@ -217,7 +217,7 @@ def test_non_finite_numbers_are_rejected_at_their_place(constant: str) -> None:
         ('"lat": 39.09972', "cities[0].location.lat"),
         ('"value": 508090', "cities[0].population.value"),
         ('"value": 95', "snapshots[0].figures[6].alternates[0].value"),
-        ('"schema_version": 1', "schema_version"),
+        ('"schema_version": 2', "schema_version"),
     ],
 )
 def test_nan_is_rejected_wherever_it_is(old: str, path: str) -> None:
@@ -419,8 +419,8 @@ def test_ids_are_unique(change: Any, path: str, fragment: str) -> None:
             "unknown source id 'fox-2020' (not in 'sources')",
         ),
         (
-            lambda d: figure(d, FIRST, 6)["corroborated_by"].append("fox-2020"),
-            "snapshots[0].figures[6].corroborated_by[1]",
+            lambda d: figure(d, FIRST, 6)["corroborated_by"].append({"source": "fox-2020"}),
+            "snapshots[0].figures[6].corroborated_by[1].source",
             "unknown source id 'fox-2020'",
         ),
         (
@@ -510,6 +510,43 @@ def test_newer_schema_version_says_update_the_app() -> None:
     assert points_at(data, problem).startswith('"schema_version": 99')
 
 
+def _as_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` written in format 1: corroborating sources as a list of ids, no notes."""
+    data["schema_version"] = 1
+    for snapshot in data["snapshots"]:
+        for item in snapshot["figures"]:
+            if "corroborated_by" in item:
+                item["corroborated_by"] = [other["source"] for other in item["corroborated_by"]]
+    return data
+
+
+def test_a_version_1_file_loads_with_its_corroborating_ids_as_records() -> None:
+    old = parse_dataset(dumps(_as_version_1(valid_dataset())).encode())
+    new = parse_dataset(dumps(valid_dataset()).encode())
+    assert old.schema_version == new.schema_version == 2
+    old_figure, new_figure = old.snapshots[0].figures[6], new.snapshots[0].figures[6]
+    assert [c.source for c in old_figure.corroborated_by] == ["kmov-2020-08-19"]
+    assert old_figure.corroborated_by[0].note is None  # format 1 had no notes
+    assert new_figure.corroborated_by[0].note == "KMOV gives the same count"
+    assert [c.source for c in new_figure.corroborated_by] == ["kmov-2020-08-19"]
+
+
+def test_a_version_1_file_with_a_dangling_corroborating_id_is_refused_where_it_is() -> None:
+    data = _as_version_1(valid_dataset())
+    data["snapshots"][0]["figures"][6]["corroborated_by"].append("fox-2020")
+    problem = only(refuse(data))
+    assert problem.location == "snapshots[0].figures[6].corroborated_by[1].source"
+    assert "unknown source id 'fox-2020'" in problem.message
+    assert points_at(data, problem).startswith('"fox-2020"')
+
+
+def test_a_version_2_file_may_not_list_bare_ids() -> None:
+    data = valid_dataset()
+    data["snapshots"][0]["figures"][6]["corroborated_by"] = ["kmov-2020-08-19"]
+    problem = only(refuse(data))
+    assert problem.location.startswith("snapshots[0].figures[6].corroborated_by[0]")
+
+
 @pytest.mark.parametrize(
     ("value", "shown"), [("1", '"1"'), (True, "true"), (0, "0"), (1.0, "1.0"), (None, "null")]
 )
@@ -518,7 +555,7 @@ def test_schema_version_must_be_a_whole_number(value: object, shown: str) -> Non
     data["schema_version"] = value
     problem = only(refuse(data))
     assert problem.location == "schema_version"
-    assert f"must be a whole number such as 1 (found {shown})" in problem.message
+    assert f"must be a whole number such as 2 (found {shown})" in problem.message
 
 
 def test_missing_schema_version_is_reported_with_the_other_missing_fields() -> None:
@@ -932,7 +969,7 @@ def test_stage_one_refuses_syntax_and_version_problems() -> None:
     with pytest.raises(DatasetError, match="not valid JSON"):
         loading_module.parse_document(b"{", NAME)
     data = valid_dataset()
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     with pytest.raises(DatasetError, match="newer version"):
         loading_module.parse_document(dumps(data).encode(), NAME)
     data = valid_dataset()

@@ -116,6 +116,7 @@ TOP_KEYS = (
     "licence",
     "sources",
     "metrics",
+    "groups",
     "cities",
     "snapshots",
 )
@@ -131,9 +132,9 @@ def test_arbitrary_json_values(value: Any) -> None:
 @given(st.dictionaries(st.sampled_from(TOP_KEYS), JSON_VALUES, max_size=len(TOP_KEYS)))
 def test_arbitrary_values_under_the_real_keys(document: dict[str, Any]) -> None:
     """Closer to a real file than random JSON: the schema gets past its first checks."""
-    document.setdefault("schema_version", 1)
+    document.setdefault("schema_version", 1)  # format 1 is read as format 2
     result = parse_or_error(json.dumps(document, indent=1).encode("utf-8"))
-    assert isinstance(result, DatasetError) or result.schema_version == 1
+    assert isinstance(result, DatasetError) or result.schema_version == 2
 
 
 # -- mutations of a valid dataset ---------------------------------------------------------------
@@ -314,9 +315,11 @@ def datasets(draw: Any) -> dict[str, Any]:
             )
             maybe(draw, figure, "qualifier", QUALIFIERS)
             maybe(draw, figure, "note", long_text(30) | st.none())
-            maybe(
-                draw, figure, "corroborated_by", st.lists(st.sampled_from(source_ids), max_size=2)
+            corroboration = st.fixed_dictionaries(
+                {"source": st.sampled_from(source_ids)},
+                optional={"note": long_text(20) | st.none()},
             )
+            maybe(draw, figure, "corroborated_by", st.lists(corroboration, max_size=2))
             alternate = st.fixed_dictionaries(
                 {"value": VALUES, "source": st.sampled_from(source_ids)},
                 optional={"qualifier": QUALIFIERS, "note": long_text(20) | st.none()},
@@ -328,7 +331,7 @@ def datasets(draw: Any) -> dict[str, Any]:
         snapshots.append(snapshot)
 
     dataset: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": draw(TEXT),
         "sources": sources,
         "metrics": metrics,
@@ -362,8 +365,9 @@ def test_queries_never_fail_on_valid_data(document: dict[str, Any]) -> None:
     figures = [f for snapshot in dataset.snapshots for f in snapshot.figures]
     assert catalog.figure_count() == len(figures)
     rows = list(catalog.long_rows())
-    assert len(rows) == len(figures) + sum(len(f.alternates) for f in figures)
-    assert all(row.role in ("primary", "alternate") for row in rows)
+    others = sum(len(f.alternates) + len(f.corroborated_by) for f in figures)
+    assert len(rows) == len(figures) + others
+    assert all(row.role in ("primary", "corroborating", "alternate") for row in rows)
     assert isinstance(catalog.warnings, list)
     metric = catalog.default_metric()
     day = catalog.default_snapshot(metric) if metric else None

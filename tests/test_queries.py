@@ -230,17 +230,56 @@ def test_alternates_are_kept_with_their_sources(catalog: Catalog) -> None:
     assert catalog.alternate_count() == 1
 
 
+def test_citations_count_primaries_corroborations_and_other_values(catalog: Catalog) -> None:
+    """The Sources tab's counts: KMOV is the primary of St. Louis's arrests, corroborates
+    Kansas City's 100 defendants and gives another value for them (nearly 95)."""
+    assert catalog.citations()["kmov-2020-08-19"] == (1, 1, 1)
+
+
 def test_defaults(catalog: Catalog) -> None:
     assert catalog.default_metric() == "federal_defendants_charged"
     assert catalog.default_snapshot("arrests_total") == DEC23  # all five cities reported
-    assert [m.id for m in catalog.chart_metrics] == [
+    # only metrics that some snapshot reports for two cities or more can compare cities;
+    # homicide arrests, firearms, agents and drugs have one city each
+    assert [m.id for m in catalog.chart_metrics] == ["federal_defendants_charged", "arrests_total"]
+    # ... and stay in the city's figures
+    assert [m.id for m, _figure in catalog.table(DEC23, "chicago-il")] == [
         "federal_defendants_charged",
         "arrests_total",
         "homicide_arrests",
         "firearms_seized",
-        "federal_agents_deployed",
         "drugs_seized_kg",
     ]
+
+
+def test_the_default_snapshot_is_where_most_cities_give_their_newest_figure() -> None:
+    """Not where most cities report the metric at all: an interim release may have more
+    cities than the final one, and would be taken for the latest figures."""
+    data = valid_dataset()
+    data["snapshots"].insert(1, {"date": "2020-10-14", "label": "Interim", "figures": []})
+    interim = (
+        ("kansas-city-mo", 120),
+        ("albuquerque-nm", 7),
+        ("detroit-mi", 9),
+        ("st-louis-mo", 30),
+    )
+    for city, value in interim:
+        data["snapshots"][1]["figures"].append(
+            {"scope": "city", "city": city, "metric": "federal_defendants_charged",
+             "value": value, "source": "doj-2020-12-23"}
+        )  # fmt: skip
+    catalog = catalog_of(data)
+    # newest figures: Albuquerque's, Detroit's and St. Louis's on Oct. 14, Kansas City's and
+    # Chicago's on Dec. 23
+    assert len(catalog.city_figures[(date(2020, 10, 14), "federal_defendants_charged")]) == 4
+    assert catalog.default_snapshot("federal_defendants_charged") == date(2020, 10, 14)
+    data["snapshots"][2]["figures"].append(
+        {"scope": "city", "city": "detroit-mi", "metric": "federal_defendants_charged",
+         "value": 12, "source": "doj-2020-12-23"}
+    )  # fmt: skip
+    # now Kansas City, Chicago and Detroit give their newest figure on Dec. 23: 3 against 2
+    assert catalog_of(data).default_snapshot("federal_defendants_charged") == DEC23
+    assert catalog_of(data).default_snapshot("no_such_metric") == DEC23  # the last one
 
 
 def test_figure_count(catalog: Catalog) -> None:
@@ -337,10 +376,11 @@ def test_equal_values_are_no_decrease() -> None:
 # -- long rows (export --all) ---------------------------------------------------------------
 
 
-def test_long_rows_one_per_primary_and_one_per_alternate(catalog: Catalog) -> None:
+def test_long_rows_one_per_primary_corroboration_and_alternate(catalog: Catalog) -> None:
     rows = list(catalog.long_rows())
-    assert len(rows) == catalog.figure_count() + catalog.alternate_count() == 23
-    assert [r.role for r in rows].count("alternate") == 1
+    assert len(rows) == catalog.figure_count() + catalog.alternate_count() + 1 == 24
+    roles = [r.role for r in rows]
+    assert (roles.count("alternate"), roles.count("corroborating")) == (1, 1)
     assert list(LongRow.FIELDS) == LONG_HEADER
 
 
@@ -365,8 +405,17 @@ def test_long_rows_content(catalog: Catalog) -> None:
     assert (st_louis.city, st_louis.state, st_louis.value) == ("St. Louis", "MO", 25)
     assert st_louis.source_url == "https://www.kmov.com/news/operation-legend-st-louis/"
     assert st_louis.note == "Arrests in the first weeks."
-    primary, alternate = rows[6], rows[7]
+    primary, corroborating, alternate = rows[6], rows[7], rows[8]
     assert (primary.role, primary.value, primary.qualifier) == ("primary", 100, "exact")
+    assert (corroborating.role, corroborating.value, corroborating.qualifier) == (
+        "corroborating",
+        100,
+        "exact",
+    )
+    assert corroborating.publisher == "KMOV 4 St. Louis"
+    assert corroborating.note == "KMOV gives the same count"  # its own note, verbatim
+    assert (primary.unit, corroborating.unit, alternate.unit) == ("defendants",) * 3
+    assert national.unit == "arrests"
     assert (alternate.role, alternate.value, alternate.qualifier) == ("alternate", 95, "nearly")
     assert alternate.city == "Kansas City"
     assert alternate.metric == primary.metric == "federal_defendants_charged"

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.chart import BarChart
+from legend_gui.model.choices import offered_metrics
+from legend_gui.model.metric_menu import metric_sections
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECTED: dict[str, str] = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
@@ -43,6 +45,13 @@ URLS = ("javascript:alert(1)", "file:///etc/passwd", "ftp://x", "http://ok.examp
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def metric_order(catalog: Catalog) -> list[Any]:
+    """The offered metrics in menu order: core first, then group by group (the context
+    metrics, compared by period, in their own group)."""
+    sections = metric_sections(catalog.dataset, offered_metrics(catalog))
+    return [metric for section in sections for metric in section.metrics]
 
 
 def shown_text(text: str) -> str:
@@ -310,15 +319,15 @@ def test_markup_in_data_shows_literally_in_list_detail_chart_and_tooltips(
             _check_bar_tooltips(panel, chart)
 
     # the selectors and the View menu
-    for i, metric in enumerate(catalog.chart_metrics):
-        assert panel.metric_box.itemText(i) == metric.label
+    for metric in catalog.chart_metrics:
+        i = panel.metric_box.findData(metric.id)
+        assert panel.metric_box.itemText(i).strip() == metric.label  # indented under a title
         tip = panel.metric_box.itemData(i, Qt.ItemDataRole.ToolTipRole)
         assert shown_text(tip) == (metric.description or metric.label)
-    # every choice (the context metrics follow under their titled section), shown literally
-    choices = [action for action in window.metric_menu.actions() if action.data() is not None]
-    offered = [*catalog.chart_metrics, *catalog.context_metrics]
-    for action, metric in zip(choices, offered, strict=True):
-        assert menu_text(action.text()) == metric.label
+    choices = [a for a in window.metric_menu.actions() if a.data() is not None]
+    assert [a.data() for a in choices] == [m.id for m in metric_order(catalog)]
+    for action in choices:
+        assert menu_text(action.text()) == catalog.metric_by_id[action.data()].label
     for i, day in enumerate(catalog.snapshot_dates):
         label = catalog.snapshot_by_date[day].label
         assert panel.snapshot_box.itemText(i).endswith(f" — {label}")

@@ -49,6 +49,8 @@ TEXT_FIELDS: list[tuple[tuple[str | int, ...], bool]] = [
     (("snapshots", 0, "label"), False),
     (("snapshots", 0, "figures", 0, "note"), True),
     (("snapshots", 0, "figures", 6, "alternates", 0, "note"), True),
+    (("snapshots", 0, "figures", 6, "corroborated_by", 0, "note"), True),
+    (("groups", 0, "label"), False),
     (("context", 0, "definition"), False),
     (("context", 0, "basis"), False),
     (("context", 0, "note"), True),
@@ -78,6 +80,8 @@ def _with(path: tuple[str | int, ...], value: str) -> bytes:
     document: Any = valid_dataset()
     if path[0] == "context":
         document = _with_context(document)
+    if path[0] == "groups":
+        document["groups"] = [{"id": "core", "label": "Main figures"}]
     node = document
     for step in path[:-1]:
         node = node[step]

@@ -11,7 +11,7 @@ from curation import texts
 from curation.context import CONTEXT_CSV, ContextRow, build_context, read_context_rows
 from curation.errors import CurationError
 from curation.facts import CITIES_CSV, FIGURES_CSV, read_csv, read_figure_rows
-from curation.metrics import METRICS_CSV, read_metrics
+from curation.metrics import METRICS_CSV, MetricSpec, read_groups, read_metrics
 from curation.rank import Ranker, build_figure, preview_pages
 from curation.row import Row
 from curation.sources import (
@@ -155,9 +155,24 @@ def add_context_sources(sources: dict[str, SourceInfo], rows: list[ContextRow]) 
     return notes
 
 
+def metric_entries(metrics: dict[str, MetricSpec], seen: set[str]) -> list[dict[str, Any]]:
+    """The metrics the figures use, in table order; a ``part_of`` naming a metric no figure
+    uses is left out (the file may only name metrics it defines)."""
+    entries = []
+    for spec in metrics.values():
+        if spec.id in seen:
+            entry = spec.entry()
+            if entry.get("part_of") not in seen:
+                entry.pop("part_of", None)
+                entry.pop("overlaps", None)
+            entries.append(entry)
+    return entries
+
+
 def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
     """The whole dataset as plain JSON-ready data."""
-    metrics = read_metrics(metrics_csv)
+    groups = read_groups()
+    metrics = read_metrics(metrics_csv, groups)
     cities = read_cities(facts)
     read, _not_found = read_figure_rows(facts / FIGURES_CSV, metrics)
     rows, regrouped = with_release_dates(read)
@@ -187,13 +202,18 @@ def build(facts: Path, metrics_csv: Path = METRICS_CSV) -> Build:
     metric_order = {metric: n for n, metric in enumerate(metrics)}
     seen_metrics = {row.metric for row in rows} | {row.metric for row in context_rows}
     document: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": texts.TITLE,
         "description": texts.DESCRIPTION,
         "compiled": texts.COMPILED,
         "licence": texts.LICENCE,
         "sources": source_list,
-        "metrics": [spec.entry() for spec in metrics.values() if spec.id in seen_metrics],
+        "metrics": metric_entries(metrics, seen_metrics),
+        "groups": [
+            {"id": group, "label": label}
+            for group, label in groups.items()
+            if any(metrics[m].group == group for m in seen_metrics)
+        ],
         "cities": cities.entries,
         "snapshots": build_snapshots(kept, cities, metric_order, ids, ranker),
         "context": build_context(

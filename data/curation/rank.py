@@ -104,13 +104,16 @@ def build_figure(
     }
     if primary.note:
         figure["note"] = primary.note
-    corroborated: list[str] = []
+    corroborated: list[dict[str, Any]] = []
     alternates: list[dict[str, Any]] = []
     for row in others:
         source = ids[row.url]
         if (row.value, row.qualifier) == (primary.value, primary.qualifier):
-            if source != figure["source"] and source not in corroborated:
-                corroborated.append(source)
+            if source != figure["source"] and all(c["source"] != source for c in corroborated):
+                corroboration: dict[str, Any] = {"source": source}
+                if row.note:
+                    corroboration["note"] = row.note
+                corroborated.append(corroboration)
             continue
         alternate: dict[str, Any] = {
             "value": row.value,

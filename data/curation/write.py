@@ -8,7 +8,7 @@ from typing import Any
 
 from curation.build import Build
 from legend_gui.fileio import atomic_write_bytes
-from legend_gui.model import Catalog, load_dataset
+from legend_gui.model import Catalog, load_dataset, status
 from legend_gui.model.context import is_disputed
 
 
@@ -38,7 +38,7 @@ def summary(catalog: Catalog, built: Build) -> str:
         f"figures:        {len(figures)}",
         f"alternates:     {sum(len(f.alternates) for f in figures)}",
         f"corroborations: {sum(len(f.corroborated_by) for f in figures)}",
-        f"disputed:       {sum(any(a.value != f.value for a in f.alternates) for f in figures)}",
+        f"disputed:       {sum(status.is_disputed(f) for f in figures)}",
         f"context:        {len(dataset.context)} figures, "
         f"{sum(1 + len(f.alternates) for f in dataset.context)} counts, "
         f"{sum(is_disputed(f) for f in dataset.context)} disputed on the same basis",

@@ -81,12 +81,6 @@ def population_note(catalog: Catalog, cities: Iterable[City]) -> str:
     return f"Rates per 100,000 residents use populations of {span}{named}."
 
 
-def group_title(group: str) -> str:
-    """A metric group's heading; ``core`` is the data's marker for its main figures, any other
-    group is titled from its id (``past_week`` → ``Past week``, ``context`` → ``Context``)."""
-    return "Main figures" if group == "core" else group.replace("_", " ").capitalize()
-
-
 def has_populations(catalog: Catalog) -> bool:
     """Whether any city has a population: without one, no rate can be computed at all."""
     return any(city.population is not None for city in catalog.cities)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from legend_gui.model.context_checks import context_violations
-from legend_gui.model.schema import Dataset, Scope
+from legend_gui.model.schema import Dataset, Metric, Scope
 from legend_gui.model.text import printable
 
 Path = tuple[str | int, ...]
@@ -34,6 +34,21 @@ def _duplicates(section: str, field: str, keys: Iterable[object], what: str) -> 
             )
 
 
+def _parts(metrics: Iterable[Metric], metric_ids: set[str]) -> Iterator[Violation]:
+    """``part_of`` names another metric of the file, and no metric is a part of itself."""
+    for m, metric in enumerate(metrics):
+        whole = metric.part_of
+        if whole is None:
+            continue
+        if whole == metric.id:
+            yield Violation(("metrics", m, "part_of"), "a metric cannot be a part of itself")
+        elif whole not in metric_ids:
+            yield Violation(
+                ("metrics", m, "part_of"),
+                f"unknown metric id '{printable(whole, 80)}' (not in 'metrics')",
+            )
+
+
 def check_dataset(dataset: Dataset) -> list[Violation]:
     """Every cross-reference rule of the format; an empty list means the dataset is sound."""
     return list(_violations(dataset))
@@ -53,6 +68,9 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
 
     def unknown_source(path: Path, source: str) -> Violation:
         return Violation(path, f"unknown source id '{printable(source, 80)}' (not in 'sources')")
+
+    yield from _duplicates("groups", "id", (g.id for g in dataset.groups), "group id")
+    yield from _parts(dataset.metrics, metric_ids)
 
     for c, listed in enumerate(dataset.cities):
         population = listed.population
@@ -106,9 +124,10 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
                 yield unknown_source(("snapshots", s, "figures", f, "source"), figure.source)
             if figure.corroborated_by:
                 for k, other in enumerate(figure.corroborated_by):
-                    if other not in source_ids:
+                    if other.source not in source_ids:
                         yield unknown_source(
-                            ("snapshots", s, "figures", f, "corroborated_by", k), other
+                            ("snapshots", s, "figures", f, "corroborated_by", k, "source"),
+                            other.source,
                         )
             if figure.alternates:
                 for a, alternate in enumerate(figure.alternates):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from legend_gui.model.captions import group_title
 from legend_gui.model.chart import ChartSettings
 
 if TYPE_CHECKING:
@@ -16,15 +15,10 @@ if TYPE_CHECKING:
     from legend_gui.model.schema import Metric
 
 
-def metric_sections(catalog: Catalog) -> list[tuple[str, list[Metric]]]:
-    """What the Metric selectors offer, in sections: the metrics with dated figures (untitled),
-    then the context metrics under their group's title (``Context``), when the data has any."""
-    sections: list[tuple[str, list[Metric]]] = [("", list(catalog.chart_metrics))]
-    titles: dict[str, list[Metric]] = {}
-    for metric in catalog.context_metrics:
-        titles.setdefault(group_title(metric.group), []).append(metric)
-    sections += list(titles.items())
-    return sections
+def offered_metrics(catalog: Catalog) -> list[Metric]:
+    """The metrics the selectors offer: those with city figures to compare, then the context
+    metrics (period counts, compared without a snapshot; their group titles their section)."""
+    return [*catalog.chart_metrics, *catalog.context_metrics]
 
 
 def fit_choices(
@@ -33,7 +27,7 @@ def fit_choices(
     """``wanted`` and ``city`` fitted to ``catalog``: the chart settings and the current city."""
     # only a metric the selector offers (one with city figures) can carry over: a national-
     # only metric would leave the Metric box showing another metric than the chart
-    offered = {m.id for m in (*catalog.chart_metrics, *catalog.context_metrics)}
+    offered = {m.id for m in offered_metrics(catalog)}
     metric = wanted.metric if wanted.metric in offered else None
     metric = metric or catalog.default_metric()
     snapshot = wanted.snapshot if wanted.snapshot in catalog.snapshot_by_date else None

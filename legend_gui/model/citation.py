@@ -18,6 +18,7 @@ from legend_gui.model.formatting import QUALIFIER_WORDS, format_number
 from legend_gui.model.index import FigureKey
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Dataset, Source
+from legend_gui.model.status import is_disputed
 from legend_gui.model.vocab import Qualifier, Scope
 
 
@@ -140,7 +141,7 @@ def cite_figure(
         if alt.value != figure.value or alt.qualifier is not figure.qualifier:
             others.setdefault((alt.value, alt.qualifier), []).append(catalog.source(alt.source))
     if others:
-        disputed = any(value != figure.value for value, _qualifier in others)
+        disputed = is_disputed(figure)
         listed = " ".join(
             _capitalised(value_phrase(value, qualifier, metric.unit))
             + ": "
@@ -163,7 +164,7 @@ def cite_context(
     "Disputed"; another basis: by their definition) and the dataset.
 
     Raises ``LookupError`` when the city has no such count (never cited as 0)."""
-    from legend_gui.model.context import count_period, disputing_counts, period_text
+    from legend_gui.model.context import count_period, period_text
 
     style = CitationStyle(style)
     metric = catalog.metric_by_id.get(metric_id)
@@ -177,7 +178,7 @@ def cite_context(
         f"{period_text(figure.period)}; counted as: {figure.basis} ({figure.definition})."
     )
     parts = [claim, _reference(catalog.source(figure.source), style)]
-    disputing = disputing_counts(figure)
+    disputing = is_disputed(figure)  # on its own basis and period only
     others = []
     for count in figure.alternates:
         period = count_period(figure, count)
@@ -227,7 +228,8 @@ def chart_sources(
                 continue
             ids = [figure.source]
             if include_others:
-                ids += list(figure.corroborated_by) + [alt.source for alt in figure.alternates]
+                ids += [other.source for other in figure.corroborated_by]
+                ids += [alt.source for alt in figure.alternates]
         for source_id in ids:
             if source_id not in seen:
                 seen[source_id] = catalog.source(source_id)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from legend_gui.model.captions import cities_text, group_title
+from legend_gui.model.captions import cities_text
 from legend_gui.model.context import is_disputed, period_text
 from legend_gui.model.formatting import format_date, format_value
 
@@ -36,15 +36,19 @@ BACKGROUND_FALLBACK = (
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def background_line(dataset: Dataset, metric: Metric | None = None) -> str:
+def background_line(dataset: Dataset, metric: Metric | None) -> str:
     """What the context counts are, in the data's own words: the first sentence of the
-    description's paragraph titled with the group's name (``Context: ...``), else a neutral
-    sentence (``BACKGROUND_FALLBACK``)."""
-    group = metric.group if metric is not None else "context"
-    title = group_title(group).casefold()
+    description's paragraph titled with the group's title or id (``Context: ...``), else a
+    neutral sentence (``BACKGROUND_FALLBACK``)."""
+    from legend_gui.model.metric_menu import group_title  # loads the schema: only when asked
+
+    if metric is None:
+        return BACKGROUND_FALLBACK
+    group = metric.group
+    titles = {group_title(dataset, group).casefold(), group.replace("_", " ").casefold()}
     for paragraph in dataset.description.split("\n\n"):
         head, colon, body = paragraph.strip().partition(":")
-        if colon and head.strip().casefold() == title and body.strip():
+        if colon and head.strip().casefold() in titles and body.strip():
             first = _SENTENCE_END.split(" ".join(body.split()), maxsplit=1)[0]
             return first[:1].upper() + first[1:]
     return BACKGROUND_FALLBACK

@@ -1,23 +1,29 @@
 """Things in the data a reader should know, shown and never silently fixed: city figures that
-add up to more than the national total, and running totals that go down.
+add up to more than the national total, parts that exceed their whole (a metric's ``part_of``),
+and running totals that fall below an earlier figure.
+
+Which metric is a part of which is data (``Metric.part_of`` and ``overlaps``), never code.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 from typing import cast
 
 from legend_gui.model.formatting import format_number, format_value
-from legend_gui.model.index import FigureIndex
+from legend_gui.model.index import FigureIndex, FigureKey
+from legend_gui.model.part_warnings import find_parts, parts_of_place
 from legend_gui.model.schema import Figure, Metric, Qualifier
+from legend_gui.model.vocab import LOWER_BOUNDS
 
-#: Qualifiers whose value is a lower bound: city figures adding up to more is no contradiction.
-LOWER_BOUNDS = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
+__all__ = ["LOWER_BOUNDS", "DataWarning", "WarningFinder", "goes_down"]
 
-#: A decrease found: (first use of its series, date before, date after, old, new, city, metric).
-_Decrease = tuple[tuple[int, int], date, date, Figure, Figure, str | None, Metric]
+#: A fall found: (first use of its series, (day, figure) of the earlier, higher figure, the
+#: later lower ones, city, metric).
+_Fall = tuple[tuple[int, int], tuple[date, Figure], list[tuple[date, Figure]], str | None, Metric]
+#: The falls of one metric: (city, the peak's date) -> (the peak, the later lower figures).
+_Falls = dict[tuple[str | None, date], tuple[Figure, list[tuple[date, Figure]]]]
 
 
 def goes_down(old: Figure, new: Figure) -> bool:
@@ -32,12 +38,14 @@ def goes_down(old: Figure, new: Figure) -> bool:
 class DataWarning:
     """Something in the data a reader should know; shown, never silently fixed."""
 
-    kind: str  # "sum_exceeds_national" | "cumulative_decrease"
+    kind: str  # "sum_exceeds_national" | "part_exceeds_whole" | "cumulative_decrease"
     message: str
     metric: str
     days: tuple[date, ...]
     city_ids: frozenset[str] = field(default_factory=frozenset)
     national: bool = False
+    #: The figures the warning is about, as (date, city id or None, metric id).
+    figures: tuple[FigureKey, ...] = ()
 
     def concerns(self, city_id: str | None) -> bool:
         return self.national if city_id is None else city_id in self.city_ids
@@ -57,14 +65,17 @@ class WarningFinder:
         self._sums: list[DataWarning] | None = None
 
     def all(self, index: FigureIndex) -> list[DataWarning]:
-        """Sums first (by date, then metric), then decreases (by first use, then date)."""
-        decreases = self._all_decreases(index)
-        return self.sums(index) + [self._warning(index, *entry[1:]) for entry in decreases]
+        """Sums first (by date, then metric), then parts above their whole (by date, whole,
+        place), then falls (by the series' first use, then date)."""
+        falls = self._all_falls(index)
+        parts = [_part_warning(index, *found) for found in find_parts(index)]
+        return self.sums(index) + parts + [self._warning(index, *entry[1:]) for entry in falls]
 
     def of_city(self, index: FigureIndex, city_id: str | None) -> list[DataWarning]:
         """The warnings about one city (``None``: national), in the order of ``all``."""
         sums = [warning for warning in self.sums(index) if warning.concerns(city_id)]
-        return sums + self._decreases_of(index, city_id)
+        parts = [_part_warning(index, *found) for found in parts_of_place(index, city_id)]
+        return sums + parts + self._falls_of(index, city_id)
 
     def sums(self, index: FigureIndex) -> list[DataWarning]:
         """City figures adding up to more than an exact or upper-bound national figure."""
@@ -82,6 +93,8 @@ class WarningFinder:
             total = sum(figure.value for figure in figures.values())
             if total > national.value:
                 label = index.metric_by_id[metric_id].label
+                keys: list[FigureKey] = [(day, None, metric_id)]
+                keys += [(day, city_id, metric_id) for city_id in figures]
                 found.append(
                     DataWarning(
                         "sum_exceeds_national",
@@ -92,38 +105,42 @@ class WarningFinder:
                         (day,),
                         frozenset(figures),
                         national=True,
+                        figures=tuple(keys),
                     )
                 )
         return found
 
-    def _decreases_of(self, index: FigureIndex, city_id: str | None) -> list[DataWarning]:
-        found: list[_Decrease] = []
+    def _falls_of(self, index: FigureIndex, city_id: str | None) -> list[DataWarning]:
+        found: list[_Fall] = []
         for metric in index.metric_by_id.values():
             if not metric.cumulative:
                 continue
-            line = index.timeline(city_id, metric.id)
-            for before, after in pairwise(line):
-                if goes_down(before.figure, after.figure):
-                    rank = self._first_use(index, city_id, metric.id)
-                    found.append(
-                        (rank, before.day, after.day, before.figure, after.figure, city_id, metric)
-                    )
-        found.sort(key=lambda entry: (entry[0], entry[1]))
+            peaks: dict[str | None, Figure] = {}
+            peak_days: dict[str | None, date] = {}
+            falls: _Falls = {}
+            for point in index.timeline(city_id, metric.id):
+                _step(peaks, peak_days, falls, point.day, {city_id: point.figure})
+            for (_city, peak_day), (peak, lower) in falls.items():
+                rank = self._first_use(index, city_id, metric.id)
+                found.append((rank, (peak_day, peak), lower, city_id, metric))
+        found.sort(key=lambda entry: (entry[0], entry[1][0]))
         return [self._warning(index, *entry[1:]) for entry in found]
 
-    def _all_decreases(self, index: FigureIndex) -> list[_Decrease]:
-        """Running totals that go down from one of their snapshots to the next.
+    def _all_falls(self, index: FigureIndex) -> list[_Fall]:
+        """Running totals that fall below an earlier figure of their series.
 
-        Per metric, each snapshot's figures are compared with the latest earlier figure of the
-        same city (dict operations, no index per city). Sorted by the (city, metric)'s first
-        figure in the sorted snapshots, then by date.
+        Per metric, each snapshot's figures are compared with the highest earlier figure of
+        the same city (dict operations, no index per city); every later figure below that
+        peak is listed under it. Sorted by the (city, metric)'s first figure in the sorted
+        snapshots, then by the peak's date.
         """
-        found: list[_Decrease] = []
+        found: list[_Fall] = []
         for metric in index.metric_by_id.values():
             if not metric.cumulative:
                 continue
-            latest: dict[str | None, Figure] = {}
-            latest_day: dict[str | None, date] = {}
+            peaks: dict[str | None, Figure] = {}
+            peak_days: dict[str | None, date] = {}
+            falls: _Falls = {}
             for day in index.snapshot_dates:
                 # Only read: a dict keyed by city id is one keyed by city id or None.
                 group = cast(
@@ -132,20 +149,12 @@ class WarningFinder:
                 national = index.national_figures.get((day, metric.id))
                 if national is not None:
                     group = {None: national, **group}  # a copy: the index stays as it is
-                if not group:
-                    continue
-                drops = [
-                    city_id
-                    for city_id, figure in group.items()
-                    if (old := latest.get(city_id)) is not None and goes_down(old, figure)
-                ]
-                for city_id in drops:
-                    old, new = latest[city_id], group[city_id]
-                    rank = self._first_use(index, city_id, metric.id)
-                    found.append((rank, latest_day[city_id], day, old, new, city_id, metric))
-                latest.update(group)
-                latest_day.update(dict.fromkeys(group, day))
-        found.sort(key=lambda entry: (entry[0], entry[1]))
+                if group:
+                    _step(peaks, peak_days, falls, day, group)
+            for (city_id, peak_day), (peak, lower) in falls.items():
+                rank = self._first_use(index, city_id, metric.id)
+                found.append((rank, (peak_day, peak), lower, city_id, metric))
+        found.sort(key=lambda entry: (entry[0], entry[1][0]))
         return found
 
     def _first_use(
@@ -165,21 +174,90 @@ class WarningFinder:
     @staticmethod
     def _warning(
         index: FigureIndex,
-        before: date,
-        after: date,
-        old: Figure,
-        new: Figure,
+        peak: tuple[date, Figure],
+        lower: list[tuple[date, Figure]],
         city_id: str | None,
         metric: Metric,
     ) -> DataWarning:
         where = index.city_by_id[city_id].name if city_id else "National"
+        before, old = peak
+        texts = [f"{format_value(new.value, new.qualifier)} ({day})" for day, new in lower]
+        listed = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+        days = (before, *(day for day, _new in lower))
         return DataWarning(
             "cumulative_decrease",
             f"{where}: “{metric.label}” is a running total but goes down from "
-            f"{format_value(old.value, old.qualifier)} ({before}) to "
-            f"{format_value(new.value, new.qualifier)} ({after}).",
+            f"{format_value(old.value, old.qualifier)} ({before}) to {listed}.",
             metric.id,
-            (before, after),
+            days,
             frozenset({city_id}) if city_id else frozenset(),
             national=city_id is None,
+            figures=tuple((day, city_id, metric.id) for day in days),
         )
+
+
+def _step(
+    peaks: dict[str | None, Figure],
+    peak_days: dict[str | None, date],
+    falls: _Falls,
+    day: date,
+    group: dict[str | None, Figure],
+) -> None:
+    """One snapshot of a metric's series: a figure below its series' peak so far is a fall
+    (listed under the peak), one above it is the new peak. A lower bound is never a fall
+    ("more than 30" after 32), an upper bound never a peak ("at most 40" then 35)."""
+    at_most, bounds = Qualifier.AT_MOST, LOWER_BOUNDS
+    get = peaks.get
+    for city_id, figure in group.items():  # once per figure of the metric: no calls
+        top = get(city_id)
+        if top is None:
+            if figure.qualifier is not at_most:
+                peaks[city_id] = figure
+                peak_days[city_id] = day
+        elif figure.value < top.value:
+            if figure.qualifier not in bounds:
+                key = (city_id, peak_days[city_id])
+                fall = falls.get(key)
+                if fall is None:
+                    falls[key] = (top, [(day, figure)])
+                else:
+                    fall[1].append((day, figure))
+        elif figure.value > top.value and figure.qualifier is not at_most:
+            peaks[city_id] = figure
+            peak_days[city_id] = day
+
+
+def _part_warning(
+    index: FigureIndex,
+    day: date,
+    city_id: str | None,
+    whole: Figure,
+    parts: list[Figure],
+) -> DataWarning:
+    """A part above its whole, or disjoint parts adding up to more than it."""
+    metrics = index.metric_by_id
+    label = metrics[whole.metric].label
+    where = index.city_by_id[city_id].name if city_id else "National"
+    shown = f"“{label}” ({format_value(whole.value, whole.qualifier)})"
+    if len(parts) == 1:
+        part = parts[0]
+        what = (
+            f"“{metrics[part.metric].label}” ({format_value(part.value, part.qualifier)}) is "
+            f"more than {shown}, which it is a part of."
+        )
+    else:
+        total = sum(part.value for part in parts)
+        each = " + ".join(
+            f"{metrics[p.metric].label} {format_value(p.value, p.qualifier)}" for p in parts
+        )
+        what = f"{each} add up to {format_number(total)}, more than {shown}."
+    keys = ((day, city_id, whole.metric), *((day, city_id, p.metric) for p in parts))
+    return DataWarning(
+        "part_exceeds_whole",
+        f"{where}, {day}: {what}",
+        whole.metric,
+        (day,),
+        frozenset({city_id}) if city_id else frozenset(),
+        national=city_id is None,
+        figures=keys,
+    )

@@ -24,7 +24,7 @@ from typing import Any
 
 from legend_gui.model.chart_table import csv_number
 from legend_gui.model.citation import STYLE_LABELS, CitationStyle, cite_dataset, licence_name
-from legend_gui.model.long_rows import LongRow
+from legend_gui.model.long_rows import ROLES, LongRow
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Source
 from legend_gui.model.vocab import Qualifier, Scope
@@ -33,10 +33,9 @@ from legend_gui.model.vocab import Qualifier, Scope
 Column = tuple[str, str, str, dict[str, Any]]
 
 _QUALIFIERS = [qualifier.value for qualifier in Qualifier]
-#: The roles ``Catalog.long_rows`` writes today. When it writes ``corroborating`` rows (a source
-#: that gave the same figure, DESIGN §4) add it here; when it writes ``unit``, add that column
-#: to ``FIGURE_COLUMNS`` after ``value``, in the same place as ``LongRow.FIELDS``.
-FIGURE_ROLES = ["primary", "alternate"]
+#: The roles of ``Catalog.long_rows``: the figure, a source that gave the same value and
+#: framing, a source that gave another.
+FIGURE_ROLES = list(ROLES)
 
 FIGURE_COLUMNS: list[Column] = [
     (
@@ -67,6 +66,7 @@ FIGURE_COLUMNS: list[Column] = [
         "has no row: it is never 0.",
         {"constraints": {"required": True, "minimum": 0}},
     ),
+    ("unit", "string", "What the value counts or measures (as metrics.csv gives it).", {}),
     (
         "qualifier",
         "string",
@@ -84,11 +84,12 @@ FIGURE_COLUMNS: list[Column] = [
     (
         "role",
         "string",
-        "primary: the figure (or context count) the dataset uses; alternate: another source's "
-        "report of it.",
+        "primary: the figure (or context count) the dataset uses; corroborating: another source "
+        "that gave the same value with the same framing; alternate: another source's different "
+        "report of it (for a context count: another count, whatever its basis).",
         {"constraints": {"required": True, "enum": FIGURE_ROLES}},
     ),
-    ("note", "string", "The compiler's note on this value.", {}),
+    ("note", "string", "The compiler's note on this report, as written in the data file.", {}),
     (
         "period",
         "string",
@@ -173,6 +174,19 @@ METRIC_COLUMNS: list[Column] = [
         "true when later figures include earlier ones (a running total).",
         {},
     ),
+    (
+        "part_of",
+        "string",
+        "The id of the metric this one is a part of, at the same date and place; empty if none.",
+        {},
+    ),
+    (
+        "overlaps",
+        "boolean",
+        "With part_of: true when such parts may count one thing twice (each is at most the "
+        "whole), false when they are disjoint (together at most the whole).",
+        {},
+    ),
 ]
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -233,7 +247,16 @@ def _cities_csv(catalog: Catalog) -> bytes:
 
 def _metrics_csv(catalog: Catalog) -> bytes:
     rows = (
-        [m.id, m.label, m.unit, m.description, m.group, "true" if m.cumulative else "false"]
+        [
+            m.id,
+            m.label,
+            m.unit,
+            m.description,
+            m.group,
+            "true" if m.cumulative else "false",
+            m.part_of or "",
+            ("true" if m.overlaps else "false") if m.part_of else "",
+        ]
         for m in catalog.dataset.metrics
     )
     return _csv([c[0] for c in METRIC_COLUMNS], rows)

@@ -24,10 +24,9 @@ from legend_gui.model.formatting import (
 from legend_gui.model.index import DatedFigure
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Figure, Metric, Source
-from legend_gui.model.vocab import Qualifier
+from legend_gui.model.status import differing_alternates
+from legend_gui.model.vocab import CORE_GROUP, Qualifier
 
-#: The metric group the data marks as the one every city is shown with (DESIGN §2).
-CORE_GROUP = "core"
 #: How many cities the sheet's bar chart shows besides the city itself.
 CHART_CITIES = 8
 
@@ -42,7 +41,8 @@ class SheetRow:
     value_text: str  # "more than 1,000 people", or "not reported"
     others_text: str  # "25 defendants in other reports", or ""
     change_text: str  # "+34 since 3 Sep 2020 (89)", or ""
-    notes: tuple[int, ...]  # footnote numbers: the primary source, then the other reports'
+    notes: tuple[int, ...]  # footnote numbers: the primary and corroborating sources, then
+    # those of the other reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +111,8 @@ def _row(catalog: Catalog, city_id: str, metric: Metric, notes: _Notes) -> Sheet
         return SheetRow(metric, None, None, NOT_REPORTED, "", "", ())
     latest = history[-1]
     figure = latest.figure
-    numbers = notes(figure.source)
-    differing = [alt for alt in figure.alternates if alt.value != figure.value]
+    numbers = notes(figure.source, *[other.source for other in figure.corroborated_by])
+    differing = differing_alternates(figure)
     others = ""
     if differing:
         numbers = numbers + notes(*[alt.source for alt in differing])

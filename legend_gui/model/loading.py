@@ -15,6 +15,7 @@ from legend_gui.model.errors import MAX_SHOWN_PROBLEMS, DatasetError
 from legend_gui.model.jsonparse import check_version, parse_json
 from legend_gui.model.messages import problem_at, validation_error
 from legend_gui.model.reading import read_bytes, text_of
+from legend_gui.model.upgrade import upgrade_document
 
 if TYPE_CHECKING:
     from legend_gui.model.schema import Dataset
@@ -66,6 +67,7 @@ def parse_document(data: bytes, name: str = "<data>") -> Document:
 def _document(text: str, name: str) -> Document:
     document = parse_json(text, name)
     check_version(document, text, name)
+    upgrade_document(document)  # a version-1 file reads as version 2
     return Document(name, text, document)
 
 

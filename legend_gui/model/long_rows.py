@@ -1,5 +1,7 @@
-"""The long-format export (``export --all``): one row per reported value, alternates included,
-then every context count (period counts: no snapshot date, a ``period`` and a ``definition``)."""
+"""The long-format export (``export --all``): one row per report of a figure: its primary, each
+source that gave the same value (corroborating) and each that gave another (alternate), every
+one with its own source and note, as the data file has them (DESIGN §4); then every context
+count (period counts: no snapshot date, a ``period``, a ``definition`` and a ``basis``)."""
 
 from __future__ import annotations
 
@@ -27,11 +29,12 @@ class LongRow:
     state: str
     metric: str
     value: float
+    unit: str
     qualifier: str
     source_url: str
     publisher: str
     published_date: str
-    role: str  # "primary" | "alternate"
+    role: str  # "primary" | "corroborating" | "alternate"
     note: str
     period: str = ""  # 2020-01-01/2020-07-08: the days a context count covers
     definition: str = ""  # what the context count's source says it counts
@@ -44,6 +47,7 @@ class LongRow:
         "state",
         "metric",
         "value",
+        "unit",
         "qualifier",
         "source_url",
         "publisher",
@@ -56,13 +60,24 @@ class LongRow:
     )
 
 
+#: The roles of a report, in the order a figure's rows are written.
+ROLES = ("primary", "corroborating", "alternate")
+
+
 def long_rows(index: FigureIndex) -> Iterator[LongRow]:
-    """Every reported value, primary then alternates, in snapshot order."""
+    """Every report, in snapshot order: each figure's primary, then the sources that gave the
+    same value (each with its own note), then those that gave another."""
     for snapshot in index.snapshots:
         for figure in snapshot.figures:
             city = index.city_by_id.get(figure.city) if figure.city else None
+            metric = index.metric_by_id.get(figure.metric)
+            unit = metric.unit if metric is not None else ""
             reports: list[tuple[str, float, Qualifier, str, str | None]] = [
                 ("primary", figure.value, figure.qualifier, figure.source, figure.note)
+            ]
+            reports += [
+                ("corroborating", figure.value, figure.qualifier, other.source, other.note)
+                for other in figure.corroborated_by
             ]
             reports += [
                 ("alternate", alt.value, alt.qualifier, alt.source, alt.note)
@@ -77,6 +92,7 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
                     city.state if city else "",
                     figure.metric,
                     value,
+                    unit,
                     qualifier.value,
                     source.url,
                     source.publisher,
@@ -87,7 +103,9 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
 
 
 def context_long_rows(context: ContextIndex) -> Iterator[LongRow]:
-    """Every context count as a long row: the primary of each figure, then its alternates."""
+    """Every context count as a long row: the primary of each figure, then its other counts
+    (``alternate``, whatever their basis: the ``basis`` column says which compare)."""
+    units = {metric.id: metric.unit for metric in context.dataset.metrics}
     for row in context.rows():
         yield LongRow(
             None,
@@ -96,6 +114,7 @@ def context_long_rows(context: ContextIndex) -> Iterator[LongRow]:
             row.state,
             row.metric,
             row.value,
+            units.get(row.metric, ""),
             row.qualifier,
             row.source_url,
             row.publisher,

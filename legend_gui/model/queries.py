@@ -43,9 +43,10 @@ class Catalog(FigureIndex):
     # -- choices --------------------------------------------------------------------------
     @cached_property
     def chart_metrics(self) -> list[Metric]:
-        """Metrics with at least one city figure (only those can be compared across cities)."""
-        with_cities = {metric for (_day, metric) in self.city_figures}
-        return [metric for metric in self.dataset.metrics if metric.id in with_cities]
+        """Metrics that some snapshot reports for at least two cities: only those can be
+        compared across cities. Others stay in the detail pane and the exports."""
+        compared = {metric for (_day, metric), group in self.city_figures.items() if len(group) > 1}
+        return [metric for metric in self.dataset.metrics if metric.id in compared]
 
     @cached_property
     def context(self) -> ContextIndex:
@@ -68,13 +69,24 @@ class Catalog(FigureIndex):
         return next((m for m in CORE_METRICS if m in ids), ids[0] if ids else "")
 
     def default_snapshot(self, metric_id: str) -> date | None:
-        """The snapshot where the most cities report ``metric_id`` (latest on a tie)."""
-        best: date | None = None
-        best_count = -1
-        for day in self.snapshot_dates:
-            count = len(self.city_figures.get((day, metric_id), {}))
-            if count >= best_count:
-                best, best_count = day, count
+        """The snapshot where the most cities give their most recent figure of ``metric_id``
+        (the later on a tie; the last snapshot when no city reports it).
+
+        Not the snapshot where the most cities report it at all: that may be an interim
+        release (the bundled data's mid-October one), which a reader would take for the
+        latest figures; the cities' newest figures are mostly in the final results.
+        """
+        best: date | None = self.snapshot_dates[-1] if self.snapshot_dates else None
+        best_count = 0
+        seen: set[str] = set()
+        for day in reversed(self.snapshot_dates):  # newest first: a city counts once
+            group = self.city_figures.get((day, metric_id))
+            if not group:
+                continue
+            newest = group.keys() - seen
+            if len(newest) > best_count:
+                best, best_count = day, len(newest)
+            seen |= newest
         return best
 
     # -- the comparison chart ---------------------------------------------------------------
@@ -122,7 +134,7 @@ class Catalog(FigureIndex):
             for figure in snapshot.figures:
                 counts[figure.source][0] += 1
                 for other in figure.corroborated_by:
-                    counts[other][1] += 1
+                    counts[other.source][1] += 1
                 for alternate in figure.alternates:
                     counts[alternate.source][2] += 1
         for counted in self.dataset.context:  # background counts: cited the same way

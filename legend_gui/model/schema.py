@@ -133,6 +133,24 @@ class Metric(_Strict):
         default=True,
         description="True when later snapshots include earlier ones (a running total).",
     )
+    part_of: Identifier | None = Field(
+        default=None,
+        description="The id of the metric this one is a part of (one agency's firearms, one "
+        "lead charge's defendants): at the same date and place it can never exceed the whole.",
+    )
+    overlaps: bool = Field(
+        default=False,
+        description="With part_of: the parts may count one thing twice (a defendant faces "
+        "several charges), so each is checked against the whole alone. Otherwise the parts of "
+        "a whole are disjoint and together never exceed it.",
+    )
+
+
+class MetricGroup(_Strict):
+    """A group of metrics as menus title it: ``{"id": "charges", "label": "Charges"}``."""
+
+    id: Identifier
+    label: Text
 
 
 #: The numerous small records (a figure per city, metric and snapshot: 360,000 at 100,000
@@ -184,6 +202,14 @@ class AlternateReport:
 
 
 @_record
+class Corroboration:
+    """Another source that gave the same value with the same framing, with its own note."""
+
+    source: Identifier
+    note: LongText | None = None
+
+
+@_record
 class Figure:
     scope: Scope = Field(strict=False)
     city: Identifier | None = Field(
@@ -194,8 +220,10 @@ class Figure:
     qualifier: Qualifier = Field(default=Qualifier.EXACT, strict=False)
     source: Identifier
     note: LongText | None = None
-    corroborated_by: tuple[Identifier, ...] = Field(
-        default=(), description="Other sources that report the same value, same framing."
+    corroborated_by: tuple[Corroboration, ...] = Field(
+        default=(),
+        description="Other sources that report the same value with the same framing, each "
+        "with its own note (format version 1 listed their ids only).",
     )
     alternates: tuple[AlternateReport, ...] = ()
 
@@ -259,13 +287,20 @@ class Snapshot(_Strict):
 
 
 class Dataset(_Strict):
-    schema_version: Literal[1] = Field(description="The file format's version.")
+    schema_version: Literal[2] = Field(
+        description="The file format's version (a version-1 file is upgraded when read)."
+    )
     title: Text
     description: LongText = ""
     compiled: IsoDate | None = Field(default=None, description="When the figures were compiled.")
     licence: LongText | None = None
     sources: list[Source]
     metrics: list[Metric]
+    groups: list[MetricGroup] = Field(
+        default_factory=list,
+        description="Titles of the metrics' groups, in menu order; optional (a group without "
+        "one is titled from its id).",
+    )
     cities: list[City]
     snapshots: list[Snapshot]
     context: list[ContextFigure] = Field(
@@ -284,9 +319,9 @@ def json_schema_text() -> str:
 
     schema = Dataset.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://legend-viewer.invalid/schema/v1.json"
+    schema["$id"] = "https://legend-viewer.invalid/schema/v2.json"
     schema["description"] = (
-        "Legend Viewer data file, format version 1. Figures are cumulative counts as "
+        "Legend Viewer data file, format version 2. Figures are cumulative counts as "
         "announced on a date; a figure that is absent is 'not reported', never zero."
     )
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -17,11 +17,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, cast
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, format_date, format_number
-from legend_gui.model.vocab import Qualifier
+from legend_gui.model.vocab import CORE_GROUP, Qualifier
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from legend_gui.model.schema import (
         AlternateReport,
         City,
@@ -81,26 +79,38 @@ def disputed_values(figure: Figure | ContextFigure | None) -> list[OtherValue]:
     another basis differ by definition."""
     if figure is None:
         return []
-    alternates: Sequence[AlternateReport | ContextCount]
-    if hasattr(figure, "basis"):  # a context count (no import on the hot path of figures)
-        from legend_gui.model.context import disputing_counts
-
-        alternates = disputing_counts(cast("ContextFigure", figure))
-    else:
-        alternates = figure.alternates
     seen: set[tuple[float, Qualifier]] = set()
     found: list[OtherValue] = []
-    for alternate in alternates:
+    for alternate in differing_counts(figure):
         key = (alternate.value, alternate.qualifier)
-        if alternate.value == figure.value or key in seen:
+        if key in seen:
             continue
         seen.add(key)
         found.append(OtherValue(alternate.value, alternate.qualifier, alternate.source))
     return found
 
 
+def differing_alternates(figure: Figure) -> list[AlternateReport]:
+    """Every alternate report whose value differs from the primary's, in file order: the one
+    definition of a dispute (the same value framed otherwise is no dispute)."""
+    return [alternate for alternate in figure.alternates if alternate.value != figure.value]
+
+
+def differing_counts(figure: Figure | ContextFigure) -> list[AlternateReport] | list[ContextCount]:
+    """``differing_alternates``, and for a context count the counts on its own basis and
+    period with another value (``context.disputing_counts``): counts on another basis differ
+    by definition, not a dispute."""
+    if hasattr(figure, "basis"):  # a context count (no import on the hot path of figures)
+        from legend_gui.model.context import disputing_counts
+
+        counted = cast("ContextFigure", figure)
+        return [c for c in disputing_counts(counted) if c.value != counted.value]
+    return differing_alternates(figure)
+
+
 def is_disputed(figure: Figure | ContextFigure | None) -> bool:
-    return bool(disputed_values(figure))
+    """A figure whose reports differ in value: every view shows the other values."""
+    return figure is not None and bool(differing_counts(figure))
 
 
 def others_text(others: list[OtherValue], unit: str = "") -> str:
@@ -136,4 +146,4 @@ def with_unit(text: str, unit: str, always: bool = False) -> str:
 def core_metrics(dataset: Dataset) -> list[Metric]:
     """The metrics whose ``group`` is ``core``: shown in every place's table even where not
     reported, and the first choice of metric. Decided by the data, not by the code."""
-    return [metric for metric in dataset.metrics if metric.group == "core"]
+    return [metric for metric in dataset.metrics if metric.group == CORE_GROUP]

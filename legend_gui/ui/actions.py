@@ -168,26 +168,19 @@ def fill_choice_menu(
     entries: list[tuple[str, object]],
     choose: Callable[[object], object],
     checkable: bool = True,
-    sections: list[tuple[str, list[tuple[str, object]]]] | None = None,
 ) -> None:
     """Fill a submenu from the data: one entry per ``(text, value)``, calling ``choose(value)``;
-    checkable entries exclude each other (the metric, the snapshot). ``sections`` follow under
-    a separator and a title each (the context metrics under "Context")."""
+    checkable entries exclude each other (the metric, the snapshot)."""
     menu.clear()
     group = QActionGroup(menu) if checkable else None
-    for title, section in [("", entries), *(sections or [])]:
-        if title:
-            menu.addSeparator()
-            heading = menu.addAction(menu_text(title))
-            heading.setEnabled(False)
-        for text, value in section:
-            action = QAction(menu_text(text), menu)
-            action.setData(value)
-            action.triggered.connect(lambda _checked=False, v=value: choose(v))
-            if group is not None:
-                action.setCheckable(True)
-                group.addAction(action)
-            menu.addAction(action)
+    for text, value in entries:
+        action = QAction(menu_text(text), menu)
+        action.setData(value)
+        action.triggered.connect(lambda _checked=False, v=value: choose(v))
+        if group is not None:
+            action.setCheckable(True)
+            group.addAction(action)
+        menu.addAction(action)
 
 
 def check_choice(menu: QMenu, value: object) -> None:

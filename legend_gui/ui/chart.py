@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 
 from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.choices import offered_metrics
 from legend_gui.model.export_options import build_chart
 from legend_gui.model.formatting import format_date
+from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
-from legend_gui.ui.context_controls import context_toggle, fill_metric_box, sync_context_controls
+from legend_gui.ui.context_controls import context_toggle, sync_context_controls
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.metric_choices import fill_metric_box
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -219,7 +222,8 @@ class ChartPanel(QWidget):
         self._catalog = catalog
         self._updating = True
         try:
-            fill_metric_box(self.metric_box, catalog)
+            sections = metric_sections(catalog.dataset, offered_metrics(catalog))
+            fill_metric_box(self.metric_box, sections)
             rates = has_populations(catalog)
             self.per_capita_box.setEnabled(rates)
             self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)

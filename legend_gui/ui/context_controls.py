@@ -1,46 +1,15 @@
-"""The chart panel's controls that depend on the data: the Metric selector's entries (the
-metrics with dated figures, then the context metrics under a title that cannot be chosen),
-the "Show context counts" toggle, and which controls apply to period counts."""
+"""The chart panel's controls for context counts: the "Show context counts" toggle, and which
+controls apply to period counts (a context metric has no snapshot)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox
-
-from legend_gui.model.choices import metric_sections
-from legend_gui.ui.detail import tooltip_text
 
 if TYPE_CHECKING:
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
-
-
-def fill_metric_box(box: QComboBox, catalog: Catalog) -> None:
-    """Fill ``box`` from the data: every metric's label with its id as data and its
-    description as tooltip, sections titled (a title is shown but not selectable)."""
-    box.clear()
-    for title, metrics in metric_sections(catalog):
-        if title and metrics:
-            box.insertSeparator(box.count())
-            box.addItem(title)
-            model = box.model()
-            if isinstance(model, QStandardItemModel):
-                heading = model.item(box.count() - 1)
-                heading.setEnabled(False)
-                heading.setSelectable(False)
-                font = heading.font()
-                font.setBold(True)
-                heading.setFont(font)
-        for metric in metrics:
-            box.addItem(metric.label, metric.id)
-            box.setItemData(
-                box.count() - 1,
-                tooltip_text(metric.description or metric.label),
-                Qt.ItemDataRole.ToolTipRole,
-            )
 
 
 def context_toggle() -> QCheckBox:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from legend_gui.model.captions import group_title
 from legend_gui.model.context import count_period, disputing_counts, period_text
 from legend_gui.model.context_text import background_line
 from legend_gui.model.formatting import format_rate
+from legend_gui.model.metric_menu import group_title
 from legend_gui.model.rates import rate_per_100k
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.html_text import MUTED_CLASS, qualified_html, source_html
@@ -33,8 +33,8 @@ def context_html(catalog: Catalog, city_id: str | None) -> str:
         return ""
     city = catalog.city_by_id[city_id]
     figures = index.for_city(city_id)
-    first = catalog.metric_by_id.get(index.metrics[0].id) if index.metrics else None
-    title = group_title(first.group) if first is not None else "Context"
+    first = index.metrics[0]  # the section's title is the first context metric's group's
+    title = group_title(catalog.dataset, first.group)
     parts = [
         f"<h3>{escape(title)}</h3>",
         f"<p class='{MUTED_CLASS}'><i>{escape(background_line(catalog.dataset, first))}</i></p>",

@@ -15,12 +15,13 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
-from legend_gui.model.captions import group_title, national_name
+from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
     format_change,
     format_date,
     format_number,
 )
+from legend_gui.model.metric_menu import group_title
 from legend_gui.model.status import (
     FigureState,
     disputed_values,
@@ -235,10 +236,8 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     for metric, figure, state in rows:
         if metric.group != group:
             group = metric.group
-            cells.append(
-                f"<tr><td colspan='4' style='padding-top:8px'><b>{escape(group_title(group))}"
-                "</b></td></tr>"
-            )
+            title = escape(group_title(catalog.dataset, group))
+            cells.append(f"<tr><td colspan='4' style='padding-top:8px'><b>{title}</b></td></tr>")
         label = escape(metric.label)
         if figure is None:
             cells.append(
@@ -267,15 +266,19 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
 
 def _sources_cell(catalog: Catalog, figure: Figure) -> str:
     text = source_html(catalog.source(figure.source))
-    if figure.corroborated_by:
-        also = ", ".join(escape(catalog.source(s).publisher) for s in figure.corroborated_by[:4])
-        more = len(figure.corroborated_by) - 4
-        text += f"<br><small>Same figure: {also}{f' and {more} more' if more > 0 else ''}</small>"
-    for alternate, source in catalog.alternates_with_sources(figure):
-        text += (
-            f"<br><small>Also reported: <b>{_qualified(alternate.value, alternate.qualifier)}</b>"
-            f" — {source_html(source)}</small>"
-        )
     if figure.note:
         text += f"<br><small class='{MUTED_CLASS}'>{escape(figure.note)}</small>"
+    for other in figure.corroborated_by:  # every one, each with its own note
+        note = f" <span class='{MUTED_CLASS}'>({escape(other.note)})</span>" if other.note else ""
+        text += (
+            f"<br><small>Also reported by {source_html(catalog.source(other.source))}{note}</small>"
+        )
+    for alternate, source in catalog.alternates_with_sources(figure):
+        note = ""
+        if alternate.note:
+            note = f" <span class='{MUTED_CLASS}'>({escape(alternate.note)})</span>"
+        text += (
+            f"<br><small>Also reported: <b>{_qualified(alternate.value, alternate.qualifier)}</b>"
+            f" — {source_html(source)}{note}</small>"
+        )
     return text

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
-from legend_gui.model.choices import fit_choices, metric_sections
+from legend_gui.model.choices import fit_choices, offered_metrics
+from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
 from legend_gui.ui.chart import ChartPanel
@@ -26,6 +27,7 @@ from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
+from legend_gui.ui.metric_choices import fill_metric_menu
 from legend_gui.ui.qtapp import wait_cursor
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
@@ -155,11 +157,8 @@ class MainWindow(QMainWindow):
         self.snapshot_menu = built.submenus["snapshot"]
 
     def _fill_view_menus(self, catalog: Catalog) -> None:
-        sections: list[tuple[str, list[tuple[str, object]]]] = [
-            (title, [(m.label, m.id) for m in metrics])
-            for title, metrics in metric_sections(catalog)
-        ]
-        fill_choice_menu(self.metric_menu, [], lambda m: self.set_metric(str(m)), sections=sections)
+        sections = metric_sections(catalog.dataset, offered_metrics(catalog))
+        fill_metric_menu(self.metric_menu, sections, self.set_metric)
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [
             (box.itemText(i), date.fromisoformat(box.itemData(i))) for i in range(box.count())
