@@ -1,4 +1,5 @@
-"""Command line: ``legend-gui [FILE]``, ``validate``, ``export``, ``screenshot``, ``--smoke``.
+"""Command line: ``legend-gui [FILE]``, ``validate``, ``list``, ``export``, ``screenshot``,
+``--smoke``.
 
 The contract is DESIGN.md §4. Headless commands import only what they need (``validate`` never
 imports Qt); no traceback ever reaches the user: expected failures print one line per problem on
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from legend_gui import __version__, timing  # noqa: F401 - timing notes the start early
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("validate", "export", "screenshot")
+_COMMANDS = ("validate", "list", "export", "screenshot")
 
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  legend-gui validate FILE...         check data files\n"
+            "  legend-gui list cities|metrics|snapshots   the ids a command line can use\n"
             "  legend-gui export -o OUT ...        the chart (PNG/SVG/CSV) or, with --all, every "
             "figure as CSV\n"
             "  legend-gui screenshot -o OUT.png    render the main window\n"
@@ -116,6 +118,17 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "-w", "--warnings", action="store_true", help="also list the data warnings"
         )
+        return parser
+    if command == "list":
+        from legend_gui.model.ids import LISTINGS
+
+        parser = _Parser(
+            prog="legend-gui list",
+            description="List the ids of the data's cities, metrics or snapshots, with their "
+            "names, for --city, --metric and --snapshot.",
+        )
+        parser.add_argument("what", choices=LISTINGS)
+        parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
         return parser
     if command == "export":
         parser = _Parser(
@@ -162,7 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(None, smoke=bool(args))
         if args and args[0] in _COMMANDS:
             options = _command_parser(args[0]).parse_args(args[1:])
-            handler = {"validate": _validate, "export": _export, "screenshot": _screenshot}
+            handler = {
+                "validate": _validate,
+                "list": _list,
+                "export": _export,
+                "screenshot": _screenshot,
+            }
             return handler[args[0]](options)
         options = _gui_parser().parse_args(args)
         from legend_gui.ui.app import run_gui
@@ -203,12 +221,29 @@ def _validate(options: argparse.Namespace) -> int:
 
 def summary(catalog: Catalog) -> str:
     """``9 cities, 23 snapshots, 380 figures, ...``: what ``validate`` says of a good file."""
+    from legend_gui.model.formatting import counted
+
     dataset = catalog.dataset
-    return (
-        f"{len(dataset.cities):,} cities, {len(dataset.snapshots):,} snapshots, "
-        f"{catalog.figure_count():,} figures, {catalog.alternate_count():,} alternates, "
-        f"{len(dataset.sources):,} sources, {len(catalog.warnings):,} warnings"
+    counts = (
+        (len(dataset.cities), "city"),
+        (len(dataset.snapshots), "snapshot"),
+        (catalog.figure_count(), "figure"),
+        (catalog.alternate_count(), "alternate"),
+        (len(dataset.sources), "source"),
+        (len(catalog.warnings), "warning"),
     )
+    return ", ".join(counted(count, word) for count, word in counts)
+
+
+def _list(options: argparse.Namespace) -> int:
+    from legend_gui.model.ids import listing, listing_lines
+
+    def run() -> int:
+        for line in listing_lines(listing(_load_catalog(options.data), options.what)):
+            _out(line)
+        return EXIT_OK
+
+    return _reporting_failures("list", run)
 
 
 def _load_catalog(path: Path | None) -> Catalog:
@@ -224,6 +259,7 @@ def _reporting_failures(command: str, run: Callable[[], int]) -> int:
     problem on stderr and exit 1, never a traceback."""
     from legend_gui.fileio import WriteError
     from legend_gui.model import DatasetError
+    from legend_gui.model.ids import UnknownId
 
     try:
         return run()
@@ -234,11 +270,15 @@ def _reporting_failures(command: str, run: Callable[[], int]) -> int:
     except WriteError as error:
         _err(f"legend-gui {command}: {error}")
         return EXIT_FAILURE
+    except UnknownId as error:  # a mistyped id: a usage error
+        _err(f"legend-gui {command}: error: {error}")
+        return EXIT_USAGE
 
 
 def _export(options: argparse.Namespace) -> int:
     from legend_gui import export
     from legend_gui.model.export_options import DEFAULT_SIZE
+    from legend_gui.model.formatting import counted
 
     if options.all and options.output.suffix.lower() != ".csv":
         _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
@@ -248,7 +288,7 @@ def _export(options: argparse.Namespace) -> int:
         catalog = _load_catalog(options.data)
         if options.all:
             count = export.write_long_csv(catalog, options.output)
-            _out(f"{options.output}: {count:,} rows")
+            _out(f"{options.output}: {counted(count, 'row')}")
             return EXIT_OK
         settings = settings_from_options(catalog, options)
         size = (options.width or DEFAULT_SIZE[0], options.height or DEFAULT_SIZE[1])
@@ -260,31 +300,24 @@ def _export(options: argparse.Namespace) -> int:
 
 
 def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> ChartSettings:
-    """Turn ``export``'s options into chart settings, checking them against the data."""
+    """Turn ``export``'s options into chart settings, checking them against the data: an id the
+    data does not have is ``UnknownId`` naming the nearest ids."""
     from datetime import date
 
-    from legend_gui.fileio import WriteError
     from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
+    from legend_gui.model.ids import check_id
 
     metric = options.metric or catalog.default_metric()
-    if metric not in catalog.metric_by_id:
-        known = ", ".join(m.id for m in catalog.chart_metrics[:8])
-        raise WriteError(f"unknown metric '{metric}' (try one of: {known}, ...)")
+    check_id("--metric", "metrics", metric, list(catalog.metric_by_id))
     day: date | None
     if options.snapshot:
-        try:
-            day = date.fromisoformat(options.snapshot)
-        except ValueError:
-            raise WriteError(
-                f"--snapshot takes a date as YYYY-MM-DD, not {options.snapshot!r}"
-            ) from None
-        if day not in catalog.snapshot_by_date:
-            dates = ", ".join(d.isoformat() for d in catalog.snapshot_dates[:10])
-            raise WriteError(f"no snapshot on {day} (snapshots: {dates}, ...)")
+        dates = [d.isoformat() for d in catalog.snapshot_dates]
+        check_id("--snapshot", "snapshots", options.snapshot, dates)
+        day = date.fromisoformat(options.snapshot)
     else:
         day = catalog.default_snapshot(metric)
-    if options.city and options.city not in catalog.city_by_id:
-        raise WriteError(f"unknown city id '{options.city}'")
+    if options.city:
+        check_id("--city", "cities", options.city, list(catalog.city_by_id))
     return ChartSettings(
         metric=metric,
         snapshot=day,

@@ -142,3 +142,39 @@ def bar_bands(rgb: np.ndarray, color: str) -> int:
         return 0
     x = int(columns[0]) + max(4, rgb.shape[1] // 200)
     return runs(mask[:, x], min_length=max(6, rgb.shape[0] // 120))
+
+
+def clipped_controls(window: Any) -> list[str]:
+    """Every visible control of ``window`` drawn smaller than its minimum size hint (clipped
+    text, a cut-off box), and every tab bar whose tabs do not all fit (scroll arrows)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QTabBar,
+        QWidget,
+    )
+
+    controls = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QTabBar)
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not widget.isVisible():
+            continue
+        is_buddy_label = isinstance(widget, QLabel) and widget.buddy() is not None
+        if not (isinstance(widget, controls) or is_buddy_label):
+            continue
+        if isinstance(widget.parent(), controls):  # a part of a control (a spin box's editor)
+            continue
+        name = f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        hint, size = widget.minimumSizeHint(), widget.size()
+        if size.width() < hint.width() or size.height() < hint.height():
+            problems.append(
+                f"{name}: {size.width()}×{size.height()} < {hint.width()}×{hint.height()}"
+            )
+        if isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if not widget.rect().contains(widget.tabRect(index)):
+                    problems.append(f"{name}: tab {widget.tabText(index)!r} cut off")
+    return problems

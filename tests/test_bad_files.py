@@ -213,4 +213,4 @@ def test_right_to_left_names_load_unchanged() -> None:
 def test_validate_accepts_right_to_left_names(capsys: pytest.CaptureFixture[str]) -> None:
     path = BAD.parent / "rtl_names.json"
     assert main(["validate", str(path)]) == 0
-    assert capsys.readouterr().out.startswith(f"{path}: OK: 3 cities, 1 snapshots, 2 figures")
+    assert capsys.readouterr().out.startswith(f"{path}: OK: 3 cities, 1 snapshot, 2 figures")

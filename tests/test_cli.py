@@ -49,7 +49,7 @@ def test_validate_good_file(good: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     assert err == ""
     assert out.splitlines() == [
-        f"{good}: OK: 5 cities, 2 snapshots, 22 figures, 1 alternates, 3 sources, 0 warnings"
+        f"{good}: OK: 5 cities, 2 snapshots, 22 figures, 1 alternate, 3 sources, 0 warnings"
     ]
 
 
@@ -63,7 +63,7 @@ def test_validate_lists_warnings_on_request(
     assert code == 0
     assert err == ""
     lines = out.splitlines()
-    assert lines[0].endswith("1 warnings")
+    assert lines[0].endswith("1 warning")
     assert lines[1].startswith("  warning: 2020-12-23: the city figures for “Arrests” add up to")
 
 
@@ -335,3 +335,93 @@ def test_export_all_does_not_import_qt(good: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert out_path.exists()
+
+
+# -- ids on the command line (issue 16) ---------------------------------------------------------
+def test_list_cities_metrics_snapshots(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalog = Catalog(load_dataset(good), str(good))
+    code, out, err = run(["list", "cities", "--data", str(good)], capsys)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == len(catalog.dataset.cities)
+    first = catalog.dataset.cities[0]
+    assert lines[0].split()[0] == first.id
+    assert lines[0].endswith(f"{first.name}, {first.state}")
+    starts = {line.index(line.split()[1]) for line in lines}  # the names form one column
+    assert len(starts) == 1
+    code, out, _ = run(["list", "metrics", "--data", str(good)], capsys)
+    assert [line.split()[0] for line in out.splitlines()] == [m.id for m in catalog.dataset.metrics]
+    code, out, _ = run(["list", "snapshots", "--data", str(good)], capsys)
+    assert [line.split()[0] for line in out.splitlines()] == [
+        s.date.isoformat() for s in catalog.dataset.snapshots
+    ]
+
+
+def test_list_prints_hostile_names_escaped() -> None:
+    from legend_gui.model.ids import listing_lines
+
+    lines = listing_lines([("x", "Evil\x1b[2J\u202eName")])
+    assert lines == ["x  Evil\\x1b[2J\\u202eName"]
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "typed", "nearest"),
+    [
+        ("export", "--city", "kansas-city", "kansas-city-mo"),
+        ("export", "--metric", "arrests_totl", "arrests_total"),
+        ("export", "--snapshot", "2020-08-18", "2020-08-19"),
+        ("screenshot", "--city", "chicago", "chicago-il"),
+    ],
+)
+def test_a_mistyped_id_is_a_usage_error_naming_the_nearest(
+    command: str,
+    option: str,
+    typed: str,
+    nearest: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / ("x.png" if command == "screenshot" else "x.csv")
+    code, _out, err = run([command, "-o", str(out), option, typed], capsys)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert f"{option}: unknown" in err
+    assert f"'{typed}'" in err
+    assert nearest in err.split("nearest:")[1]
+    assert not out.exists()
+
+
+def test_a_mistyped_id_is_printed_safely(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = run(["export", "-o", str(tmp_path / "x.csv"), "--city", "x\x1b[31my"], capsys)
+    assert code == 2
+    assert "\x1b" not in err
+    assert "x\\x1b[31my" in err
+    assert "legend-gui list cities" in err  # nothing close: says where the ids are
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    from legend_gui.model.formatting import counted
+
+    assert counted(1, "city") == "1 city"
+    assert counted(2, "city") == "2 cities"
+    assert counted(1_200, "figure") == "1,200 figures"
+    assert counted(0, "warning") == "0 warnings"
+
+
+def test_validate_says_1_city_not_1_cities(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = valid_dataset()
+    keep = data["cities"][0]["id"]
+    data["cities"] = data["cities"][:1]
+    for snapshot in data["snapshots"]:
+        snapshot["figures"] = [
+            f for f in snapshot["figures"] if f["scope"] == "national" or f.get("city") == keep
+        ]
+    path = write_json(tmp_path, data, "one.json")
+    code, out, _err = run(["validate", str(path)], capsys)
+    assert code == 0, _err
+    assert ": 1 city, " in out
+    assert "cities" not in out

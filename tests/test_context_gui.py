@@ -115,7 +115,6 @@ def test_choosing_a_context_metric_charts_it_without_a_snapshot(
     window = make_window(catalog)
     window.select_city(KC)
     panel = window.chart_panel
-    assert panel.snapshot_box.isEnabled()
     _pick_metric(window, "homicides_2020")
     chart = panel.chart
     assert isinstance(chart, BarChart)
@@ -123,7 +122,14 @@ def test_choosing_a_context_metric_charts_it_without_a_snapshot(
     assert window.chart_settings.metric == "homicides_2020"
     assert panel.title_label.text() == "Homicides in 2020"
     assert panel.subtitle_label.text() == "Period: 2020"
-    assert not panel.snapshot_box.isEnabled()
+    # the snapshot box stays for the details' figures; it says the chart ignores it
+    assert "the chart ignores it" in panel.snapshot_box.toolTip()
+    drawn = panel.drawn_bar_widths()
+    box = panel.snapshot_box
+    box.setCurrentIndex(1 if box.currentIndex() != 1 else 2)
+    assert window.chart_settings.snapshot == date.fromisoformat(box.currentData())
+    assert panel.drawn_bar_widths() == drawn  # period counts: the same chart
+    assert panel.subtitle_label.text() == "Period: 2020"
     caption = panel.caption_label.text()
     assert "Counted as:" in caption
     assert "not reported" not in caption
@@ -139,7 +145,7 @@ def test_choosing_a_context_metric_charts_it_without_a_snapshot(
     assert "Source:" in tip
     # back to an announced figure: the snapshot applies again
     _pick_metric(window, "federal_defendants_charged")
-    assert panel.snapshot_box.isEnabled()
+    assert "the chart ignores it" not in panel.snapshot_box.toolTip()
     assert not panel.chart.context  # type: ignore[union-attr]
 
 

@@ -356,3 +356,31 @@ def test_chart_types_are_what_the_settings_ask(catalog: Catalog) -> None:
     )
     assert isinstance(bars, BarChart)
     assert isinstance(line, TimelineChart)
+
+
+def test_every_csv_writes_the_qualifiers_in_the_long_csvs_words(tmp_path: Path) -> None:
+    """One vocabulary: the chart CSV (bars and timeline) writes ``exact``, ``more_than`` ...
+    as the long CSV and the data file do, never "exactly" or "more than"."""
+    import csv as csv_module
+
+    from legend_gui.cli import main
+    from legend_gui.model.vocab import Qualifier
+
+    words = {qualifier.value for qualifier in Qualifier}
+    found: dict[str, set[str]] = {}
+    runs = {
+        "long": ["--all"],
+        "bars": ["--metric", "arrests_total"],
+        "timeline": ["--timeline", "--metric", "federal_defendants_charged", "--city",
+                     "kansas-city-mo"],
+    }  # fmt: skip
+    for name, options in runs.items():
+        out = tmp_path / f"{name}.csv"
+        assert main(["export", "-o", str(out), *options]) == 0
+        with out.open(encoding="utf-8-sig", newline="") as stream:
+            rows = list(csv_module.DictReader(stream))
+        found[name] = {row["qualifier"] for row in rows if row["qualifier"]}
+    assert "exact" in found["long"]
+    assert "exact" in found["bars"]
+    assert found["bars"] | found["timeline"] | found["long"] <= words
+    assert len(found["long"]) > 1  # more than one word was checked

@@ -577,6 +577,29 @@ def test_syntax_error_points_at_the_problem() -> None:
     assert points_at(text, problem) == ","
 
 
+@pytest.mark.parametrize(
+    ("text", "says", "quoted"),
+    [
+        ('{"schema_version": 1,\n "title": "abc}\n', "inside a string", '"title": "abc}'),
+        ('{"schema_version": 1,\n "title": "abc', "never closed", '"abc'),
+        ('{"schema_version": 1,\n "title": "a" "b": 2}', "a comma is missing", '"b": 2}'),
+        ('{"schema_version": 1,}', "a key in double quotes", "}"),
+        ('{"schema_version": 1}\n}', "more text follows", "}"),
+    ],
+)
+def test_a_syntax_error_is_one_whole_sentence_with_place_and_text(
+    text: str, says: str, quoted: str
+) -> None:
+    problem = only(refuse(text))
+    message = problem.message
+    assert message.startswith("not valid JSON: ")
+    assert says in message
+    assert f"at {problem.line}:{problem.column}, " in message
+    assert f"'{quoted}'" in message
+    assert message.endswith("'.")  # a whole sentence: never "... starting at"
+    assert not message.rstrip(".").endswith(" at")
+
+
 def test_truncated_file() -> None:
     text = dumps(valid_dataset())
     problem = only(refuse(text[:-40]))

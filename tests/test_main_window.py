@@ -226,7 +226,8 @@ def test_opening_a_malformed_file_shows_the_problems_and_keeps_the_data(
     assert len(fake_dialogs.errors) == 1
     _title, text, details = fake_dialogs.errors[0]
     assert "bad.json" in text
-    assert "bad.json:1:" in details
+    assert "bad.json:1:" in text  # the one problem is in the message itself
+    assert details == ""  # so Show Details, which would only repeat it, is not offered
     assert window.catalog is catalog
     assert window.city_id == "chicago-il"
     assert window.windowTitle().endswith("operation_legend.json")
@@ -431,7 +432,8 @@ def test_a_bad_file_at_start_up_falls_back_to_the_bundled_data(
     assert catalog.path.endswith("operation_legend.json")
     _title, text, details = fake_dialogs.errors[0]
     assert "mine.json could not be opened; showing the bundled dataset" in text
-    assert "required field 'sources' is missing" in details
+    assert "required field 'sources' is missing" in text
+    assert len(details.splitlines()) == 4  # Show Details: all four, one more than the text
 
 
 def test_a_failure_while_the_window_is_built_is_told_in_a_box(

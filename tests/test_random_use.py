@@ -30,7 +30,7 @@ from legend_gui.model import Catalog
 from legend_gui.model.chart import BarChart, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.csvdata import chart_csv_bytes
 from legend_gui.model.formatting import format_date
-from legend_gui.ui.chart import VIEWS
+from legend_gui.ui.chart_controls import VIEWS
 
 #: Fixed, so a failure replays; LEGEND_RANDOM_SEED / LEGEND_RANDOM_STEPS explore further.
 SEED = int(os.environ.get("LEGEND_RANDOM_SEED", "2020"))

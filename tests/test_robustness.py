@@ -222,7 +222,7 @@ def test_unopenable_paths_are_refused_once_and_change_nothing(
     _title, text, details = fake_dialogs.errors[0]
     assert path.name in text
     assert fragment in text
-    assert fragment in details
+    assert details == ""  # Show Details would only repeat the one problem
     assert _state(window) == before
     assert window.settings.recent_files() == []  # a refused file is not remembered
     assert QApplication.overrideCursor() is None
@@ -384,7 +384,8 @@ def test_markup_in_a_file_name_shows_literally_in_title_and_error_dialogs(
     assert len(fake_dialogs.errors) == 1
     _title, text, details = fake_dialogs.errors[0]
     assert text.startswith(f"{bad.name} could not be opened")
-    assert f"{bad}:1:" in details
+    assert f"{bad}:1:" in text  # the one problem is in the message; no Show Details
+    assert details == ""
     assert window.windowHandle().title().endswith(name)
 
     # a value quoted from the file comes back as it was written
@@ -396,8 +397,8 @@ def test_markup_in_a_file_name_shows_literally_in_title_and_error_dialogs(
     assert not window.open_path(quoting)
     _title, text, details = fake_dialogs.errors[-1]
     assert f'(found "{HOSTILE[1]}")' in text
-    assert f'(found "{HOSTILE[1]}")' in details
-    assert f"cities[0] ({HOSTILE[2]}).state" in details
+    assert f"cities[0] ({HOSTILE[2]}).state" in text + details
+    assert details == "" or len(details.splitlines()) > 3  # details only when it adds
     assert window.windowHandle().title().endswith(name)
 
 

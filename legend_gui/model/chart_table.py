@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
+from legend_gui.model.formatting import QUALIFIER_MARKS, csv_qualifier
 from legend_gui.model.status import FigureState, OtherValue, disputed_values
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _row(
         status.value,
         csv_number(figure.value) if figure else "",
         unit,
-        QUALIFIER_WORDS[figure.qualifier] if figure else "",
+        csv_qualifier(figure.qualifier) if figure else "",
         csv_number(rate),
         _others(disputed_values(figure)),
         str(rank) if rank is not None else "",
@@ -201,7 +201,7 @@ def _context_table(catalog: Catalog, chart: BarChart) -> tuple[list[str], list[l
             bar.state.value,
             csv_number(figure.value) if figure else "",
             unit,
-            QUALIFIER_WORDS[figure.qualifier] if figure else "",
+            csv_qualifier(figure.qualifier) if figure else "",
             csv_number(bar.value if per_capita else None),
             _others(_counts(figure)),
             str(bar.rank) if bar.rank is not None else "",

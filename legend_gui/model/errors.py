@@ -52,3 +52,9 @@ class DatasetError(Exception):
 
     def summary(self) -> str:
         return "\n".join(self.lines())
+
+    def for_dialog(self, shown: int = 3) -> tuple[str, str]:
+        """The first ``shown`` lines for a message box's text, and its Show Details: every
+        line when there are more, else "" (details that repeat the message help nobody)."""
+        lines = self.lines()
+        return "\n".join(lines[:shown]), (self.summary() if len(lines) > shown else "")

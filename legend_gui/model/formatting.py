@@ -29,6 +29,20 @@ QUALIFIER_WORDS: dict[Qualifier, str] = {
 
 NOT_REPORTED = "not reported"
 
+#: Plurals that are not the word plus "s".
+_PLURALS = {"city": "cities", "is": "are"}
+
+
+def counted(count: int, word: str) -> str:
+    """``1 city``, ``9 cities``, ``1,200 figures``: a count with its noun agreeing."""
+    return f"{count:,} {word if count == 1 else _PLURALS.get(word, word + 's')}"
+
+
+def csv_qualifier(qualifier: Qualifier) -> str:
+    """A qualifier as every CSV writes it: the data file's own word (``exact``,
+    ``more_than``), the same in the long CSV and the chart CSV."""
+    return qualifier.value
+
 
 def _significant_decimals(value: float, digits: int = 2) -> int:
     """Decimals that keep ``digits`` significant digits of a value below 1: 0.0012 → 4."""

@@ -21,6 +21,7 @@ from legend_gui.model.jsonpos import (
     line_column,
     offset_of,
 )
+from legend_gui.model.jsonsyntax import syntax_message
 from legend_gui.model.messages import dotted, shown
 from legend_gui.model.text import printable
 from legend_gui.model.vocab import SCHEMA_VERSION
@@ -65,7 +66,7 @@ def parse_json(text: str, name: str) -> dict[str, Any]:
         )
     except json.JSONDecodeError as error:
         raise DatasetError(
-            [Problem(name, f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno)]
+            [Problem(name, syntax_message(error), line=error.lineno, column=error.colno)]
         ) from None
     except _DuplicateKeyError:
         raise DatasetError([_duplicate_key_problem(text, name)]) from None

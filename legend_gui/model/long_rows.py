@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from legend_gui.model.formatting import csv_qualifier
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.schema import Qualifier
 
@@ -93,7 +94,7 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
                     figure.metric,
                     value,
                     unit,
-                    qualifier.value,
+                    csv_qualifier(qualifier),
                     source.url,
                     source.publisher,
                     source.published.isoformat() if source.published else "",

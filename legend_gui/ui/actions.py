@@ -36,10 +36,12 @@ class ActionSpec:
 
 @dataclass(frozen=True, slots=True)
 class Submenu:
-    """A submenu the window fills from the data (metrics, snapshots, recent files)."""
+    """A submenu: its fixed ``entries`` (View ▸ Theme), or none when the window fills it from
+    the data (metrics, snapshots, recent files)."""
 
     id: str
     text: str
+    entries: tuple[ActionSpec, ...] = ()
 
 
 SEPARATOR = None
@@ -52,6 +54,8 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec("open", "&Open…", "open_file_dialog", StandardKey.Open,
                        "Open a data file", needs_data=False),
             Submenu("recent", "Open &Recent"),
+            ActionSpec("open_bundled", "Open &Bundled Dataset", "open_bundled_dataset", None,
+                       "Open the dataset that comes with Legend Viewer", needs_data=False),
             SEPARATOR,
             ActionSpec("export_chart", "&Export Chart…", "export_chart_dialog", "Ctrl+E",
                        "Save the chart as PNG, SVG or CSV"),
@@ -89,6 +93,15 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
                        "Undo zooming and panning of the chart"),
             ActionSpec("full_screen", "&Full Screen", "toggle_full_screen", StandardKey.FullScreen,
                        "Fill the screen with the window", checkable=True, needs_data=False),
+            Submenu("theme", "T&heme", (
+                ActionSpec("theme_system", "&System", "use_system_theme", None,
+                           "Light or dark as the system is", checkable=True, group="theme",
+                           needs_data=False),
+                ActionSpec("theme_light", "&Light", "use_light_theme", None,
+                           "Always light", checkable=True, group="theme", needs_data=False),
+                ActionSpec("theme_dark", "&Dark", "use_dark_theme", None,
+                           "Always dark", checkable=True, group="theme", needs_data=False),
+            )),
         ),
     ),
     (
@@ -110,11 +123,42 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
 )  # fmt: skip
 
 
+#: Keys that are not menu shortcuts (the labels' mnemonics, the list's keys), shown in the
+#: Keyboard Shortcuts dialog after the menus' shortcuts. Keep them true to city_panel.py and
+#: chart.py.
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Alt+M", "Choose the metric (the Metric box)"),
+    ("Alt+S", "Choose the snapshot (the Snapshot box)"),
+    ("Esc", "Clear the search, from the search box or the list"),
+    ("↑ / ↓, Page Up / Down", "Previous / next city, from the search box or the list"),
+    ("Enter", "From the search box to the list"),
+    ("Esc, in the chart", "Undo zooming and panning, as Reset Chart View does"),
+    ("Alt+underlined letter", "Open that menu"),
+)
+
+#: What the mouse does, in the same dialog.
+MOUSE_GESTURES: tuple[tuple[str, str], ...] = (
+    ("Click a bar", "Select that city"),
+    ("Hover a bar or point", "Its value, qualifier and source"),
+    ("Click a timeline point", "Show that snapshot"),
+    ("Wheel / drag on a bar chart", "Zoom / pan along the cities; Reset Chart View undoes it"),
+    ("Wheel / drag on a timeline", "Zoom / pan; Reset Chart View undoes it"),
+    ("Click a source link", "Open it in the browser"),
+    ("Hover a source link", "Its address in the status bar"),
+    ("Drop a data file on the window", "Open it"),
+)
+
+
 def action_specs() -> list[ActionSpec]:
-    """Every action of the table, in menu order."""
-    return [
-        entry for _title, entries in MENUS for entry in entries if isinstance(entry, ActionSpec)
-    ]
+    """Every action of the table, in menu order (a submenu's fixed entries included)."""
+    specs: list[ActionSpec] = []
+    for _title, entries in MENUS:
+        for entry in entries:
+            if isinstance(entry, ActionSpec):
+                specs.append(entry)
+            elif isinstance(entry, Submenu):
+                specs.extend(entry.entries)
+    return specs
 
 
 @dataclass(slots=True)
@@ -134,14 +178,30 @@ def build_menus(bar: QMenuBar, window: QWidget) -> BuiltMenus:
             if entry is None:
                 menu.addSeparator()
             elif isinstance(entry, Submenu):
-                submenus[entry.id] = menu.addMenu(entry.text)
+                submenu = menu.addMenu(entry.text)
+                submenus[entry.id] = submenu
+                for spec in entry.entries:
+                    actions[spec.id] = _add_action(submenu, spec, window, groups)
             else:
-                action = _make_action(entry, window, getattr(window, entry.callback))
-                if entry.group is not None:
-                    groups.setdefault(entry.group, QActionGroup(window)).addAction(action)
-                menu.addAction(action)
-                actions[entry.id] = action
+                actions[entry.id] = _add_action(menu, entry, window, groups)
     return BuiltMenus(actions, submenus)
+
+
+def _add_action(
+    menu: QMenu, spec: ActionSpec, window: QWidget, groups: dict[str, QActionGroup]
+) -> QAction:
+    action = _make_action(spec, window, getattr(window, spec.callback))
+    if spec.group is not None:
+        groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
+    menu.addAction(action)
+    return action
+
+
+def shortcut_text(spec: ActionSpec) -> str:
+    """The action's shortcut as this platform writes it (``Ctrl+O``); "" when it has none."""
+    if spec.shortcut is None:
+        return ""
+    return QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _make_action(spec: ActionSpec, parent: QWidget, callback: Callable[..., object]) -> QAction:

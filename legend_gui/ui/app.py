@@ -61,12 +61,12 @@ def _validate_for_gui(document: Document, dialogs: Dialogs) -> Catalog | None:
 
 
 def _tell_fallback(dialogs: Dialogs, path: Path, error: DatasetError) -> None:
+    problems, details = error.for_dialog()
     dialogs.error(
         None,
         "Cannot open data file",
-        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n"
-        + "\n".join(error.lines()[:3]),
-        details=error.summary(),
+        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n" + problems,
+        details=details,
     )
 
 
@@ -211,10 +211,12 @@ def screenshot(
     app = application()
     file = data or bundled_dataset()
     catalog = Catalog(load_dataset(file), str(file))
-    if city is not None and city not in catalog.city_by_id:
-        raise WriteError(f"unknown city id '{city}'")
-    if metric is not None and metric not in catalog.metric_by_id:
-        raise WriteError(f"unknown metric id '{metric}'")
+    from legend_gui.model.ids import check_id
+
+    if city is not None:
+        check_id("--city", "cities", city, list(catalog.city_by_id))
+    if metric is not None:
+        check_id("--metric", "metrics", metric, list(catalog.metric_by_id))
     from legend_gui.ui import render
     from legend_gui.ui.main_window import MainWindow
     from legend_gui.ui.settings import AppSettings

@@ -8,36 +8,25 @@ times the whole Qt start-up (PERFORMANCE.md).
 from __future__ import annotations
 
 import time
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
-    QTabBar,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
-from legend_gui.model.choices import offered_metrics
 from legend_gui.model.export_options import build_chart
-from legend_gui.model.formatting import format_date
-from legend_gui.model.metric_menu import metric_sections
+from legend_gui.ui.chart_controls import ChartControls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
-from legend_gui.ui.context_controls import context_toggle, sync_context_controls
 from legend_gui.ui.detail import tooltip_text
-from legend_gui.ui.metric_choices import fill_metric_box
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -46,16 +35,16 @@ if TYPE_CHECKING:
     from legend_gui.ui.chart_draw import BarGeometry
     from legend_gui.ui.chart_theme import ChartTheme
 
-VIEWS = ("bars", "timeline")
-
 
 class ChartPanel(QWidget):
     """Signals: ``settings_edited(ChartSettings)`` when the user changes a control;
-    ``city_clicked(object)`` with a city id when a bar is clicked; ``chart_painted(float)`` once,
+    ``city_clicked(object)`` with a city id when a bar is clicked; ``snapshot_clicked(date)``
+    when a timeline point is; ``chart_painted(float)`` once,
     with ``time.perf_counter()``, when bars were first painted on screen."""
 
     settings_edited = Signal(object)
     city_clicked = Signal(object)
+    snapshot_clicked = Signal(object)
     chart_painted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,7 +52,6 @@ class ChartPanel(QWidget):
         self._catalog: Catalog | None = None
         self._settings: ChartSettings | None = None
         self._dark = False
-        self._updating = False
         self._bar_plot: pg.PlotWidget | None = None
         self._timeline_plot: pg.PlotWidget | None = None
         self._geometry: BarGeometry | None = None
@@ -71,56 +59,16 @@ class ChartPanel(QWidget):
         self._chart: BarChart | TimelineChart | None = None
         self._painted_reported = False
 
-        self.metric_box = QComboBox()
-        self.metric_box.setAccessibleName("Metric")
-        self.metric_box.setAccessibleDescription("The figure compared across cities")
-        self.metric_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.metric_box.setMinimumContentsLength(18)
-        self.snapshot_box = QComboBox()
-        self.snapshot_box.setAccessibleName("Snapshot")
-        self.snapshot_box.setAccessibleDescription("The announcement date of the figures")
-        self.snapshot_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.snapshot_box.setMinimumContentsLength(14)
-        self.per_capita_box = QCheckBox("Per 100,000 residents")
-        self.per_capita_box.setAccessibleName("Per 100,000 residents")
-        self.context_box = context_toggle()
-        self.top_box = QSpinBox()
-        self.top_box.setRange(1, 500)
-        self.top_box.setPrefix("Top ")
-        self.top_box.setAccessibleName("Number of cities shown")
-        self.top_box.setToolTip("How many cities the bar chart shows (the selected city always is)")
-        self.reset_button = QToolButton()
-        self.reset_button.setText("Reset view")
-        self.reset_button.setAccessibleName("Reset chart view")
-        self.reset_button.clicked.connect(self.reset_view)
-
-        metric_label = QLabel("&Metric")
-        metric_label.setBuddy(self.metric_box)
-        snapshot_label = QLabel("&Snapshot")
-        snapshot_label.setBuddy(self.snapshot_box)
-
-        self.view_tabs = QTabBar()
-        self.view_tabs.addTab("Compare cities")
-        self.view_tabs.addTab("Timeline")
-        self.view_tabs.setAccessibleName("Chart view")
-        self.view_tabs.setExpanding(False)
-        self.view_tabs.setDrawBase(False)
-
-        controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(metric_label)
-        controls.addWidget(self.metric_box, 3)
-        controls.addSpacing(8)
-        controls.addWidget(snapshot_label)
-        controls.addWidget(self.snapshot_box, 5)
-        controls.addSpacing(8)
-        controls.addWidget(self.per_capita_box)
-        controls.addWidget(self.top_box)
-        controls.addWidget(self.context_box)
+        self.controls = ChartControls()
+        self.metric_box = self.controls.metric_box
+        self.snapshot_box = self.controls.snapshot_box
+        self.per_capita_box = self.controls.per_capita_box
+        self.top_box = self.controls.top_box
+        self.context_box = self.controls.context_box
+        self.view_tabs = self.controls.view_tabs
+        self.reset_button = self.controls.reset_button
+        self.controls.reset_clicked.connect(self.reset_view)
+        self.controls.edited.connect(self._on_control_changed)
 
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,22 +107,14 @@ class ChartPanel(QWidget):
         titles.addWidget(self.subtitle_label)
         header.addLayout(titles, 1)
         header.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.view_tabs, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption_label)
-
-        self.metric_box.currentIndexChanged.connect(self._on_control_changed)
-        self.snapshot_box.currentIndexChanged.connect(self._on_control_changed)
-        self.per_capita_box.toggled.connect(self._on_control_changed)
-        self.top_box.valueChanged.connect(self._on_control_changed)
-        self.context_box.toggled.connect(self._on_control_changed)
-        self.view_tabs.currentChanged.connect(self._on_control_changed)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -220,22 +160,7 @@ class ChartPanel(QWidget):
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog
-        self._updating = True
-        try:
-            sections = metric_sections(catalog.dataset, offered_metrics(catalog))
-            fill_metric_box(self.metric_box, sections)
-            rates = has_populations(catalog)
-            self.per_capita_box.setEnabled(rates)
-            self.per_capita_box.setToolTip("" if rates else NO_POPULATIONS)
-            if not rates:
-                self.per_capita_box.setChecked(False)
-            self.snapshot_box.clear()
-            for day in catalog.snapshot_dates:
-                snapshot = catalog.snapshot_by_date[day]
-                label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
-                self.snapshot_box.addItem(label, day.isoformat())  # a str survives QVariant
-        finally:
-            self._updating = False
+        self.controls.fill(catalog)
 
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
@@ -246,39 +171,12 @@ class ChartPanel(QWidget):
     def show_settings(self, settings: ChartSettings) -> None:
         """Reflect ``settings`` in the controls (without echoing) and redraw."""
         self._settings = settings
-        self._updating = True
-        try:
-            self._select_data(self.metric_box, settings.metric)
-            self._select_data(
-                self.snapshot_box, settings.snapshot.isoformat() if settings.snapshot else None
-            )
-            self.per_capita_box.setChecked(settings.per_capita)
-            self.top_box.setValue(settings.top)
-            self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
-            self.top_box.setEnabled(settings.view != "timeline")
-            sync_context_controls(self._catalog, settings, self.snapshot_box, self.context_box)
-        finally:
-            self._updating = False
+        self.controls.show_settings(settings)
         self.refresh()
 
-    @staticmethod
-    def _select_data(box: QComboBox, value: Any) -> None:
-        index = box.findData(value)
-        if index >= 0:
-            box.setCurrentIndex(index)
-
-    def _on_control_changed(self, *_args: object) -> None:
-        if self._updating or self._settings is None:
-            return
-        settings = self._settings.with_(
-            metric=self.metric_box.currentData() or self._settings.metric,
-            snapshot=_as_date(self.snapshot_box.currentData()) or self._settings.snapshot,
-            per_capita=self.per_capita_box.isChecked(),
-            top=self.top_box.value(),
-            show_context=self.context_box.isChecked(),
-            view=VIEWS[max(0, self.view_tabs.currentIndex())],
-        )
-        self.settings_edited.emit(settings)
+    def _on_control_changed(self) -> None:
+        if self._settings is not None:
+            self.settings_edited.emit(self.controls.settings_from(self._settings))
 
     # -- drawing ----------------------------------------------------------------------------
     def load_plots(self) -> None:
@@ -309,6 +207,7 @@ class ChartPanel(QWidget):
         self._bar_plot.scene().sigMouseClicked.connect(self._on_bar_clicked)
         self._bar_plot.scene().sigMouseMoved.connect(self._on_bar_hovered)
         self._timeline_plot.scene().sigMouseMoved.connect(self._on_timeline_hovered)
+        self._timeline_plot.scene().sigMouseClicked.connect(self._on_timeline_clicked)
         self._apply_theme()
         self.refresh()
 
@@ -342,7 +241,7 @@ class ChartPanel(QWidget):
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:
             return
-        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline
+        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, mark_snapshot
 
         theme = self._theme()
         for plot in (self._bar_plot, self._timeline_plot):
@@ -352,6 +251,8 @@ class ChartPanel(QWidget):
             self.stack.setCurrentWidget(self._bar_plot)
         else:
             self._timeline_x = draw_timeline(self._timeline_plot.getPlotItem(), chart, theme)
+            if self._settings.snapshot is not None and chart.points:
+                mark_snapshot(self._timeline_plot.getPlotItem(), self._settings.snapshot, theme)
             self.stack.setCurrentWidget(self._timeline_plot)
 
     def reset_view(self) -> None:
@@ -401,15 +302,30 @@ class ChartPanel(QWidget):
         assert self._catalog is not None
         return bar_tooltip(self._catalog, self._chart.bars[index])
 
-    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+    def point_at(self, scene_pos: QPointF) -> int | None:
+        """Index into the timeline's ``points`` of the point drawn near a scene position."""
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
-            return
+            return None
         view = self._timeline_plot.getPlotItem().getViewBox()
         best = None
         for index, x in enumerate(self._timeline_x):
             pixel = view.mapViewToScene(QPointF(x, self._chart.points[index].value))
             if (pixel - scene_pos).manhattanLength() < 14:
                 best = index
+        return best
+
+    def _on_timeline_clicked(self, event: Any) -> None:
+        """A click on a point shows that snapshot (in the details, and on the bar chart)."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.point_at(event.scenePos())
+        if index is not None and isinstance(self._chart, TimelineChart):
+            self.snapshot_clicked.emit(self._chart.points[index].day)
+
+    def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
+        if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
+            return
+        best = self.point_at(scene_pos)
         text = ""
         if best is not None and self._catalog is not None:
             text = point_tooltip(self._catalog, self._chart, self._chart.points[best])
@@ -429,10 +345,3 @@ class ChartPanel(QWidget):
             self.reset_view()
             return True
         return super().eventFilter(watched, event)
-
-
-def _as_date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None

@@ -203,10 +203,11 @@ def draw_bar_chart(
     plot.showGrid(x=True, y=False, alpha=theme.grid_alpha)
     x_max = peak * 1.3  # room for the value labels to the right of the longest bar
     view = plot.getViewBox()
-    view.setLimits(
-        xMin=-x_max * 0.02, xMax=x_max * 4, yMin=-1, yMax=max(count, 1), minXRange=peak / 50
-    )
-    view.setMouseEnabled(x=True, y=count > 12)
+    # Zoom and pan run along the cities only: the value axis stays from 0 to past the longest
+    # bar, so every bar keeps its baseline and its value label (a zoomed value axis cut bars
+    # off at the left and made a small difference look large).
+    view.setLimits(yMin=-1, yMax=max(count, 1), minYRange=min(3.0, max(count, 1)))
+    view.setMouseEnabled(x=False, y=True)
     reset_bar_view(plot, count, x_max)
     return BarGeometry(ys, half)
 
@@ -223,6 +224,21 @@ def reset_bar_view(plot: pg.PlotItem, count: int, x_max: float) -> None:
 
 def _timestamp(day: date) -> float:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+def mark_snapshot(plot: pg.PlotItem, day: date, theme: ChartTheme) -> None:
+    """The snapshot the detail pane shows, as a thin line on the timeline (a click on a point
+    moves it there)."""
+
+    plot.addItem(
+        pg.InfiniteLine(
+            pos=_timestamp(day),
+            angle=90,
+            pen=pg.mkPen(theme.bar_selected, width=1, style=Qt.PenStyle.DotLine),
+            label="details",
+            labelOpts={"color": theme.bar_selected, "position": 0.97},
+        )
+    )
 
 
 def draw_timeline(

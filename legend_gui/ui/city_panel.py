@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from legend_gui.model.formatting import counted
 from legend_gui.ui.city_list import CityDelegate, CityListModel, CityPreview
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class CityPanel(QWidget):
         self.search_box.setAccessibleDescription("Type part of a city's name or state to filter")
         self.search_box.installEventFilter(self)
         self.view = CityListView()
+        self.view.installEventFilter(self)  # Esc in the list clears the filter too
         self.view.setModel(self.model)
         self.view.setItemDelegate(CityDelegate(self.view))
         self.count_label = QLabel()
@@ -134,18 +136,19 @@ class CityPanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.matching_cities(), self.model.total_cities()
         if shown == total:
-            self.count_label.setText(f"{total:,} cities")
+            self.count_label.setText(counted(total, "city"))
         elif shown == 0:
             self.count_label.setText("No city matches")
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} cities")
+            self.count_label.setText(f"{shown:,} of {counted(total, 'city')}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search_box
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
+        if not (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress):
+            return super().eventFilter(watched, event)
+        if watched is self.view and event.key() == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()  # the current city stays current and in view
+            return True
+        if watched is self.search_box:
             key = event.key()
             if key == Qt.Key.Key_Escape and self.search_box.text():
                 self.search_box.clear()

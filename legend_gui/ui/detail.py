@@ -7,6 +7,7 @@ literally. Links are made only for http(s) URLs, and clicks are checked again be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
+    counted,
     format_change,
     format_date,
     format_number,
@@ -52,6 +54,9 @@ if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
     from legend_gui.model.schema import Figure, Metric
 
+#: The figure table's fixed column widths, in pixels.
+FIGURE_WIDTH, VALUE_WIDTH, CHANGE_WIDTH = 250, 170, 64
+
 
 def muted_colour(palette: QPalette) -> str:
     """Secondary text: the text colour 45 % of the way to the background (the palette's own
@@ -65,10 +70,12 @@ def muted_colour(palette: QPalette) -> str:
 
 class SafeBrowser(QTextBrowser):
     """Read-only HTML that opens only web links. Signals: ``link_opened(str)``,
-    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file)."""
+    ``link_refused(str)`` (a ``file:`` or ``javascript:`` link from a data file),
+    ``link_failed(str)`` (a web link no browser opened)."""
 
     link_opened = Signal(str)
     link_refused = Signal(str)
+    link_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,10 +85,32 @@ class SafeBrowser(QTextBrowser):
         self._shown = ("", "")
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if open_safe_link(url):
-            self.link_opened.emit(url.toString())
+        text = url.toString()
+        if not is_safe_link(text):
+            self.link_refused.emit(text)
+        elif open_safe_link(url):
+            self.link_opened.emit(text)
         else:
-            self.link_refused.emit(url.toString())
+            self.link_failed.emit(text)
+
+    def report_links_to(self, show: Callable[[str, int], None]) -> None:
+        """Tell the user, through ``show(message, milliseconds)`` (the status bar), where a
+        hovered link leads and why a clicked one did not open; a link no browser opened is
+        copied to the clipboard, so it can be pasted somewhere that opens it."""
+
+        def hovered(url: QUrl) -> None:
+            show(url.toString(), 0)  # leaving the link hovers an empty URL: the bar clears
+
+        def failed(text: str) -> None:
+            QApplication.clipboard().setText(text)
+            show(f"No web browser opened {text}; the link is copied to the clipboard.", 15_000)
+
+        def refused(text: str) -> None:
+            show(f"Not opened: only web links (http, https) are opened, not {text}", 15_000)
+
+        self.highlighted.connect(hovered)
+        self.link_failed.connect(failed)
+        self.link_refused.connect(refused)
 
     def show_html(self, html: str, force: bool = False) -> None:
         """Show ``html``; ``force`` re-renders after a palette change (colours are baked in)."""
@@ -174,7 +203,7 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
         if day is not None:
             days = catalog.days_active(city_id, day)
             facts.append(
-                f"{days:,} days active on {escape(format_date(day))}"
+                f"{counted(days, 'day')} active on {escape(format_date(day))}"
                 if days is not None
                 else f"not yet launched on {escape(format_date(day))}"
             )
@@ -228,8 +257,12 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     city = catalog.city_by_id.get(city_id) if city_id else None
     cells = [
         "<table cellspacing='0' cellpadding='4' width='99%' style='border-collapse:collapse'>",
-        "<tr style='background-color:palette(alternate-base)'><th align='left'>Figure</th>"
-        "<th align='right'>Value</th><th align='right'>Change</th>"
+        # Fixed widths: the columns stay put from city to city and from 1024 to 1920 pixels
+        # wide (Source takes the rest), so Value and Change never drift apart.
+        f"<tr style='background-color:palette(alternate-base)'>"
+        f"<th align='left' width='{FIGURE_WIDTH}'>Figure</th>"
+        f"<th align='right' width='{VALUE_WIDTH}'>Value</th>"
+        f"<th align='right' width='{CHANGE_WIDTH}'>Change</th>"
         "<th align='left'>Source</th></tr>",
     ]
     group = None

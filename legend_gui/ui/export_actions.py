@@ -28,6 +28,7 @@ from legend_gui.model.export_options import (
     safe_name,
     suggested_name,
 )
+from legend_gui.model.formatting import counted
 from legend_gui.ui import render
 from legend_gui.ui.export_dialog import FORMATS
 from legend_gui.ui.qtapp import wait_cursor
@@ -136,7 +137,7 @@ class ExportActions:
 
         def make(path: Path) -> tuple[bytes, str]:
             data, count = long_csv_bytes(catalog)
-            return data, f"Exported {count:,} figures to {path}"
+            return data, f"Exported {counted(count, 'figure')} to {path}"
 
         return self._save(target, make, "The data was not exported")
 

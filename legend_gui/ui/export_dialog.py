@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.csvdata import chart_csv_bytes
 from legend_gui.model.export_options import MAX_SIDE, MIN_SIDE, ExportOptions, build_chart
+from legend_gui.model.formatting import counted
 from legend_gui.ui import render
 
 if TYPE_CHECKING:
@@ -202,7 +203,8 @@ class ExportChartDialog(QDialog):
                 self._chart.bars if isinstance(self._chart, BarChart) else self._chart.points
             )
             self.note_label.setText(
-                f"The {rows:,} plotted values, one row each, with qualifier and source "
+                f"The {counted(rows, 'plotted value')}, one row each, with qualifier and "
+                "source "
                 "(cities without a figure have an empty value, never 0)."
             )
 
@@ -255,7 +257,9 @@ class ExportChartDialog(QDialog):
         if options.format == "csv":
             text = chart_csv_bytes(self._catalog, self._chart).decode("utf-8")
             lines = text.splitlines()
-            shown = lines[:14] + ([f"… {len(lines) - 14:,} more rows"] if len(lines) > 14 else [])
+            shown = lines[:14] + (
+                [f"… {counted(len(lines) - 14, 'more row')}"] if len(lines) > 14 else []
+            )
             self.preview_label.setPixmap(QPixmap())
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtGui import Qt as QtGuiNamespace
 
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date, format_value
+from legend_gui.model.source_pages import page_name
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
@@ -49,16 +50,22 @@ def open_safe_link(url: QUrl) -> bool:
 
 
 def source_html(source: Source) -> str:
+    """Publisher (a link), date (never broken across lines); an undated source also names its
+    page (title or URL path), so two undated pages of one publisher are told apart."""
+    page = ""
     if source.published:
         when = format_date(source.published)
     else:  # a reference work has no publication date worth saying is missing
         when = "" if source.kind.value == "reference" else "date not shown"
+        page = page_name(source)
     publisher = escape(source.publisher)
     if is_safe_link(source.url):
         name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
     else:
         name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
-    return f"{name}, {escape(when)}" if when else name
+    if page:
+        name += f" <span class='{MUTED_CLASS}'>({escape(page)})</span>"
+    return f"{name}, {escape(when).replace(' ', '&nbsp;')}" if when else name
 
 
 def qualified_html(figure_value: float, qualifier: Qualifier) -> str:

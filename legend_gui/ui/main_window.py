@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
 from legend_gui.model.chart import ChartSettings
@@ -28,24 +28,22 @@ from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
 from legend_gui.ui.metric_choices import fill_metric_menu
-from legend_gui.ui.qtapp import wait_cursor
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
-from legend_gui.ui.theme import apply_scheme
+from legend_gui.ui.theme import Theme, apply_theme
+from legend_gui.ui.window_files import FileCommands
 from legend_gui.ui.window_layout import current_layout, make_splitter, restore_layout
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileCommands):
     """The main window, on a ``catalog``; or, at start-up, on a ``preview`` of the file's
     cities with a ``loader`` that validates the file after the first frame is on screen.
 
-    Signals: ``data_loaded(Catalog)`` after a file was opened successfully.
+    Signals: ``data_loaded(Catalog)`` (``FileCommands``) after a file was opened.
     """
-
-    data_loaded = Signal(object)
 
     def __init__(
         self,
@@ -62,7 +60,6 @@ class MainWindow(QMainWindow):
         self.chart_settings: ChartSettings = ChartSettings(metric="", snapshot=None)
         self.city_id: str | None = None
         self._dark = False  # the colours the panes were rendered in
-        self._asking_reload = False
         self.setAcceptDrops(True)
         self.setMinimumSize(760, 480)
         self._build_layout()
@@ -84,7 +81,10 @@ class MainWindow(QMainWindow):
         self.cities.city_chosen.connect(self._on_city_chosen)
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
+        self.chart_panel.snapshot_clicked.connect(self._choose_snapshot)
         self.city_view.first_painted.connect(self._start.first_painted)
+        for pane in (self.detail, self.sources_pane):
+            pane.report_links_to(self.statusBar().showMessage)
 
         if catalog is not None:
             self._install_catalog(catalog, restore=True)
@@ -93,9 +93,8 @@ class MainWindow(QMainWindow):
             self.detail.setPlainText("Loading the data…")
             self._set_data_actions_enabled(False)
         restore_layout(self, self.splitter, self.right_splitter, self.settings.window_layout())
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
-        self._on_color_scheme_changed(hints.colorScheme())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self._set_theme(self.settings.theme())
 
     # -- layout -----------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -115,14 +114,14 @@ class MainWindow(QMainWindow):
         self.chart_panel = ChartPanel()
         chart_holder = QWidget()
         chart_layout = QVBoxLayout(chart_holder)
-        chart_layout.setContentsMargins(0, 6, 6, 6)
+        chart_layout.setContentsMargins(6, 6, 6, 6)  # clear of the splitter handle's dots
         chart_layout.addWidget(self.chart_panel)
         self.right_splitter = make_splitter(
             Qt.Orientation.Vertical,
             "right_splitter",
             (self.info_tabs, chart_holder),
             stretch=(2, 3),
-            sizes=(330, 470),
+            sizes=(300, 500),
         )
         self.splitter = make_splitter(
             Qt.Orientation.Horizontal,
@@ -170,11 +169,6 @@ class MainWindow(QMainWindow):
         if isinstance(day, date):
             self.apply_chart_settings(self.chart_settings.with_(snapshot=day))
 
-    def _fill_recent_menu(self) -> None:
-        files: list[tuple[str, object]] = [(path, path) for path in self.settings.recent_files()]
-        fill_choice_menu(self.recent_menu, files, lambda p: self.open_path(Path(str(p))), False)
-        self.recent_menu.setEnabled(bool(files))
-
     def _sync_view_menus(self) -> None:
         settings = self.chart_settings
         check_choice(self.metric_menu, settings.metric)
@@ -216,57 +210,11 @@ class MainWindow(QMainWindow):
         self._install_catalog(catalog, restore=True)
         self.data_loaded.emit(catalog)
 
-    def _offer_reload(self, path_text: str) -> None:
-        if self.catalog is None or path_text != self.catalog.path or self._asking_reload:
-            return
-        path = Path(path_text)
-        self._asking_reload = True
-        try:
-            reload = self.dialogs.confirm(
-                self,
-                "Data file changed",
-                f"{path.name} changed on disk. Reload it?\n\nIf the new version has problems, "
-                "the data on screen stays as it is.",
-            )
-        finally:
-            self._asking_reload = False
-        if reload:
-            self.open_path(path)
-
     def _update_title(self, catalog: Catalog) -> None:
         name = Path(catalog.path).name if catalog.path else "untitled"
         # "[*]" is Qt's placeholder for the modified mark; doubled, it shows literally
         self.setWindowTitle(f"{APP_NAME} — {name}".replace("[*]", "[*][*]"))
         self.setWindowFilePath(catalog.path or "")
-
-    def open_path(self, path: Path) -> bool:
-        """Open a data file; on failure show the problems and keep the current data."""
-        from legend_gui.model import Catalog, DatasetError, load_dataset
-
-        try:
-            with wait_cursor():  # taken down on every outcome, an unexpected error included
-                catalog = Catalog(load_dataset(path), str(path))
-        except DatasetError as error:
-            count = error.total
-            self.dialogs.error(
-                self,
-                "Cannot open data file",
-                f"{path.name} could not be opened: {count:,} problem{'s' if count != 1 else ''} "
-                f"found. The data on screen is unchanged.\n\n" + "\n".join(error.lines()[:3]),
-                details=error.summary(),
-            )
-            return False
-        self.settings.add_recent_file(str(path.resolve()))
-        self._install_catalog(catalog)
-        self.statusBar().showMessage(f"Opened {path.name}: {len(catalog.cities):,} cities", 5000)
-        self.data_loaded.emit(catalog)
-        return True
-
-    def open_file_dialog(self) -> None:
-        path = self.dialogs.open_file(self, str(self.settings.open_folder()))
-        if path is not None:
-            self.settings.save_open_folder(path.parent)
-            self.open_path(path)
 
     # -- selection --------------------------------------------------------------------------
     def select_city(self, city_id: str | None) -> None:
@@ -322,12 +270,31 @@ class MainWindow(QMainWindow):
             self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
 
     # -- appearance -------------------------------------------------------------------------
-    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
-        self._show_dark(apply_scheme(scheme))
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._theme == "system":
+            self._show_dark(apply_theme("system"))
+
+    def _set_theme(self, theme: Theme) -> None:
+        self._theme: Theme = theme
+        self.menu_actions[f"theme_{theme}"].setChecked(True)
+        self._show_dark(apply_theme(theme))
+
+    def use_system_theme(self, _checked: bool = True) -> None:
+        """View ▸ Theme ▸ System, remembered (also _light, _dark)."""
+        self.settings.save_theme("system")
+        self._set_theme("system")
+
+    def use_light_theme(self, _checked: bool = True) -> None:
+        self.settings.save_theme("light")
+        self._set_theme("light")
+
+    def use_dark_theme(self, _checked: bool = True) -> None:
+        self.settings.save_theme("dark")
+        self._set_theme("dark")
 
     def set_dark(self, dark: bool) -> None:
-        """Force a scheme (``screenshot --dark``; platforms that report none)."""
-        self._show_dark(apply_scheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light))
+        """Force a scheme for this window only (``screenshot --dark``): not remembered."""
+        self._set_theme("dark" if dark else "light")
 
     def _show_dark(self, dark: bool) -> None:
         if dark == self._dark:  # the panes were rendered in these colours already
@@ -344,21 +311,6 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         self.full_screen_action.setChecked(self.isFullScreen())
 
-    # -- files dropped on the window --------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            path = Path(urls[0].toLocalFile())
-            QTimer.singleShot(0, lambda: self.open_path(path))
-
     # -- help and exports (their work is in ui/help_menu.py and ui/export_actions.py) ------------
     def show_about(self) -> None:
         sources = len(self.catalog.dataset.sources) if self.catalog else 0
@@ -367,8 +319,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        actions = [self.menu_actions[spec.id] for spec in action_specs()]
-        self.dialogs.information(self, "Keyboard shortcuts", help_menu.shortcuts_text(actions))
+        self.dialogs.information(self, "Keyboard shortcuts", help_menu.shortcuts_html(), rich=True)
 
     def open_log_folder(self) -> None:
         help_menu.open_log_folder()

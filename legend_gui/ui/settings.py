@@ -24,6 +24,7 @@ from legend_gui.model.export_options import (
     MIN_SIDE,
     ExportOptions,
 )
+from legend_gui.ui.theme import THEMES, Theme
 
 T = TypeVar("T")
 MAX_RECENT = 8
@@ -97,6 +98,13 @@ def _one_of(*choices: str) -> Callable[[object], str | None]:
     return lambda value: value if isinstance(value, str) and value in choices else None
 
 
+def _theme(value: object) -> Theme | None:
+    for theme in THEMES:
+        if value == theme:
+            return theme
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Key(Generic[T]):
     """A stored setting: its key, default, how a stored value is checked, how one is stored."""
@@ -135,6 +143,7 @@ class AppSettings:
     EXPORT_FORMAT = Key("export/format", "png", _one_of(*CHART_FORMATS))
     EXPORT_WIDTH = Key("export/width", DEFAULT_SIZE[0], _whole(MIN_SIDE, MAX_SIDE))
     EXPORT_HEIGHT = Key("export/height", DEFAULT_SIZE[1], _whole(MIN_SIDE, MAX_SIDE))
+    THEME: Key[Theme] = Key("view/theme", "system", _theme)
     OPEN_FOLDER = Key("folders/open", "", _text)
     EXPORT_FOLDER = Key("folders/export", "", _text)
     RECENT_FILES = "recent_files"
@@ -195,6 +204,12 @@ class AppSettings:
         self.put(self.GEOMETRY, layout.geometry)
         self.put(self.SPLITTER, layout.splitter)
         self.put(self.RIGHT_SPLITTER, layout.right_splitter)
+
+    def theme(self) -> Theme:
+        return self.get(self.THEME)
+
+    def save_theme(self, theme: Theme) -> None:
+        self.put(self.THEME, theme)
 
     def export_options(self) -> ExportOptions:
         """The last export's choices, or PNG at the default size."""

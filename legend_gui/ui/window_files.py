@@ -1,0 +1,111 @@
+"""The main window's file commands: Open, Open Recent, Open Bundled Dataset, a dropped file,
+and the reload offered when the open file changes on disk. A base class of ``MainWindow``:
+it opens and reports; ``_install_catalog`` (the window's) shows what was opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from legend_gui.model.formatting import counted
+from legend_gui.resources import bundled_dataset
+from legend_gui.ui.actions import fill_choice_menu
+from legend_gui.ui.qtapp import wait_cursor
+
+if TYPE_CHECKING:
+    from legend_gui.model.queries import Catalog
+    from legend_gui.ui.dialogs import Dialogs
+    from legend_gui.ui.settings import AppSettings
+
+
+class FileCommands(QMainWindow):
+    """Signals: ``data_loaded(Catalog)`` after a file was opened successfully."""
+
+    data_loaded = Signal(object)
+
+    dialogs: Dialogs
+    settings: AppSettings
+    catalog: Catalog | None
+    recent_menu: QMenu
+    _asking_reload: bool = False
+
+    def _install_catalog(self, catalog: Catalog, restore: bool = False) -> None:
+        raise NotImplementedError
+
+    def open_path(self, path: Path) -> bool:
+        """Open a data file; on failure show the problems and keep the current data."""
+        from legend_gui.model import Catalog, DatasetError, load_dataset
+
+        try:
+            with wait_cursor():  # taken down on every outcome, an unexpected error included
+                catalog = Catalog(load_dataset(path), str(path))
+        except DatasetError as error:
+            problems, details = error.for_dialog()
+            self.dialogs.error(
+                self,
+                "Cannot open data file",
+                f"{path.name} could not be opened: {counted(error.total, 'problem')} found. "
+                "The data on screen is unchanged.\n\n" + problems,
+                details=details,
+            )
+            return False
+        if path.resolve() != bundled_dataset().resolve():  # File ▸ Open Bundled Dataset has it
+            self.settings.add_recent_file(str(path.resolve()))
+            self._fill_recent_menu()
+        self._install_catalog(catalog)
+        self.statusBar().showMessage(
+            f"Opened {path.name}: {counted(len(catalog.cities), 'city')}", 5000
+        )
+        self.data_loaded.emit(catalog)
+        return True
+
+    def open_file_dialog(self) -> None:
+        path = self.dialogs.open_file(self, str(self.settings.open_folder()))
+        if path is not None:
+            self.settings.save_open_folder(path.parent)
+            self.open_path(path)
+
+    def open_bundled_dataset(self) -> None:
+        """Back to the dataset that comes with the app, whatever was opened since."""
+        self.open_path(bundled_dataset())
+
+    def _fill_recent_menu(self) -> None:
+        files: list[tuple[str, object]] = [(path, path) for path in self.settings.recent_files()]
+        fill_choice_menu(self.recent_menu, files, lambda p: self.open_path(Path(str(p))), False)
+        self.recent_menu.setEnabled(bool(files))
+
+    def _offer_reload(self, path_text: str) -> None:
+        if self.catalog is None or path_text != self.catalog.path or self._asking_reload:
+            return
+        path = Path(path_text)
+        self._asking_reload = True
+        try:
+            reload = self.dialogs.confirm(
+                self,
+                "Data file changed",
+                f"{path.name} changed on disk. Reload it?\n\nIf the new version has problems, "
+                "the data on screen stays as it is.",
+            )
+        finally:
+            self._asking_reload = False
+        if reload:
+            self.open_path(path)
+
+    # -- files dropped on the window --------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            path = Path(urls[0].toLocalFile())
+            QTimer.singleShot(0, lambda: self.open_path(path))
