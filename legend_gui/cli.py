@@ -1,5 +1,5 @@
 """Command line: ``legend-gui [FILE]``, ``validate``, ``list``, ``export``, ``screenshot``,
-``--smoke``.
+``cite``, ``sheet``, ``--smoke`` (the publishing commands' work is in ``cli_publish``).
 
 The contract is DESIGN.md §4. Headless commands import only what they need (``validate`` never
 imports Qt); no traceback ever reaches the user: expected failures print one line per problem on
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from legend_gui import __version__, timing  # noqa: F401 - timing notes the start early
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-_COMMANDS = ("validate", "list", "export", "screenshot")
+_COMMANDS = ("validate", "list", "export", "screenshot", "cite", "sheet")
 
 
 if TYPE_CHECKING:
@@ -77,8 +77,10 @@ def _gui_parser() -> argparse.ArgumentParser:
             "commands:\n"
             "  legend-gui validate FILE...         check data files\n"
             "  legend-gui list cities|metrics|snapshots   the ids a command line can use\n"
-            "  legend-gui export -o OUT ...        the chart (PNG/SVG/CSV) or, with --all, every "
-            "figure as CSV\n"
+            "  legend-gui export -o OUT ...        the chart (PNG/SVG/PDF/CSV); with --all, every "
+            "figure (.csv, or .zip: a data package)\n"
+            "  legend-gui cite --metric ID ...     print the citation of one figure\n"
+            "  legend-gui sheet --city ID -o OUT.pdf   a city's one-page fact sheet\n"
             "  legend-gui screenshot -o OUT.png    render the main window\n"
             "Run 'legend-gui COMMAND --help' for a command's options."
         ),
@@ -130,16 +132,23 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("what", choices=LISTINGS)
         parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
         return parser
+    if command in ("cite", "sheet"):
+        from legend_gui.cli_publish import command_parser
+
+        return command_parser(command, _Parser)
     if command == "export":
         parser = _Parser(
             prog="legend-gui export",
             description=(
-                "Export the chart as PNG, SVG or CSV (chosen by the extension of OUT), or with "
-                "--all every figure of the dataset as long-format CSV. Needs no display."
+                "Export the chart as PNG, SVG, PDF or CSV (chosen by the extension of OUT), or "
+                "with --all every figure of the dataset as long-format CSV or, to a .zip, as a "
+                "Frictionless data package. Needs no display."
             ),
         )
         parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-        parser.add_argument("--all", action="store_true", help="every figure, long-format CSV")
+        parser.add_argument(
+            "--all", action="store_true", help="every figure: long-format CSV, or a .zip package"
+        )
         parser.add_argument("--snapshot", help="snapshot date, YYYY-MM-DD")
         parser.add_argument("--metric", help="metric id, e.g. federal_defendants_charged")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
@@ -151,6 +160,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
         _chart_options(parser)
+        from legend_gui.cli_publish import text_arguments
+
+        text_arguments(parser)
         return parser
     parser = _Parser(
         prog="legend-gui screenshot",
@@ -180,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "list": _list,
                 "export": _export,
                 "screenshot": _screenshot,
+                "cite": _publish,
+                "sheet": _publish,
             }
             return handler[args[0]](options)
         options = _gui_parser().parse_args(args)
@@ -277,22 +291,26 @@ def _reporting_failures(command: str, run: Callable[[], int]) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     from legend_gui import export
+    from legend_gui.cli_publish import export_text
     from legend_gui.model.export_options import DEFAULT_SIZE
     from legend_gui.model.formatting import counted
 
-    if options.all and options.output.suffix.lower() != ".csv":
-        _err("legend-gui export: --all writes CSV; give -o a name ending in .csv")
+    package = options.output.suffix.lower() == ".zip"
+    if options.all and not package and options.output.suffix.lower() != ".csv":
+        _err("legend-gui export: --all writes CSV or a data package; give -o .csv or .zip")
         return EXIT_USAGE
 
     def run() -> int:
         catalog = _load_catalog(options.data)
         if options.all:
-            count = export.write_long_csv(catalog, options.output)
-            _out(f"{options.output}: {counted(count, 'row')}")
+            write = export.write_data_package if package else export.write_long_csv
+            count = write(catalog, options.output)
+            kind = " (data package)" if package else ""
+            _out(f"{options.output}: {counted(count, 'row')}{kind}")
             return EXIT_OK
         settings = settings_from_options(catalog, options)
         size = (options.width or DEFAULT_SIZE[0], options.height or DEFAULT_SIZE[1])
-        export.export_chart(catalog, settings, options.output, size)
+        export.export_chart(catalog, settings, options.output, size, export_text(options))
         _out(f"{options.output}: {describe(settings, catalog.is_context_metric(settings.metric))}")
         return EXIT_OK
 
@@ -341,6 +359,16 @@ def describe(settings: ChartSettings, period_counts: bool = False) -> str:
     if period_counts:
         when = "period counts, no snapshot"
     return f"bar chart of {settings.metric}{rate}, {when}"
+
+
+def _publish(options: argparse.Namespace) -> int:
+    """``cite`` and ``sheet`` (``cli_publish``)."""
+    from legend_gui.cli_publish import run
+
+    command: str = options.command
+    return _reporting_failures(
+        command, lambda: run(_load_catalog(options.data), options, _out, _err)
+    )
 
 
 def _screenshot(options: argparse.Namespace) -> int:

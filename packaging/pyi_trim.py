@@ -39,7 +39,6 @@ QT_MODULE_EXCLUDES = [
         "QtSql",
         "QtXml",
         "QtConcurrent",
-        "QtPrintSupport",
         "QtHelp",
         "QtDesigner",
         "QtUiTools",
@@ -85,16 +84,22 @@ PY_MODULE_EXCLUDES = [
     "pyqtgraph.examples",
     "pyqtgraph.opengl",
     "pyqtgraph.jupyter",
-    # Development tools that pydantic's mypy plugin (collected with pydantic's submodules) would
-    # pull in, with their own dependencies: 9 MB and 108 files the app never imports.
+    # Development tools that optional imports would pull in: pydantic's mypy plugins (collected
+    # with pydantic's submodules) import mypy, with its compiled parser (ast_serialize, librt);
+    # numpy.__config__ imports yaml (only to print its build config); pygments brings chardet.
+    # With the test-only packages: 9 MB and 108 files the app never imports.
     "pydantic.mypy",
+    "pydantic.v1.mypy",
     "mypy",
     "mypyc",
+    "ast_serialize",
+    "librt",
     "importlinter",
     "grimp",
     "frictionless",
     "pypdf",
     "yaml",
+    "pygments",
     "chardet",
 ]
 
@@ -113,7 +118,6 @@ DROP_PLUGIN_FOLDERS = frozenset(
         "tls",
         "xcbglintegrations",
         "sqldrivers",
-        "printsupport",
         "qmltooling",
         "designer",
         "vectorimageformats",
@@ -182,6 +186,26 @@ HOST_LIB_STEMS = frozenset(
         "libxkbcommon-x11",
         "libbsd",
         "libmd",
+        # Printing: Qt's CUPS plugin needs libcups, which every desktop that prints has; with
+        # its TLS, Kerberos and Avahi dependencies it is 8.5 MB (measured). Without it on the
+        # host the plugin does not load and the print dialog offers printing to a PDF file.
+        "libcups",
+        "libavahi-common",
+        "libavahi-client",
+        "libgnutls",
+        "libp11-kit",
+        "libunistring",
+        "libidn2",
+        "libtasn1",
+        "libnettle",
+        "libhogweed",
+        "libgmp",
+        "libkrb5",
+        "libk5crypto",
+        "libgssapi_krb5",
+        "libkrb5support",
+        "libcom_err",
+        "libkeyutils",
     }
 )
 

@@ -35,6 +35,8 @@ class FakeDialogs:
     export_asks: int = 0
     export_asked_with: list[Any] = field(default_factory=list)  # the initial ExportOptions
     open_boxes: list[Callable[[], None]] = field(default_factory=list)
+    printers: list[Any] = field(default_factory=list)  # QPrinter | None: the print dialog
+    printer_asks: int = 0
 
     def error(self, _parent: object, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
@@ -73,6 +75,10 @@ class FakeDialogs:
     ) -> Path | None:
         self.saves.append(SaveCall(title, suggested, filters, options))
         return self.save_answers.pop(0) if self.save_answers else None
+
+    def ask_printer(self, _parent: object) -> Any:
+        self.printer_asks += 1
+        return self.printers.pop(0) if self.printers else None
 
     def ask_export_options(
         self, _parent: object, _catalog: object, _settings: object, initial: Any

@@ -387,3 +387,12 @@ def test_rates_of_a_context_metric_need_populations() -> None:
     assert "populations" in chart.message
     counts = _chart(catalog, "homicides_2020")
     assert len(counts.plotted) == 9  # the counts themselves need none
+
+
+def test_the_cite_command_cites_a_context_count(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cite", "--metric", "homicides_2020_ytd", "--city", KC]) == 0
+    text = capsys.readouterr().out
+    assert "1 Jan – 8 Jul 2020" in text
+    assert "as announced" not in text
+    assert main(["cite", "--metric", "homicides_2020_ytd", "--city", "detroit-mi"]) == 1
+    assert "not reported" in capsys.readouterr().err

@@ -402,6 +402,7 @@ def test_dialog_offers_formats_presets_and_custom(options_dialog: ExportChartDia
     assert [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())] == [
         "png",
         "svg",
+        "pdf",
         "csv",
     ]
     presets = [dialog.size_box.itemText(i) for i in range(dialog.size_box.count())]

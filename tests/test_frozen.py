@@ -125,9 +125,12 @@ def test_bundle_layout_mirrors_the_wheel(bundle: Path) -> None:
         assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= platforms
         assert (qt / "plugins" / "imageformats" / "libqsvg.so").exists()
         assert not (qt / "plugins" / "generic").exists()
+        # printing: Qt's CUPS plugin, with libcups left to the host (packaging/README.md)
+        assert (qt / "plugins" / "printsupport" / "libcupsprintersupport.so").exists()
+        assert not list(internal.glob("libcups.so*"))
         assert not list(internal.rglob("libcrypto.so*"))
         assert not [p for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
-    for kept in ("QtSvg", "QtOpenGL", "QtOpenGLWidgets"):
+    for kept in ("QtSvg", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport"):
         assert list((internal / "PySide6").glob(f"{kept}.*")), kept
     assert not list((internal / "PySide6").glob("QtNetwork.*"))
 

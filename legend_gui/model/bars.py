@@ -70,6 +70,7 @@ class BarChart:
     unit: str = ""  # the metric's unit ("per 100,000 residents" appended for rates)
     message: str = ""  # why there is nothing to draw, shown in the plot area
     dataset_title: str = ""
+    attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
     context: bool = False  # the bars are period counts (``model.context_chart``), no snapshot
 
     @property

@@ -51,6 +51,20 @@ def licence_name(dataset: Dataset) -> str | None:
     return found.group(1).strip() if found else text
 
 
+def attribution(dataset: Dataset) -> str:
+    """``Data: <dataset title>, <licence>.``: the line every export carries (no licence: the
+    title alone)."""
+    licence = licence_name(dataset)
+    return f"Data: {dataset.title}{f', {licence}' if licence else ''}."
+
+
+def latest_reported_day(catalog: Catalog, city_id: str | None, metric_id: str) -> date | None:
+    """The most recent snapshot in which ``city_id``'s (``None``: national) figure of
+    ``metric_id`` is reported; ``None`` when no snapshot reports it (``cite --snapshot latest``)."""
+    history = catalog.timeline(city_id, metric_id)
+    return history[-1].day if history else None
+
+
 def where_name(catalog: Catalog, city_id: str | None) -> str:
     """``St. Louis, MO`` for a city; for national figures the scope as the data file names it."""
     if city_id is None:
@@ -90,7 +104,8 @@ def cite_source(source: Source, style: CitationStyle = CitationStyle.PLAIN) -> s
         return f"{source.publisher}. ({published}).{title} {source.url}"
     if style is CitationStyle.CHICAGO:
         title = f" “{source.title}.”" if source.title else ""
-        return f"{source.publisher}.{title} {published}. {source.url}."
+        stop = "" if published.endswith(".") else "."  # "n.d." is not followed by a second stop
+        return f"{source.publisher}.{title} {published}{stop} {source.url}."
     title = f", “{source.title}”" if source.title else ""
     when = f", published {published}" if source.published else ""
     return f"{source.publisher}{title}{when}, <{source.url}>"

@@ -1,5 +1,6 @@
 """What an export is made of, chosen in the export dialog or on the command line: the chart
-for the settings, the file formats, the image size, and the name a save dialog suggests.
+for the settings, the file formats, the image size, the text an editor may change (title,
+subtitle, a note, larger text for print, the highlight), and the name a save dialog suggests.
 
 Pure Python: ``legend-gui export`` of a CSV never loads Qt, and the window and the CLI read the
 same defaults.
@@ -8,28 +9,47 @@ same defaults.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.citation import attribution
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
 
 #: The chart formats, by file extension: the extension decides the format.
-CHART_FORMATS = ("png", "svg", "csv")
+CHART_FORMATS = ("png", "svg", "pdf", "csv")
+#: Image formats: painted by ``ui.render`` (PDF and SVG keep text as text).
+IMAGE_FORMATS = ("png", "svg", "pdf")
 DEFAULT_SIZE = (1600, 900)
 #: The smallest and largest side of an exported image, in pixels.
 MIN_SIDE, MAX_SIDE = 16, 20_000
 
 
 @dataclass(frozen=True, slots=True)
+class ExportText:
+    """The words an editor may change on an exported image. ``None`` keeps the data's title or
+    subtitle, ``""`` leaves it out; ``note`` is added above the chart's own notes;
+    ``large_text`` enlarges every text and line for print; without ``highlight`` the selected
+    city is drawn like the others (and the key to the highlight goes too)."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    note: str = ""
+    large_text: bool = False
+    highlight: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class ExportOptions:
-    """What the export dialog asks: the format (``png``, ``svg``, ``csv``) and the pixel size."""
+    """What the export dialog asks: the format (``png``, ``svg``, ``pdf``, ``csv``), the pixel
+    size and the text (only the size and format are remembered between exports)."""
 
     format: str = "png"
     width: int = DEFAULT_SIZE[0]
     height: int = DEFAULT_SIZE[1]
+    text: ExportText = field(default_factory=ExportText)
 
     @property
     def suffix(self) -> str:
@@ -40,12 +60,29 @@ class ExportOptions:
         return (self.width, self.height)
 
 
-def build_chart(catalog: Catalog, settings: ChartSettings) -> BarChart | TimelineChart:
-    """The chart ``settings`` ask for: the bar chart of a snapshot (of a period for a context
-    metric, which has no snapshot), or a timeline."""
+def build_chart(
+    catalog: Catalog, settings: ChartSettings, text: ExportText | None = None
+) -> BarChart | TimelineChart:
+    """The chart ``settings`` ask for (the bar chart of a snapshot, of a period for a context
+    metric, or a timeline), with the data's attribution line and the editor's ``text``, if
+    any."""
+    if text is not None and not text.highlight and settings.view == "bars":
+        settings = settings.with_(city=None)
+    chart: BarChart | TimelineChart
     if settings.view == "timeline":
-        return timeline_chart(catalog, settings)
-    return bar_chart(catalog, settings)
+        chart = timeline_chart(catalog, settings)
+    else:
+        chart = bar_chart(catalog, settings)
+    chart = replace(chart, attribution=attribution(catalog.dataset))
+    if text is None:
+        return chart
+    notes = [text.note.strip(), *chart.notes] if text.note.strip() else chart.notes
+    return replace(
+        chart,
+        title=chart.title if text.title is None else text.title.strip(),
+        subtitle=chart.subtitle if text.subtitle is None else text.subtitle.strip(),
+        notes=notes,
+    )
 
 
 def safe_name(text: str, fallback: str = "chart") -> str:

@@ -69,6 +69,7 @@ class TimelineChart:
     unit: str = ""
     place: str = ""  # "St. Louis, MO" or the national name
     dataset_title: str = ""
+    attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
     context: list[ContextMark] = field(default_factory=list)  # background counts, if asked
 
     def source_line(self) -> str:

@@ -20,8 +20,9 @@ StandardKey = QKeySequence.StandardKey
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One menu command. ``callback`` names a window method: no argument, or, for a
-    ``checkable`` action, whether it is now checked."""
+    """One menu command. ``callback`` names a window method (or, dotted, a method of one of
+    its attributes: ``publish.copy_all_sources``): no argument, or, for a ``checkable``
+    action, whether it is now checked."""
 
     id: str
     text: str
@@ -57,10 +58,18 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec("open_bundled", "Open &Bundled Dataset", "open_bundled_dataset", None,
                        "Open the dataset that comes with Legend Viewer", needs_data=False),
             SEPARATOR,
-            ActionSpec("export_chart", "&Export Chart…", "export_chart_dialog", "Ctrl+E",
-                       "Save the chart as PNG, SVG or CSV"),
-            ActionSpec("export_data", "Export &Data (CSV)…", "export_data_dialog", None,
+            ActionSpec("export_chart", "&Export Chart…", "exports.export_chart", "Ctrl+E",
+                       "Save the chart as PNG, SVG, PDF or CSV"),
+            ActionSpec("export_data", "Export &Data (CSV)…", "exports.export_data", None,
                        "Save every figure of the data file as one CSV table"),
+            ActionSpec("export_package", "Export Data as Pac&kage…", "exports.export_package",
+                       None, "Save the whole dataset as a data package (zip) for a "
+                       "spreadsheet, R or pandas"),
+            SEPARATOR,
+            ActionSpec("print_sheet", "&Print Fact Sheet…", "publish.print_fact_sheet",
+                       StandardKey.Print, "Print a one-page fact sheet of the selected city"),
+            ActionSpec("save_sheet", "Save Fact S&heet as PDF…", "publish.save_fact_sheet",
+                       None, "Save a one-page fact sheet of the selected city as PDF"),
             SEPARATOR,
             ActionSpec("quit", "&Quit", "close", StandardKey.Quit, "Close Legend Viewer",
                        needs_data=False, role=QAction.MenuRole.QuitRole),
@@ -69,8 +78,12 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     (
         "&Edit",
         (
-            ActionSpec("copy_chart", "&Copy Chart", "copy_chart", "Ctrl+Shift+C",
+            ActionSpec("copy_chart", "&Copy Chart", "exports.copy_chart", "Ctrl+Shift+C",
                        "Copy the chart to the clipboard as an image"),
+            ActionSpec("copy_citation", "Copy C&itation", "publish.copy_selected_citation",
+                       "Ctrl+Shift+I", "Copy the citation of the selected city's figure"),
+            ActionSpec("copy_sources", "Copy All &Sources", "publish.copy_all_sources", None,
+                       "Copy every source of the chart, numbered, as text"),
             ActionSpec("find", "&Find City", "focus_search", StandardKey.Find,
                        "Search the city list", needs_data=False),
         ),
@@ -80,7 +93,8 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         (
             Submenu("metric", "&Metric"),
             Submenu("snapshot", "&Snapshot"),
-            ActionSpec("per_capita", "&Per 100,000 Residents", "set_per_capita", "Ctrl+P",
+            ActionSpec("per_capita", "&Per 100,000 Residents", "set_per_capita",
+                       "Ctrl+Shift+P",
                        "Show figures per 100,000 residents", checkable=True),
             SEPARATOR,
             ActionSpec("bars", "&Compare Cities (Bar Chart)", "show_bars", "Ctrl+1",
@@ -190,7 +204,7 @@ def build_menus(bar: QMenuBar, window: QWidget) -> BuiltMenus:
 def _add_action(
     menu: QMenu, spec: ActionSpec, window: QWidget, groups: dict[str, QActionGroup]
 ) -> QAction:
-    action = _make_action(spec, window, getattr(window, spec.callback))
+    action = _make_action(spec, window, _method(window, spec.callback))
     if spec.group is not None:
         groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
     menu.addAction(action)
@@ -202,6 +216,15 @@ def shortcut_text(spec: ActionSpec) -> str:
     if spec.shortcut is None:
         return ""
     return QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _method(window: QWidget, path: str) -> Callable[..., object]:
+    """``window``'s method named by ``path``, dotted through its attributes."""
+    target: object = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    assert callable(target), path
+    return target
 
 
 def _make_action(spec: ActionSpec, parent: QWidget, callback: Callable[..., object]) -> QAction:

@@ -45,6 +45,7 @@ class ChartPanel(QWidget):
     settings_edited = Signal(object)
     city_clicked = Signal(object)
     snapshot_clicked = Signal(object)
+    bar_menu_requested = Signal(object, object)  # (Bar, global QPoint): a bar right-clicked
     chart_painted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -281,11 +282,13 @@ class ChartPanel(QWidget):
         return position
 
     def _on_bar_clicked(self, event: Any) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or not isinstance(self._chart, BarChart):
+        if not isinstance(self._chart, BarChart):
             return
         index = self.bar_at(event.scenePos())
-        if index is not None:
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self.city_clicked.emit(self._chart.bars[index].city_id)
+        elif index is not None and event.button() == Qt.MouseButton.RightButton:
+            self.bar_menu_requested.emit(self._chart.bars[index], event.screenPos().toPoint())
 
     def _on_bar_hovered(self, scene_pos: QPointF) -> None:
         if self._bar_plot is None or not isinstance(self._chart, BarChart):

@@ -38,6 +38,14 @@ def font(pixels: float = FONT_PX, bold: bool = False, italic: bool = False) -> Q
     result.setPixelSize(max(1, round(pixels)))
     result.setBold(bold)
     result.setItalic(italic)
+    return without_ligatures(result)
+
+
+def without_ligatures(result: QFont) -> QFont:
+    """No "fi" ligature: in a PDF or SVG it stays one glyph, and copied or searched text would
+    read "ﬁgures" instead of "figures"."""
+    for feature in ("liga", "clig"):
+        result.setFeature(QFont.Tag(feature), 0)
     return result
 
 

@@ -12,9 +12,9 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QPalette, QTextTable
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 
 from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
@@ -51,6 +51,7 @@ __all__ = [  # the link and tooltip helpers live in html_text; callers import th
 ]
 
 if TYPE_CHECKING:
+    from legend_gui.model.index import FigureKey
     from legend_gui.model.queries import Catalog
     from legend_gui.model.schema import Figure, Metric
 
@@ -122,10 +123,15 @@ class SafeBrowser(QTextBrowser):
 
 
 class DetailPane(SafeBrowser):
-    """One city's figures at the chosen snapshot."""
+    """One city's figures at the chosen snapshot. Signals: ``citation_requested(FigureKey)``
+    when the user chooses Copy Citation in a figure's context menu."""
+
+    citation_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._row_keys: list[FigureKey | None] = []  # the figure table's rows, header first
+        self.context_menu: QMenu | None = None  # the last one shown (tests trigger its actions)
         self.setAccessibleName("City details")
         self.setAccessibleDescription(
             "Figures for the selected city at the chosen snapshot, with their sources"
@@ -135,6 +141,42 @@ class DetailPane(SafeBrowser):
         self, catalog: Catalog, city_id: str | None, day: date | None, force: bool = False
     ) -> None:
         self.show_html(render_detail(catalog, city_id, day), force)
+        self._row_keys = [None]  # the header row; then as _figure_table writes them
+        if day is None:
+            return
+        group = None
+        for metric, figure, _state in figure_rows(catalog, day, city_id):
+            if metric.group != group:
+                group = metric.group
+                self._row_keys.append(None)
+            self._row_keys.append((day, city_id, metric.id) if figure is not None else None)
+
+    def figure_at(self, pos: QPoint) -> FigureKey | None:
+        """The reported figure whose table row is under ``pos`` (viewport coordinates)."""
+        cursor = self.cursorForPosition(pos)
+        table: QTextTable | None = cursor.currentTable()  # None outside a table, stubs aside
+        if table is None:
+            return None
+        row = table.cellAt(cursor).row()
+        return self._row_keys[row] if 0 <= row < len(self._row_keys) else None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu (Copy, Select All), with Copy Citation over a reported figure."""
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(event.pos() + scrolled)  # document coordinates
+        key = self.figure_at(event.pos())
+        if key is not None:
+            cite = QAction("Copy &Citation", menu)
+            cite.triggered.connect(lambda _checked=False: self.citation_requested.emit(key))
+            first = menu.actions()[0] if menu.actions() else None
+            if first is None:
+                menu.addAction(cite)
+            else:
+                menu.insertAction(first, cite)
+                menu.insertSeparator(first)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context_menu = menu
+        menu.popup(event.globalPos())  # not exec(): a test never waits on a nested loop
 
 
 class SourcesPane(SafeBrowser):

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.export_options import ExportOptions
     from legend_gui.model.queries import Catalog
@@ -108,3 +110,13 @@ class Dialogs:
         from legend_gui.ui.export_dialog import ask_export_options
 
         return ask_export_options(catalog, settings, initial, parent)
+
+    def ask_printer(self, parent: QWidget | None) -> QPrinter | None:
+        """The print dialog (File ▸ Print Fact Sheet…): the printer the user set up, or
+        ``None`` if cancelled. Qt's print support is imported only now."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print Fact Sheet")
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted.value else None

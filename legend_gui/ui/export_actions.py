@@ -1,4 +1,5 @@
-"""File ▸ Export Chart…, File ▸ Export Data (CSV)… and Edit ▸ Copy Chart.
+"""File ▸ Export Chart…, File ▸ Export Data (CSV)…, File ▸ Export Data as Package… and
+Edit ▸ Copy Chart.
 
 One flow for both exports: ask (through the injectable dialog service), fix the extension,
 confirm a replacement once, make the bytes, write them atomically (``fileio``), say what was
@@ -43,17 +44,18 @@ STATUS_MS = 6000
 
 
 def chart_file_bytes(
-    catalog: Catalog, chart: BarChart | TimelineChart, fmt: str, size: tuple[int, int]
+    catalog: Catalog,
+    chart: BarChart | TimelineChart,
+    fmt: str,
+    size: tuple[int, int],
+    large_text: bool = False,
 ) -> bytes:
-    """The file for ``chart`` in ``fmt`` (``png``, ``svg``, ``csv``); ``WriteError`` if the
-    image cannot be made."""
+    """The file for ``chart`` in ``fmt`` (``png``, ``svg``, ``pdf``, ``csv``); ``WriteError``
+    if the image cannot be made."""
     if fmt == "csv":
         return chart_csv_bytes(catalog, chart)
-    width, height = size
     try:
-        if fmt == "png":
-            return render.chart_png(chart, width, height)
-        return render.chart_svg(chart, width, height)
+        return render.chart_bytes(chart, fmt, *size, large_text)
     except render.RenderError as error:
         raise WriteError(str(error)) from None
 
@@ -115,7 +117,8 @@ class ExportActions:
 
         def make(path: Path) -> tuple[bytes, str]:
             fmt = path.suffix.lower().lstrip(".")
-            data = chart_file_bytes(catalog, build_chart(catalog, settings), fmt, options.size)
+            chart = build_chart(catalog, settings, options.text)
+            data = chart_file_bytes(catalog, chart, fmt, options.size, options.text.large_text)
             what = "chart data (CSV)" if fmt == "csv" else _size_text(options)
             return data, f"Exported the {what} to {path}"
 
@@ -140,6 +143,48 @@ class ExportActions:
             return data, f"Exported {counted(count, 'figure')} to {path}"
 
         return self._save(target, make, "The data was not exported")
+
+    def export_package(self) -> Path | None:
+        """File ▸ Export Data as Package…: the Frictionless data package (``export --all`` to
+        a .zip): the figures with their types, sources, cities, metrics and a README."""
+        catalog = self._catalog()
+        if catalog is None:
+            return None
+        from legend_gui.model.datapackage import data_package_zip
+
+        stem = Path(catalog.path).stem if catalog.path else "legend"
+        target = _Target(
+            "Export Data as Package",
+            f"{safe_name(stem)}-data-package.zip",
+            ["Data package (*.zip)", "All files (*)"],
+            (".zip",),
+            ".zip",
+        )
+
+        def make(path: Path) -> tuple[bytes, str]:
+            return data_package_zip(catalog), f"Exported the data package to {path}"
+
+        return self._save(target, make, "The data package was not exported")
+
+    def save_fact_sheet(self, city_id: str) -> Path | None:
+        """File ▸ Save Fact Sheet as PDF…: ``city_id``'s one-page sheet (``legend-gui sheet``)."""
+        catalog = self._catalog()
+        if catalog is None:
+            return None
+        from legend_gui.ui.fact_sheet import fact_sheet_pdf_bytes
+
+        target = _Target(
+            "Save Fact Sheet as PDF",
+            f"{safe_name(city_id, 'city')}-fact-sheet.pdf",
+            ["PDF document (*.pdf)", "All files (*)"],
+            (".pdf",),
+            ".pdf",
+        )
+
+        def make(path: Path) -> tuple[bytes, str]:
+            return fact_sheet_pdf_bytes(catalog, city_id), f"Saved the fact sheet to {path}"
+
+        return self._save(target, make, "The fact sheet was not saved")
 
     def _save(
         self, target: _Target, make: Callable[[Path], tuple[bytes, str]], failed: str

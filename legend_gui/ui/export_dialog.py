@@ -1,4 +1,5 @@
-"""Export Chart's options dialog: format, size (presets or custom) and a live preview.
+"""Export Chart's options dialog: format, size (presets or custom), the text an editor may
+change (title, subtitle, note, larger text for print, the highlight) and a live preview.
 
 It is reached only through the injectable dialog service (``Dialogs.ask_export_options``), so
 tests replace it and nothing here can block a test on a modal loop (PITFALLS 3.3). The export
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.model.csvdata import chart_csv_bytes
-from legend_gui.model.export_options import MAX_SIDE, MIN_SIDE, ExportOptions, build_chart
+from legend_gui.model.export_options import (
+    MAX_SIDE,
+    MIN_SIDE,
+    ExportOptions,
+    ExportText,
+    build_chart,
+)
 from legend_gui.model.formatting import counted
 from legend_gui.ui import render
 
@@ -37,6 +46,7 @@ if TYPE_CHECKING:
 FORMATS: dict[str, tuple[str, str]] = {
     "png": ("PNG image", "PNG image (*.png)"),
     "svg": ("SVG drawing (scalable)", "SVG drawing (*.svg)"),
+    "pdf": ("PDF document (vector)", "PDF document (*.pdf)"),
     "csv": ("CSV table of the plotted values", "CSV table (*.csv)"),
 }
 #: Presets offered in the dialog: (label, width, height).
@@ -76,7 +86,9 @@ class ExportChartDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Chart")
         self._catalog = catalog
-        self._chart: BarChart | TimelineChart = build_chart(catalog, settings)
+        self._settings = settings
+        self._default = build_chart(catalog, settings)  # the data's title and subtitle
+        self._chart: BarChart | TimelineChart = self._default
         self._syncing = False
         self.render_count = 0  # how many previews were rendered (the debounce is tested)
         initial = initial or ExportOptions()
@@ -120,6 +132,7 @@ class ExportChartDialog(QDialog):
         form.addRow(format_label, self.format_box)
         form.addRow(size_label, self.size_box)
         form.addRow(pixels_label, pixels)
+        self._add_text_fields(form, initial.text)
 
         self.preview_label = QLabel()
         self.preview_label.setFixedSize(*PREVIEW_SIZE)
@@ -153,6 +166,51 @@ class ExportChartDialog(QDialog):
         self.size_box.currentIndexChanged.connect(self._on_preset_changed)
         self.width_box.valueChanged.connect(self._on_pixels_changed)
         self.height_box.valueChanged.connect(self._on_pixels_changed)
+        for edit in (self.title_edit, self.subtitle_edit, self.note_edit):
+            edit.textChanged.connect(self._on_text_changed)
+        for check in (self.large_text_box, self.highlight_box):
+            check.toggled.connect(self._on_text_changed)
+        self.schedule_preview()
+
+    def _add_text_fields(self, form: QFormLayout, text: ExportText) -> None:
+        """Title, subtitle and note (the data's by default), larger text, the highlight."""
+        self.title_edit = QLineEdit(self._default.title if text.title is None else text.title)
+        self.subtitle_edit = QLineEdit(
+            self._default.subtitle if text.subtitle is None else text.subtitle
+        )
+        self.note_edit = QLineEdit(text.note)
+        self.note_edit.setPlaceholderText("A note shown above the chart's own notes")
+        self.large_text_box = QCheckBox("&Larger text for print", self)
+        self.large_text_box.setChecked(text.large_text)
+        self.highlight_box = QCheckBox("&Highlight the selected city", self)
+        self.highlight_box.setChecked(text.highlight)
+        has_highlight = self._settings.view == "bars" and self._settings.city is not None
+        self.highlight_box.setVisible(has_highlight)
+        for label, edit in (
+            ("&Title", self.title_edit),
+            ("S&ubtitle", self.subtitle_edit),
+            ("&Note", self.note_edit),
+        ):
+            edit.setAccessibleName(label.replace("&", ""))
+            edit.setCursorPosition(0)  # a long subtitle shows its start
+            form.addRow(label, edit)
+        form.addRow("", self.large_text_box)
+        if has_highlight:
+            form.addRow("", self.highlight_box)
+
+    def text(self) -> ExportText:
+        """The editor's text; a title or subtitle left as the data's stays ``None``."""
+        title, subtitle = self.title_edit.text(), self.subtitle_edit.text()
+        return ExportText(
+            title=None if title == self._default.title else title,
+            subtitle=None if subtitle == self._default.subtitle else subtitle,
+            note=self.note_edit.text(),
+            large_text=self.large_text_box.isChecked(),
+            highlight=self.highlight_box.isChecked(),
+        )
+
+    def _on_text_changed(self, *_args: object) -> None:
+        self._chart = build_chart(self._catalog, self._settings, self.text())
         self.schedule_preview()
 
     # -- state ------------------------------------------------------------------------------
@@ -161,6 +219,7 @@ class ExportChartDialog(QDialog):
             format=self.format_box.currentData(),
             width=self.width_box.value(),
             height=self.height_box.value(),
+            text=self.text(),
         )
 
     def set_options(self, options: ExportOptions) -> None:
@@ -184,7 +243,15 @@ class ExportChartDialog(QDialog):
 
     def _update_enabled(self) -> None:
         image = self.format_box.currentData() != "csv"
-        for widget in (self.size_box, self.width_box, self.height_box):
+        for widget in (
+            self.size_box,
+            self.width_box,
+            self.height_box,
+            self.title_edit,
+            self.subtitle_edit,
+            self.note_edit,
+            self.large_text_box,
+        ):
             widget.setEnabled(image)
         if image:
             width, height = self.width_box.value(), self.height_box.value()
@@ -192,6 +259,8 @@ class ExportChartDialog(QDialog):
                 f"{width:,} × {height:,} pixels, light background, with title, legend and "
                 "sources: ready to publish. Text and lines grow with the image."
             )
+            if self.format_box.currentData() in ("svg", "pdf"):
+                text += " Vector: text stays text, editable and searchable."
             if width < SMALL_SIZE[0] or height < SMALL_SIZE[1]:
                 text += (
                     f" Below {SMALL_SIZE[0]:,} × {SMALL_SIZE[1]:,} the caption crowds the "
@@ -280,7 +349,8 @@ class ExportChartDialog(QDialog):
             max(MIN_SIDE, round(height * scale)),
         )
         try:
-            image = render.chart_image(self._chart, render_w, render_h)
+            large = self.large_text_box.isChecked()
+            image = render.chart_image(self._chart, render_w, render_h, large)
         except render.RenderError as error:
             self.preview_label.setText(f"No preview: {error}")
             return QPixmap()

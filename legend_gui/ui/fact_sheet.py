@@ -61,15 +61,21 @@ def write_fact_sheet_pdf(
 
     ``KeyError`` for an unknown city; ``fileio.WriteError`` when the file cannot be written.
     """
-    sheet = build_fact_sheet(catalog, city_id)
     if isinstance(target, QIODevice):
-        _write_pdf(sheet, target, page_size)
+        _write_pdf(build_fact_sheet(catalog, city_id), target, page_size)
         return
+    atomic_write_bytes(target, fact_sheet_pdf_bytes(catalog, city_id, page_size))
+
+
+def fact_sheet_pdf_bytes(
+    catalog: Catalog, city_id: str, page_size: QPageSize.PageSizeId | None = None
+) -> bytes:
+    """``city_id``'s one-page sheet as PDF bytes (``KeyError`` for an unknown city)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    _write_pdf(sheet, buffer, page_size)
+    _write_pdf(build_fact_sheet(catalog, city_id), buffer, page_size)
     buffer.close()
-    atomic_write_bytes(target, bytes(buffer.data().data()))
+    return bytes(buffer.data().data())
 
 
 def _write_pdf(sheet: FactSheet, device: QIODevice, page_size: QPageSize.PageSizeId | None) -> None:
@@ -232,7 +238,8 @@ def _html(sheet: FactSheet, size: float) -> tuple[str, str, str]:
             f"<p>[{number}] {escape(source.publisher)}{title}{when}: <a href='{url}'>{url}</a></p>"
         )
     parts.append(_heading("About the data", size))
-    parts.append(f"<p>{escape(sheet.caveats)}</p>")
+    # the description's paragraphs are separated by blank lines (data/README.md)
+    parts += [f"<p>{escape(para.strip())}</p>" for para in sheet.caveats.split("\n\n") if para]
     if sheet.licence:
         parts.append(f"<p class='muted'>{escape(sheet.licence)}</p>")
     parts.append(f"<p><b>Cite:</b> {escape(sheet.citation)}</p>")

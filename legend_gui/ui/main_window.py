@@ -28,6 +28,7 @@ from legend_gui.ui.dialogs import Dialogs
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
 from legend_gui.ui.metric_choices import fill_metric_menu
+from legend_gui.ui.publish_actions import PublishActions
 from legend_gui.ui.settings import AppSettings
 from legend_gui.ui.startup import DeferredStart
 from legend_gui.ui.theme import Theme, apply_theme
@@ -71,6 +72,15 @@ class MainWindow(FileCommands):
             self.settings,
             self.statusBar().showMessage,
         )
+        self.publish = PublishActions(
+            self,
+            lambda: self.catalog,
+            lambda: self.chart_settings,
+            lambda: self.city_id,
+            self.dialogs,
+            self.exports,
+            self.statusBar().showMessage,
+        )
         self._build_menus()
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._offer_reload)
@@ -82,6 +92,8 @@ class MainWindow(FileCommands):
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
         self.chart_panel.snapshot_clicked.connect(self._choose_snapshot)
+        self.chart_panel.bar_menu_requested.connect(self.publish.bar_menu)
+        self.detail.citation_requested.connect(self.publish.copy_citation)
         self.city_view.first_painted.connect(self._start.first_painted)
         for pane in (self.detail, self.sources_pane):
             pane.report_links_to(self.statusBar().showMessage)
@@ -311,27 +323,17 @@ class MainWindow(FileCommands):
             self.showFullScreen()
         self.full_screen_action.setChecked(self.isFullScreen())
 
-    # -- help and exports (their work is in ui/help_menu.py and ui/export_actions.py) ------------
+    # -- help (ui/help_menu.py; exports and publishing are ui/export_actions.py and
+    # ui/publish_actions.py, called from the actions table) ----------------------------------
     def show_about(self) -> None:
-        sources = len(self.catalog.dataset.sources) if self.catalog else 0
-        self.dialogs.information(
-            self, f"About {APP_NAME}", help_menu.about_html(sources), rich=True
-        )
+        about = help_menu.about_html(self.catalog.dataset if self.catalog else None)
+        self.dialogs.information(self, f"About {APP_NAME}", about, rich=True)
 
     def show_shortcuts(self) -> None:
         self.dialogs.information(self, "Keyboard shortcuts", help_menu.shortcuts_html(), rich=True)
 
     def open_log_folder(self) -> None:
         help_menu.open_log_folder()
-
-    def export_chart_dialog(self) -> None:
-        self.exports.export_chart()
-
-    def export_data_dialog(self) -> None:
-        self.exports.export_data()
-
-    def copy_chart(self) -> None:
-        self.exports.copy_chart()
 
     # -- settings ---------------------------------------------------------------------------
     def save_settings(self) -> None:

@@ -1,9 +1,9 @@
-"""Render a chart to a publishable image: PNG or SVG, explicit size, always the light theme.
+"""Render a chart to a publishable image: PNG, SVG or PDF, explicit size, always the light theme.
 
 The image stands on its own in an article: title, subtitle (snapshot or date range), the plot,
 the qualifier legend, notes, the source line and a small "Legend Viewer" mark. The same
-``paint_chart`` draws PNG and SVG, for the window's Export and for ``legend-gui export``, so the
-two give the same pixels for the same settings.
+``paint_chart`` draws PNG, SVG and PDF, for the window's Export and for ``legend-gui export``, so
+they give the same picture for the same settings (SVG and PDF keep text as text).
 
 Why not pyqtgraph's ``ImageExporter`` or ``SVGExporter``: the first reports failure by returning
 ``False``, paints into a non-premultiplied image (Qt's slow path) and knows nothing of captions
@@ -25,6 +25,9 @@ DESIGN_WIDTH = 1200.0
 DESIGN_HEIGHT = 675.0
 #: Small images shrink the layout too, but text below 60 % of its design size is unreadable.
 MIN_SCALE = 0.6
+#: "Larger text for print": the layout is designed on a canvas this much smaller, so every
+#: text and line comes out this much larger.
+LARGE_TEXT_FACTOR = 1.3
 MARGIN = 28.0
 INK = QColor("#1f2328")
 MUTED = QColor("#57606a")
@@ -38,10 +41,12 @@ class RenderError(RuntimeError):
 
 
 def _font(pixels: float, bold: bool = False) -> QFont:
+    from legend_gui.ui.chart_paint import without_ligatures
+
     font = QFont()
     font.setPixelSize(round(pixels))
     font.setBold(bold)
-    return font
+    return without_ligatures(font)
 
 
 def _wrapped_height(text: str, font: QFont, width: float) -> float:
@@ -70,15 +75,20 @@ def _draw_text(
 
 
 def footer_lines(chart: Chart) -> list[str]:
-    """Legend, notes, every source (wrapped, never cut), and the dataset the figures are from."""
-    data = f"Data: {chart.dataset_title}." if chart.dataset_title else ""
+    """Legend, notes, every source (wrapped, never cut), and the dataset the figures are from
+    with its licence (``chart.attribution``; the title alone on a chart built without it)."""
+    data = chart.attribution or (f"Data: {chart.dataset_title}." if chart.dataset_title else "")
     lines = (chart.legend_line(), *chart.notes, chart.source_line(), data)
     return [line for line in lines if line]
 
 
-def paint_chart(painter: QPainter, chart: Chart, width: int, height: int) -> None:
+def paint_chart(
+    painter: QPainter, chart: Chart, width: int, height: int, large_text: bool = False
+) -> None:
     """Paint the whole figure into ``painter``'s device of ``width`` × ``height`` pixels."""
     scale = max(MIN_SCALE, min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT))
+    if large_text:
+        scale *= LARGE_TEXT_FACTOR
     logical_w, logical_h = width / scale, height / scale
     painter.save()
     painter.scale(scale, scale)
@@ -123,14 +133,14 @@ def _paint_plot(painter: QPainter, chart: Chart, target: QRectF) -> None:
         paint_timeline(painter, chart, target)
 
 
-def chart_image(chart: Chart, width: int, height: int) -> QImage:
+def chart_image(chart: Chart, width: int, height: int, large_text: bool = False) -> QImage:
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise RenderError(f"cannot make an image of {width} × {height} pixels (out of memory?)")
     image.fill(BACKGROUND)
     painter = QPainter(image)
     try:
-        paint_chart(painter, chart, width, height)
+        paint_chart(painter, chart, width, height, large_text)
     finally:
         painter.end()
     image.setText("Title", chart.title)
@@ -150,12 +160,12 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def chart_png(chart: Chart, width: int, height: int) -> bytes:
+def chart_png(chart: Chart, width: int, height: int, large_text: bool = False) -> bytes:
     """The chart as PNG bytes, with title and source as PNG text metadata."""
-    return png_bytes(chart_image(chart, width, height))
+    return png_bytes(chart_image(chart, width, height, large_text))
 
 
-def chart_svg(chart: Chart, width: int, height: int) -> bytes:
+def chart_svg(chart: Chart, width: int, height: int, large_text: bool = False) -> bytes:
     from PySide6.QtSvg import QSvgGenerator
 
     data = QByteArray()
@@ -174,7 +184,47 @@ def chart_svg(chart: Chart, width: int, height: int) -> bytes:
     if not painter.begin(generator):
         raise RenderError("the SVG could not be started")
     try:
-        paint_chart(painter, chart, width, height)
+        paint_chart(painter, chart, width, height, large_text)
     finally:
         painter.end()
     return bytes(data.data())
+
+
+def chart_pdf(chart: Chart, width: int, height: int, large_text: bool = False) -> bytes:
+    """The chart as a one-page vector PDF of ``width`` × ``height`` CSS pixels (1/96 in), text
+    as text, painted by the same ``paint_chart`` as PNG and SVG."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)  # one device unit is one CSS pixel: the layout PNG and SVG get
+    writer.setTitle(chart.title)
+    writer.setCreator(f"{APP_NAME} {__version__}")
+    page = QPageSize(
+        QSizeF(width * 0.75, height * 0.75),
+        QPageSize.Unit.Point,
+        "",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RenderError("the PDF could not be started")
+    try:
+        paint_chart(painter, chart, width, height, large_text)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def chart_bytes(chart: Chart, fmt: str, width: int, height: int, large_text: bool = False) -> bytes:
+    """The chart as a ``png``, ``svg`` or ``pdf`` file's bytes: the one switch on the format
+    that the window's Export and ``legend-gui export`` share."""
+    makers = {"png": chart_png, "svg": chart_svg, "pdf": chart_pdf}
+    if fmt not in makers:
+        raise RenderError(f"not an image format: {fmt}")
+    return makers[fmt](chart, width, height, large_text)

@@ -1,0 +1,179 @@
+"""Edit ▸ Copy Citation, Edit ▸ Copy All Sources, a figure's context menu ▸ Copy Citation, and
+File ▸ Print Fact Sheet / Save Fact Sheet as PDF.
+
+The texts are ``model.citation``'s (the same as ``legend-gui cite``), the sheet is
+``ui.fact_sheet``'s (the same as ``legend-gui sheet``). Like ``ExportActions``, this is given
+what it needs (getters, the dialog service, a status callback), never the window itself; every
+dialog, the print dialog included, goes through the injectable ``Dialogs``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+from legend_gui.model.chart import Bar, BarChart, ChartSettings, TimelineChart
+from legend_gui.model.citation import cite_chart_sources, cite_figure, latest_reported_day
+from legend_gui.model.export_options import build_chart
+
+if TYPE_CHECKING:
+    from legend_gui.model.index import FigureKey
+    from legend_gui.model.queries import Catalog
+    from legend_gui.ui.dialogs import Dialogs
+    from legend_gui.ui.export_actions import ExportActions
+
+STATUS_MS = 6000
+NO_PRINTING = (
+    "Printing is not available in this build of {app} (it leaves out Qt's print support to "
+    "stay small). Use File ▸ Save Fact Sheet as PDF… and print the PDF."
+)
+
+
+def printing_available() -> bool:
+    """Whether Qt's print support is present (the frozen build may leave it out)."""
+    try:
+        import PySide6.QtPrintSupport  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def chart_keys(catalog: Catalog, chart: BarChart | TimelineChart) -> list[FigureKey]:
+    """The figures a chart shows, as keys: each plotted bar or point, and the national figure
+    a bar chart's notes compare with, when the chart cites its source."""
+    settings = chart.settings
+    if isinstance(chart, TimelineChart):
+        return [(point.day, settings.city, settings.metric) for point in chart.points]
+    if settings.snapshot is None:
+        return []
+    day = settings.snapshot
+    keys: list[FigureKey] = [(day, bar.city_id, settings.metric) for bar in chart.plotted]
+    national = catalog.figure(day, None, settings.metric)
+    if national is not None and any(s.id == national.source for s in chart.sources):
+        keys.append((day, None, settings.metric))
+    return keys
+
+
+class PublishActions:
+    """Citations and the fact sheet, for the figure or city on screen."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        catalog: Callable[[], Catalog | None],
+        chart_settings: Callable[[], ChartSettings],
+        city: Callable[[], str | None],
+        dialogs: Dialogs,
+        exports: ExportActions,
+        status: Callable[[str, int], None],
+    ) -> None:
+        self._parent = parent
+        self._catalog = catalog
+        self._chart_settings = chart_settings
+        self._city = city
+        self._dialogs = dialogs
+        self._exports = exports
+        self._status = status
+        self.menu: QMenu | None = None  # the last figure menu shown (tests trigger its actions)
+
+    # -- citations --------------------------------------------------------------------------
+    def copy_citation(self, key: FigureKey) -> str | None:
+        """Copy the citation of the figure at ``key``; a figure not reported is not cited."""
+        catalog = self._catalog()
+        if catalog is None:
+            return None
+        try:
+            text = cite_figure(catalog, key)
+        except LookupError as error:
+            self._status(f"Nothing to cite: {error.args[0]}", STATUS_MS)
+            return None
+        QGuiApplication.clipboard().setText(text)
+        self._status("Copied the citation to the clipboard", STATUS_MS)
+        return text
+
+    def copy_selected_citation(self) -> str | None:
+        """Edit ▸ Copy Citation: the selected city's (or the national) figure of the current
+        metric at the snapshot on screen, or its most recent one on the timeline."""
+        catalog = self._catalog()
+        if catalog is None:
+            return None
+        settings, city = self._chart_settings(), self._city()
+        day = settings.snapshot
+        if settings.view == "timeline" or day is None:
+            day = latest_reported_day(catalog, city, settings.metric)
+        if day is None:
+            metric = catalog.metric_by_id[settings.metric].label
+            self._status(f"Nothing to cite: {metric} is not reported here", STATUS_MS)
+            return None
+        return self.copy_citation((day, city, settings.metric))
+
+    def copy_all_sources(self) -> str | None:
+        """Edit ▸ Copy All Sources: every source of the chart on screen, numbered, then the
+        dataset's own line."""
+        catalog = self._catalog()
+        if catalog is None:
+            return None
+        chart = build_chart(catalog, self._chart_settings())
+        lines = cite_chart_sources(catalog, chart_keys(catalog, chart))
+        *sources, dataset = lines
+        text = "\n".join([*(f"[{i}] {line}" for i, line in enumerate(sources, 1)), dataset])
+        QGuiApplication.clipboard().setText(text)
+        count = len(sources)
+        self._status(f"Copied {count:,} source{'s' if count != 1 else ''}", STATUS_MS)
+        return text
+
+    def bar_menu(self, bar: Bar, global_pos: QPoint) -> QMenu:
+        """A bar's context menu: Copy Citation (greyed for a bar without a figure)."""
+        settings = self._chart_settings()
+        menu = QMenu(self._parent)
+        cite = QAction("Copy &Citation", menu)
+        day = settings.snapshot
+        cite.setEnabled(bar.figure is not None and day is not None)
+        if day is not None:
+            key = (day, bar.city_id, settings.metric)
+            cite.triggered.connect(lambda _checked=False: self.copy_citation(key))
+        menu.addAction(cite)
+        self.menu = menu
+        menu.popup(global_pos)  # not exec(): a test never waits on a nested loop
+        return menu
+
+    # -- the fact sheet ---------------------------------------------------------------------
+    def _sheet_city(self) -> str | None:
+        city = self._city()
+        if city is None and self._catalog() is not None:
+            self._dialogs.information(
+                self._parent,
+                "Fact sheet",
+                "A fact sheet is about one city: choose a city in the list first.",
+            )
+        return city
+
+    def save_fact_sheet(self) -> None:
+        """File ▸ Save Fact Sheet as PDF…"""
+        city = self._sheet_city()
+        if city is not None:
+            self._exports.save_fact_sheet(city)
+
+    def print_fact_sheet(self) -> bool:
+        """File ▸ Print Fact Sheet… (Ctrl+P): the print dialog, then the sheet on the printer.
+        Returns whether it was printed."""
+        catalog, city = self._catalog(), self._sheet_city()
+        if catalog is None or city is None:
+            return False
+        if not printing_available():
+            from legend_gui import APP_NAME
+
+            self._dialogs.information(self._parent, "Print", NO_PRINTING.format(app=APP_NAME))
+            return False
+        printer = self._dialogs.ask_printer(self._parent)
+        if printer is None:
+            return False
+        from legend_gui.ui.fact_sheet import print_fact_sheet
+
+        print_fact_sheet(catalog, city, printer)
+        self._status("Sent the fact sheet to the printer", STATUS_MS)
+        return True
