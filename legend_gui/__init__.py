@@ -1,4 +1,5 @@
-"""Legend Viewer: browse the public figures of Operation Legend (DOJ, 2020) with their sources."""
+"""Legend Viewer: browse a data file of an operation's public figures, city by city, with the
+source of every number. What the operation is, who reported it and when, comes from the file."""
 
 __version__ = "0.1.0"
 APP_NAME = "Legend Viewer"

@@ -59,20 +59,32 @@ def _argument_type_error(message: str) -> Exception:
 
 
 def _err(line: str) -> None:
+    """One line on stderr, printable: a file name, a command-line value or a data file's text
+    in it cannot act on the terminal (ESC shows as ``\\x1b``, never raw)."""
     # A windowed (frozen) build has no stderr at all (PyInstaller sets it to None).
     if sys.stderr is not None:
-        print(line, file=sys.stderr)
+        print(_printable(line), file=sys.stderr)
 
 
 def _out(line: str) -> None:
+    """One line on stdout, printable (see ``_err``)."""
     if sys.stdout is not None:
-        print(line)
+        print(_printable(line))
+
+
+def _printable(line: str) -> str:
+    from legend_gui.model.text import printable  # pure Python, a few µs to import
+
+    return printable(line)
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="legend-gui",
-        description="Legend Viewer: browse the public figures of Operation Legend (DOJ, 2020).",
+        description=(
+            "Legend Viewer: browse a data file of an operation's public figures, city by city, "
+            "with the source of every number."
+        ),
         epilog=(
             "commands:\n"
             "  legend-gui validate FILE...         check data files\n"
@@ -150,7 +162,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
             "--all", action="store_true", help="every figure: long-format CSV, or a .zip package"
         )
         parser.add_argument("--snapshot", help="snapshot date, YYYY-MM-DD")
-        parser.add_argument("--metric", help="metric id, e.g. federal_defendants_charged")
+        parser.add_argument("--metric", help="metric id as in the data file (default: a core one)")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
         parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
         parser.add_argument(
@@ -322,6 +334,8 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
     data does not have is ``UnknownId`` naming the nearest ids."""
     from datetime import date
 
+    from legend_gui.fileio import WriteError
+    from legend_gui.model.captions import NO_POPULATIONS, has_populations
     from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
     from legend_gui.model.ids import check_id
 
@@ -334,6 +348,8 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
         day = date.fromisoformat(options.snapshot)
     else:
         day = catalog.default_snapshot(metric)
+    if options.per_capita and not has_populations(catalog):
+        raise WriteError(NO_POPULATIONS)  # not a header-only CSV or an empty chart
     if options.city:
         check_id("--city", "cities", options.city, list(catalog.city_by_id))
     return ChartSettings(
@@ -348,13 +364,14 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
 
 
 def describe(settings: ChartSettings, period_counts: bool = False) -> str:
-    """What ``export`` wrote, in one line: ``bar chart of arrests_total, 14 Oct 2020``; a
+    """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``; a
     context metric (``period_counts``) has no snapshot."""
     from legend_gui.model.formatting import format_date
 
     rate = ", per 100,000 residents" if settings.per_capita else ""
     if settings.view == "timeline":
-        return f"timeline of {settings.metric}{rate}, {settings.city or 'all cities (national)'}"
+        place = settings.city or "all cities (reported totals)"
+        return f"timeline of {settings.metric}{rate}, {place}"
     when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
     if period_counts:
         when = "period counts, no snapshot"

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QKeySequence
 
 from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.chart import BarChart
+from legend_gui.ui.actions import menu_text
 from legend_gui.ui.city_list import CityListModel
 
 
@@ -26,9 +27,10 @@ def bar_widths(window) -> list[float]:
     return window.chart_panel.drawn_bar_widths()
 
 
-def test_window_title_names_the_file(make_window, catalog: Catalog) -> None:
+def test_window_title_names_the_dataset_and_the_file(make_window, catalog: Catalog) -> None:
     window = make_window(catalog)
-    assert window.windowTitle() == "Legend Viewer — operation_legend.json"
+    title = catalog.dataset.title  # the data's own title, not one written in the code
+    assert window.windowTitle() == f"Legend Viewer — {title} — operation_legend.json"
 
 
 def test_list_starts_with_all_cities_then_the_nine(make_window, catalog: Catalog) -> None:
@@ -240,9 +242,13 @@ def test_opening_a_good_file_replaces_the_data_and_is_remembered(
     smaller = three_city_copy(bundled_path, tmp_path)
     assert window.open_path(smaller)
     assert len(visible_names(window)) == 4
-    assert window.windowTitle() == "Legend Viewer — three cities.json"
+    assert window.windowTitle().startswith("Legend Viewer — ")
+    assert window.windowTitle().endswith(" — three cities.json")
     assert window.settings.recent_files()[0] == str(smaller.resolve())
-    assert next(a.text() for a in window.recent_menu.actions()) == str(smaller.resolve())
+    entry = next(iter(window.recent_menu.actions()))
+    assert entry.data() == str(smaller.resolve())
+    assert entry.text() == menu_text(str(smaller.resolve()))  # a long path is cut in the middle
+    assert entry.text().endswith("three cities.json")
 
 
 def test_dropping_a_file_opens_it(make_window, catalog: Catalog, bundled_path: Path, qtbot) -> None:

@@ -30,7 +30,7 @@ from legend_gui.model.formatting import (
     format_value,
 )
 from legend_gui.model.long_rows import LongRow
-from legend_gui.model.queries import CORE_METRICS
+from legend_gui.model.status import core_metrics
 
 AUG19 = date(2020, 8, 19)
 DEC23 = date(2020, 12, 23)
@@ -88,6 +88,32 @@ def test_not_reported_is_never_zero(catalog: Catalog) -> None:
                 assert (point.value is None) == (point.figure is None)
                 if point.figure is not None:
                     assert point.value == point.figure.value
+
+
+def test_a_gap_before_the_launch_is_not_yet_launched() -> None:
+    data = valid_dataset()
+    data["cities"][4]["launch_date"] = "2020-09-01"  # St. Louis: after the first snapshot
+    data["snapshots"][FIRST]["figures"] = [
+        f for f in data["snapshots"][FIRST]["figures"] if f.get("city") != "st-louis-mo"
+    ]
+    catalog = catalog_of(data)
+    st_louis = catalog.series("arrests_total", AUG19)[4]
+    assert st_louis.value is None
+    assert st_louis.missing_reason == "not yet launched"
+    point = catalog.point("arrests_total", AUG19, "st-louis-mo", per_capita=True)
+    assert point is not None
+    assert point.missing_reason == "not yet launched"
+    assert catalog.series("arrests_total", AUG19)[2].missing_reason == "not reported"
+
+
+def test_core_metrics_come_from_the_data_group() -> None:
+    data = valid_dataset()
+    for metric in data["metrics"]:
+        metric["group"] = "core" if metric["id"] == "arrests_total" else "other"
+    catalog = catalog_of(data)
+    assert [m.id for m, _ in catalog.table(AUG19, "albuquerque-nm")] == ["arrests_total"]
+    assert catalog.chart_metrics[0].id == "federal_defendants_charged"  # listed first, not core
+    assert catalog.default_metric() == "arrests_total"
 
 
 def test_series_for_a_metric_nobody_reported(catalog: Catalog) -> None:
@@ -202,7 +228,13 @@ def test_table_always_lists_core_metrics(catalog: Catalog) -> None:
 
 def test_table_for_a_city_with_no_figures_lists_only_core(catalog: Catalog) -> None:
     rows = catalog.table(AUG19, "albuquerque-nm")
-    assert [m.id for m, _ in rows] == list(CORE_METRICS)
+    assert [m.id for m, _ in rows] == [m.id for m in core_metrics(catalog.dataset)]
+    assert [m.id for m, _ in rows] == [
+        "federal_defendants_charged",
+        "arrests_total",
+        "homicide_arrests",
+        "firearms_seized",
+    ]
     assert all(f is None for _, f in rows)
 
 
@@ -461,7 +493,7 @@ def test_bar_chart_notes_and_legend(catalog: Catalog) -> None:
     result = chart(catalog)
     assert result.total_cities == 5
     assert "No figure on 19 Aug 2020: 1 city not reported." in result.notes
-    assert any(note.startswith("National total reported: >1,000") for note in result.notes)
+    assert any(note.startswith("Total reported for all cities: >1,000") for note in result.notes)
     assert result.qualifiers == [Qualifier.APPROXIMATELY]
     assert "≈ approximately" in result.legend_line()
     assert [s.id for s in result.sources] == ["doj-2020-12-23", "kmov-2020-08-19"]

@@ -29,6 +29,7 @@ from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.chart import BarChart
 from legend_gui.model.choices import offered_metrics
 from legend_gui.model.metric_menu import metric_sections
+from legend_gui.ui.display_text import short_text
 
 BAD = Path(__file__).parent / "data" / "bad"
 EXPECTED: dict[str, str] = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
@@ -376,7 +377,10 @@ def test_markup_in_a_file_name_shows_literally_in_title_and_error_dialogs(
     # what the window system gets: "[*]" is Qt's "modified" placeholder unless doubled
     assert window.windowHandle().title().endswith(name)
     recent = window.recent_menu.actions()[0]
-    assert menu_text(recent.text()) == str(good.resolve())
+    assert recent.data() == str(good.resolve())
+    # shown literally, a long path cut in the middle (the full path is the tooltip)
+    assert menu_text(recent.text()) == short_text(str(good.resolve()))
+    assert shown_text(recent.toolTip()) == str(good.resolve())  # as text, not as markup
 
     bad = tmp_path / ("bad " + name)
     bad.write_text("{", encoding="utf-8")

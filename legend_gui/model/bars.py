@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from legend_gui.model.captions import (
     CONTEXT_DISPUTE_KEY,
     DISPUTE_KEY,
+    NO_POPULATIONS,
     legend_line,
     ordinal,
     source_line,
@@ -82,7 +83,9 @@ class BarChart:
         return next((bar for bar in self.bars if bar.selected and bar.value is not None), None)
 
     def source_line(self) -> str:
-        return source_line(self.sources)
+        """Every source of the bars; none when rates cannot be computed at all (the figures
+        were reported: "Sources: none" would say otherwise)."""
+        return "" if self.message == NO_POPULATIONS else source_line(self.sources)
 
     def legend_line(self) -> str:
         lines = [legend_line(self.qualifiers)]

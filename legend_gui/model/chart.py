@@ -285,7 +285,7 @@ def _bar_notes(
         others = disputed_values(national)
         disputed = f" ({others_text(others)})" if others else ""
         notes.append(
-            f"National total reported: {value}{disputed} ({source.publisher}); a reported "
+            f"Total reported for all cities: {value}{disputed} ({source.publisher}); a reported "
             "figure, not the sum of the bars."
         )
     if settings.per_capita:

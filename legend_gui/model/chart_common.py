@@ -48,9 +48,14 @@ def title_of(catalog: Catalog, settings: ChartSettings) -> str:
     return f"{label} per 100,000 residents" if settings.per_capita else label
 
 
+#: The place of the data's ``national`` figures: totals for the whole dataset, which need not
+#: be a nation (an island chain, a region); the words say what they are, not where.
+ALL_CITIES_PLACE = "All cities (reported totals)"
+
+
 def place_label(catalog: Catalog, city_id: str | None) -> str:
     if city_id is None:
-        return "All cities (national)"
+        return ALL_CITIES_PLACE
     city = catalog.city_by_id[city_id]
     return f"{city.name}, {city.state}"
 

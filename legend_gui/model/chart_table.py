@@ -6,6 +6,7 @@ date, with the unit and the other reports' values beside the primary. Pure Pytho
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, csv_qualifier
@@ -35,10 +36,17 @@ CHART_TABLE_HEADER = (
 
 
 def csv_number(value: float | None) -> str:
-    """A value as a machine reads it: ``1234``, ``31.6``; empty for none."""
+    """A value as a machine reads it: ``1234``, ``31.6``, ``0.000000001``; empty for none.
+
+    The shortest text that reads back as the same float, never in scientific notation: a
+    spreadsheet reads ``1e-09`` as a number, but a person reading the file may take it for a
+    typo, and some tools read it as text.
+    """
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")
 
 
 def _others(others: list[OtherValue]) -> str:

@@ -99,7 +99,7 @@ class WarningFinder:
                     DataWarning(
                         "sum_exceeds_national",
                         f"{day}: the city figures for “{label}” add up to "
-                        f"{format_number(total)}, more than the national total of "
+                        f"{format_number(total)}, more than the reported total of "
                         f"{format_value(national.value, national.qualifier)}.",
                         metric_id,
                         (day,),

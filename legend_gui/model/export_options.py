@@ -91,8 +91,8 @@ def safe_name(text: str, fallback: str = "chart") -> str:
 
 
 def suggested_name(settings: ChartSettings, fmt: str, period_counts: bool = False) -> str:
-    """``federal_defendants_charged-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``; a
-    context metric's chart (``period_counts``) has no snapshot date in its name."""
+    """``<metric id>-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``; a context
+    metric's chart (``period_counts``) has no snapshot date in its name."""
     parts = [safe_name(settings.metric)]
     if settings.per_capita:
         parts.append("per-100k")

@@ -2,7 +2,7 @@
 
 A metric with ``part_of: W`` counts a part of W at the same date and place: one agency's
 firearms of all firearms seized, one lead charge's defendants of all federal defendants. Parts
-that do not overlap (the default: DOJ's split by lead charge, the per-agency counts) can never
+that do not overlap (the default: an agency's split by lead charge, the per-agency counts) can never
 add up to more than their whole; parts that may count one thing twice (``overlaps``: a
 defendant faces several charges) can each never exceed it. A whole that is a lower bound
 ("more than 2,000") contradicts neither, and an upper-bound part ("at most 5") proves nothing.

@@ -18,15 +18,8 @@ from legend_gui.model.index import FigureIndex
 from legend_gui.model.long_rows import LongRow, context_long_rows, long_rows
 from legend_gui.model.ranking import Leaderboard, SeriesPoint, leaderboard, series_point
 from legend_gui.model.schema import AlternateReport, Dataset, Figure, Metric, Source
+from legend_gui.model.status import core_metrics
 
-#: Metrics shown in every city's table even when a snapshot has no figure for them, so "not
-#: reported" is visible for the figures readers look for first.
-CORE_METRICS = (
-    "federal_defendants_charged",
-    "arrests_total",
-    "homicide_arrests",
-    "firearms_seized",
-)
 #: Leaderboards kept per (metric, snapshot, per-capita): a selection change then costs no pass.
 _LEADERBOARDS_KEPT = 32
 
@@ -64,9 +57,11 @@ class Catalog(FigureIndex):
         return any(metric.id == metric_id for metric in self.context_metrics)
 
     def default_metric(self) -> str:
-        """The first core metric with city figures, else the first comparable metric."""
+        """The first core metric (group ``core``) with city figures, else the first comparable
+        metric."""
         ids = [metric.id for metric in self.chart_metrics] or [m.id for m in self.dataset.metrics]
-        return next((m for m in CORE_METRICS if m in ids), ids[0] if ids else "")
+        core = [metric.id for metric in core_metrics(self.dataset)]
+        return next((m for m in core if m in ids), ids[0] if ids else "")
 
     def default_snapshot(self, metric_id: str) -> date | None:
         """The snapshot where the most cities give their most recent figure of ``metric_id``
@@ -93,7 +88,7 @@ class Catalog(FigureIndex):
     def series(self, metric_id: str, day: date, per_capita: bool = False) -> list[SeriesPoint]:
         """Every city's value of ``metric_id`` at snapshot ``day``, in dataset order."""
         figures = self.city_figures.get((day, metric_id), {})
-        return [series_point(city, figures.get(city.id), per_capita) for city in self.cities]
+        return [series_point(city, figures.get(city.id), day, per_capita) for city in self.cities]
 
     def point(
         self, metric_id: str, day: date, city_id: str, per_capita: bool = False
@@ -103,7 +98,7 @@ class Catalog(FigureIndex):
         if city is None:
             return None
         figure = self.city_figures.get((day, metric_id), {}).get(city_id)
-        return series_point(city, figure, per_capita)
+        return series_point(city, figure, day, per_capita)
 
     def top(self, metric_id: str, day: date, per_capita: bool, top: int) -> Leaderboard:
         """The ``top`` largest values and the first ``top`` gaps (see ``ranking.leaderboard``),
@@ -162,11 +157,13 @@ class Catalog(FigureIndex):
 
     # -- one city -------------------------------------------------------------------------
     def table(self, day: date, city_id: str | None) -> list[tuple[Metric, Figure | None]]:
-        """Metrics for one city at one snapshot: the core ones always, others when reported."""
+        """Metrics for one city at one snapshot: the core ones (group ``core``) always, others
+        when reported."""
         rows: list[tuple[Metric, Figure | None]] = []
+        core = {metric.id for metric in core_metrics(self.dataset)}
         for metric in self.dataset.metrics:
             figure = self.figure(day, city_id, metric.id)
-            if figure is not None or metric.id in CORE_METRICS:
+            if figure is not None or metric.id in core:
                 rows.append((metric, figure))
         return rows
 

@@ -13,6 +13,7 @@ from datetime import date
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.rates import rate_per_100k
 from legend_gui.model.schema import City, Figure, Qualifier
+from legend_gui.model.status import figure_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,17 +23,18 @@ class SeriesPoint:
     city: City
     figure: Figure | None
     value: float | None  # the plotted number: the figure's value or its per-100k rate
-    missing_reason: str | None = None  # "not reported" / "no population"
+    missing_reason: str | None = None  # "not reported", "not yet launched", "no population"
 
     @property
     def qualifier(self) -> Qualifier:
         return self.figure.qualifier if self.figure else Qualifier.EXACT
 
 
-def series_point(city: City, figure: Figure | None, per_capita: bool) -> SeriesPoint:
-    """``city``'s point for ``figure`` (``None``: not reported), as a count or a rate."""
+def series_point(city: City, figure: Figure | None, day: date, per_capita: bool) -> SeriesPoint:
+    """``city``'s point for ``figure`` on ``day`` as a count or a rate; without a figure, its
+    state (``not reported``, or ``not yet launched`` before the city's launch date)."""
     if figure is None:
-        return SeriesPoint(city, None, None, "not reported")
+        return SeriesPoint(city, None, None, figure_state(city, day, None).value)
     if per_capita:
         population = city.population.value if city.population else None
         rate = rate_per_100k(figure.value, population)

@@ -282,7 +282,7 @@ class Snapshot(_Strict):
     """Cumulative figures as announced on one date."""
 
     date: IsoDate
-    label: Text | None = Field(default=None, description="e.g. 'DOJ national update'.")
+    label: Text | None = Field(default=None, description="e.g. 'National update', 'Final report'.")
     figures: list[Figure] = Field(default_factory=list)
 
 

@@ -147,3 +147,64 @@ def isolate_rtl(text: str) -> str:
     isolate the name keeps its own order; outside, the text around it keeps its own.
     """
     return f"{FSI}{text}{PDI}" if has_strong_rtl(text) else text
+
+
+#: Where a right-to-left stretch may end: a right-to-left letter or an Arabic digit (after it,
+#: European digits and punctuation belong to the text around it: "הארץ (19 Aug 2020)").
+_RUN_END = frozenset({"R", "AL", "AN", "NSM"})
+#: A stretch stops at a left-to-right letter and at a line break (each line is a paragraph).
+_RUN_STOP = frozenset({"L", "B"})
+_CLOSING = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+
+
+def isolate_rtl_runs(text: str) -> str:
+    """Each right-to-left stretch of ``text`` wrapped in FSI … PDI; left-to-right text as is.
+
+    For text a view composes from data and its own words ("תל אביב-יפו, IL (5th)", "Sources:
+    הארץ (19 Aug 2020)"): isolating only the names would need the parts, and isolating the
+    whole line would turn it around. A stretch runs from a right-to-left letter to the last
+    right-to-left letter or Arabic digit before the next left-to-right letter, with the closing
+    brackets of what it opened. Text already holding an isolate (``isolate_rtl``) is returned
+    unchanged: a data file cannot hold one (``_REFUSED``), so it was isolated already.
+    """
+    if not has_strong_rtl(text) or FSI in text:
+        return text
+    bidirectional = unicodedata.bidirectional
+    pieces: list[str] = []
+    start, length = 0, len(text)
+    while start < length:
+        if bidirectional(text[start]) not in _STRONG_RTL:
+            pieces.append(text[start])
+            start += 1
+            continue
+        end = scan = start
+        while scan < length and bidirectional(text[scan]) not in _RUN_STOP:
+            if bidirectional(text[scan]) in _RUN_END:
+                end = scan
+            scan += 1
+        end = _after_closing_brackets(text, start, end + 1)
+        pieces.append(f"{FSI}{text[start:end]}{PDI}")
+        start = end
+    return "".join(pieces)
+
+
+def _after_closing_brackets(text: str, start: int, end: int) -> int:
+    """``end`` moved past the brackets that close what ``text[start:end]`` opened, when they
+    follow with no letter between (an isolate must not split a pair of brackets)."""
+    expected: list[str] = []
+    for char in text[start:end]:
+        if char in _CLOSING:
+            expected.append(_CLOSING[char])
+        elif expected and char == expected[-1]:
+            expected.pop()
+    while expected:
+        scan = end
+        while scan < len(text) and text[scan] != expected[-1]:
+            if unicodedata.bidirectional(text[scan]) in {"L", "R", "AL", "B"}:
+                return end
+            scan += 1
+        if scan == len(text):
+            return end
+        end = scan + 1
+        expected.pop()
+    return end

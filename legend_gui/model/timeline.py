@@ -72,8 +72,17 @@ class TimelineChart:
     attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
     context: list[ContextMark] = field(default_factory=list)  # background counts, if asked
 
+    @property
+    def message(self) -> str:
+        """Why there is nothing to draw, in the plot area; empty when there are points."""
+        if self.points:
+            return ""
+        return self.notes[-1] if self.notes else "No dated figures for this metric."
+
     def source_line(self) -> str:
-        return source_line(self.sources)
+        """Every source of the points; none without points (the message says why, and "no
+        figures reported" would be false where only the totals are missing)."""
+        return source_line(self.sources) if self.points else ""
 
     def legend_line(self) -> str:
         lines = [legend_line(self.qualifiers, mark="Open rings")]
@@ -86,6 +95,13 @@ class TimelineChart:
         if self.context:
             lines.append(CONTEXT_MARK_KEY)
         return " ".join(line for line in lines if line)
+
+
+#: A dataset may give only city figures for a metric: then there is no total to follow.
+NO_TOTALS = (
+    "The data reports no totals for all cities for this metric, only city figures: "
+    "choose a city to follow its figures."
+)
 
 
 def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
@@ -132,7 +148,7 @@ def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
     if settings.per_capita and population is None:
         if city is None:
             notes.append(
-                "Rates per 100,000 residents need a population: national figures have none."
+                "Rates per 100,000 residents need a population: the reported totals have none."
             )
         else:
             notes.append(
@@ -140,8 +156,8 @@ def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
             )
     elif settings.per_capita and city is not None:
         notes.append(population_note(catalog, [city]))
-    if not points:
-        notes.append("No dated figures for this metric.")
+    if not reported_days:
+        notes.append(NO_TOTALS if city is None else "No dated figures for this metric.")
         if catalog.is_context_metric(settings.metric):
             notes.append(
                 "Period counts have no dates to plot: compare the cities, or show them on a "

@@ -27,7 +27,7 @@ class Scope(StrEnum):
 
 
 class SourceKind(StrEnum):
-    OFFICIAL = "official"  # DOJ or a U.S. Attorney's Office, first-hand
+    OFFICIAL = "official"  # the agency behind the figures or one of its offices, first-hand
     REPRINT = "reprint"  # an official release reprinted by another site
     NEWS = "news"  # a news outlet's own report
     REFERENCE = "reference"  # e.g. census figures as given by an encyclopedia

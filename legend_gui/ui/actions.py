@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from legend_gui import APP_NAME
+from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.display_text import short_text, shown
 
 StandardKey = QKeySequence.StandardKey
 
@@ -100,7 +102,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec("bars", "&Compare Cities (Bar Chart)", "show_bars", "Ctrl+1",
                        "Compare the cities at one snapshot", checkable=True, group="view"),
             ActionSpec("timeline", "&Timeline", "show_timeline", "Ctrl+2",
-                       "Follow one city (or the national total) over time",
+                       "Follow one city (or the reported totals) over time",
                        checkable=True, group="view"),
             SEPARATOR,
             ActionSpec("reset_view", "&Reset Chart View", "reset_chart_view", "Ctrl+0",
@@ -242,8 +244,9 @@ def _make_action(spec: ActionSpec, parent: QWidget, callback: Callable[..., obje
 
 
 def menu_text(text: str) -> str:
-    """Data as a menu entry's text: a single '&' would mark a mnemonic and disappear."""
-    return text.replace("&", "&&")
+    """Data as a menu entry's text: a single '&' would mark a mnemonic and disappear; a label
+    longer than ``MENU_CHARACTERS`` is cut in the middle, right-to-left text isolated."""
+    return short_text(text).replace("&", "&&")
 
 
 def fill_choice_menu(
@@ -253,11 +256,15 @@ def fill_choice_menu(
     checkable: bool = True,
 ) -> None:
     """Fill a submenu from the data: one entry per ``(text, value)``, calling ``choose(value)``;
-    checkable entries exclude each other (the metric, the snapshot)."""
+    checkable entries exclude each other (the snapshot). Entries longer than
+    ``MENU_CHARACTERS`` are cut in the middle (a long path keeps its file name), with the full
+    text as their tooltip."""
     menu.clear()
+    menu.setToolTipsVisible(True)  # a shortened entry's tooltip is its full text
     group = QActionGroup(menu) if checkable else None
     for text, value in entries:
         action = QAction(menu_text(text), menu)
+        action.setToolTip(tooltip_text(shown(text)))
         action.setData(value)
         action.triggered.connect(lambda _checked=False, v=value: choose(v))
         if group is not None:

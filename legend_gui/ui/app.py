@@ -61,11 +61,14 @@ def _validate_for_gui(document: Document, dialogs: Dialogs) -> Catalog | None:
 
 
 def _tell_fallback(dialogs: Dialogs, path: Path, error: DatasetError) -> None:
+    from legend_gui.model.text import printable  # a file name can hold any character
+
     problems, details = error.for_dialog()
     dialogs.error(
         None,
         "Cannot open data file",
-        f"{path.name} could not be opened; showing the bundled dataset instead.\n\n" + problems,
+        f"{printable(path.name, 80)} could not be opened; showing the bundled dataset instead.\n\n"
+        + problems,
         details=details,
     )
 

@@ -27,6 +27,8 @@ from legend_gui.model.export_options import build_chart
 from legend_gui.ui.chart_controls import ChartControls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.display_text import shown
+from legend_gui.ui.elided import ElidedLabel
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -71,13 +73,13 @@ class ChartPanel(QWidget):
         self.controls.reset_clicked.connect(self.reset_view)
         self.controls.edited.connect(self._on_control_changed)
 
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title_label.setFont(font)
-        self.subtitle_label = QLabel()
+        self.subtitle_label = ElidedLabel()
         self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.stack = QStackedWidget()
@@ -237,7 +239,7 @@ class ChartPanel(QWidget):
         caption = [
             line for line in (*chart.notes, chart.legend_line(), chart.source_line()) if line
         ]
-        self.caption_label.setText("\n".join(caption))
+        self.caption_label.setText(shown("\n".join(caption)))
         self.key_label.setText(key_html(chart, self._theme_colours()))
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:

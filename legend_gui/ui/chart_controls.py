@@ -25,6 +25,8 @@ from legend_gui.model.choices import offered_metrics
 from legend_gui.model.formatting import format_date
 from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui.context_controls import context_toggle, sync_context_controls
+from legend_gui.ui.display_text import short_text
+from legend_gui.ui.elided import ElidingComboBox
 from legend_gui.ui.flow_layout import FlowLayout
 from legend_gui.ui.metric_choices import fill_metric_box
 
@@ -64,14 +66,14 @@ class ChartControls(QWidget):
         super().__init__(parent)
         self._updating = False
         self._catalog: Catalog | None = None
-        self.metric_box = QComboBox()
+        self.metric_box = ElidingComboBox()
         self.metric_box.setAccessibleName("Metric")
         self.metric_box.setAccessibleDescription("The figure compared across cities")
         self.metric_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.metric_box.setMinimumContentsLength(20)
-        self.snapshot_box = QComboBox()
+        self.snapshot_box = ElidingComboBox()
         self.snapshot_box.setAccessibleName("Snapshot")
         self.snapshot_box.setAccessibleDescription(SNAPSHOT_TIP)
         self.snapshot_box.setSizeAdjustPolicy(
@@ -150,7 +152,7 @@ class ChartControls(QWidget):
             for day in catalog.snapshot_dates:
                 snapshot = catalog.snapshot_by_date[day]
                 label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
-                self.snapshot_box.addItem(label, day.isoformat())  # a str survives QVariant
+                self.snapshot_box.addItem(short_text(label), day.isoformat())  # str: QVariant
         finally:
             self._updating = False
 

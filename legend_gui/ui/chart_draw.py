@@ -23,6 +23,7 @@ from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import DARK, LIGHT, ChartTheme
 from legend_gui.ui.context_draw import context_days, draw_context_marks
+from legend_gui.ui.display_text import shown
 
 __all__ = ["DARK", "LIGHT", "BarGeometry", "ChartTheme", "draw_bar_chart", "draw_timeline"]
 
@@ -197,7 +198,7 @@ def draw_bar_chart(
             plot.addItem(rule)
     left = plot.getAxis("left")
     left.setTicks(
-        [[(y, shorten_middle(bar.row_label)) for y, bar in zip(ys, bars, strict=True)], []]
+        [[(y, shown(shorten_middle(bar.row_label))) for y, bar in zip(ys, bars, strict=True)], []]
     )
     left.setLabel("")
     plot.showGrid(x=True, y=False, alpha=theme.grid_alpha)
@@ -255,7 +256,7 @@ def draw_timeline(
     ys = [p.value for p in chart.points]
     if not xs:
         plot.getAxis("left").setLabel("")
-        _message(plot, "No dated figures for this metric.", theme, font_size)
+        _message(plot, chart.message, theme, font_size)
         return xs
     days = [*xs, *(_timestamp(g.day) for g in chart.gaps), *map(_timestamp, context_days(chart))]
     if chart.launch_date is not None:

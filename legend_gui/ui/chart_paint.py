@@ -16,12 +16,14 @@ from itertools import pairwise
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from legend_gui.model.captions import shorten_middle
 from legend_gui.model.chart import Bar, BarChart, TimelineChart
 from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
 from legend_gui.ui.context_draw import context_days, paint_context_marks
+from legend_gui.ui.display_text import shown
 
 INK = LIGHT.color("foreground")
 MUTED = QColor("#57606a")  # darker than the screen's muted grey: print needs the contrast
@@ -69,9 +71,11 @@ def elide_middle(text: str, which: QFont, width: float) -> str:
 def draw_text(
     painter: QPainter, rect: QRectF, text: str, which: QFont, color: QColor, align: Qt.AlignmentFlag
 ) -> None:
+    """``text`` in ``rect``; its right-to-left stretches isolated (``display_text.shown``), so
+    "תל אביב-יפו, IL" is drawn name first, and a name cannot carry a number across."""
     painter.setFont(which)
     painter.setPen(color)
-    painter.drawText(rect, int(align), text)
+    painter.drawText(rect, int(align), shown(text))
 
 
 def hatch(painter: QPainter, rect: QRectF, color: QColor, spacing: float = 6.0) -> None:
@@ -163,7 +167,7 @@ def _bar_key(chart: BarChart) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     highlighted = chart.highlighted
     if highlighted is not None:
-        items.append(("selected", highlighted.label))
+        items.append(("selected", shorten_middle(highlighted.label)))  # the key stays short
     if any(not bar.exact for bar in chart.plotted):
         items.append(("hatched", "not given as exact"))
     if any(bar.disputed for bar in chart.plotted):
@@ -290,7 +294,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     if not chart.points:
         draw_text(
             painter, QRectF(area.left(), top, area.width(), area.bottom() - top),
-            "No dated figures for this metric.", font(16, italic=True), MUTED,
+            chart.message, font(16, italic=True), MUTED,
             Qt.AlignmentFlag.AlignCenter,
         )  # fmt: skip
         painter.restore()

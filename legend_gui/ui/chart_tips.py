@@ -9,10 +9,11 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from legend_gui.model.captions import ordinal
+from legend_gui.model.captions import ordinal, shorten_middle
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date, format_value
 from legend_gui.model.status import FigureState, disputed_values, with_unit
 from legend_gui.model.vocab import Qualifier
+from legend_gui.ui.display_text import shown
 
 if TYPE_CHECKING:
     from legend_gui.model.chart import Bar, BarChart, TimelineChart, TimelinePoint
@@ -83,7 +84,8 @@ def key_html(chart: BarChart | TimelineChart, theme: ChartTheme) -> str:
         highlighted = chart.highlighted
         if highlighted is not None:
             items.append(
-                f"<span style='color:{theme.bar_selected}'>■</span> {escape(highlighted.label)}"
+                f"<span style='color:{theme.bar_selected}'>■</span> "
+                + escape(shown(shorten_middle(highlighted.label)))
             )
         if any(not bar.exact for bar in chart.plotted):
             items.append(f"<span style='color:{theme.bar}'>▨</span> not given as exact")

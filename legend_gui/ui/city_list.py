@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from legend_gui.model.formatting import format_date
 from legend_gui.model.search import fold, fold_all
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.display_text import shown
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
@@ -62,7 +63,7 @@ def preview_cities(document: dict[str, Any]) -> list[CityPreview]:
 
 
 ALL_CITIES_LABEL = "All cities"
-ALL_CITIES_DETAIL = "national figures"
+ALL_CITIES_DETAIL = "reported totals"
 CityIdRole = Qt.ItemDataRole.UserRole + 1
 DetailRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
@@ -187,7 +188,7 @@ class CityListModel(QAbstractListModel):
             if role == DetailRole:
                 return ALL_CITIES_DETAIL
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "The national figures: totals reported for the whole dataset"
+                return "The totals reported for the whole dataset (not sums of the cities)"
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -251,7 +252,8 @@ class CityDelegate(QStyledItemDelegate):
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(text_role))
         # The middle goes, not the end: "Winston-Salem…metro area" keeps what tells it apart.
-        elided = QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+        # Cut first, then isolate right-to-left stretches (a cut must not drop an isolate's end).
+        elided = shown(QFontMetrics(opt.font).elidedText(name, Qt.TextElideMode.ElideMiddle, room))
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(rect.adjusted(0, 0, -(rect.width() - room), 0), int(align), elided)
         if detail:

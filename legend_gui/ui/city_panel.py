@@ -36,7 +36,7 @@ class CityListView(QListView):
         self.setUniformItemSizes(True)  # without it a long list measures every row
         self.setAlternatingRowColors(False)
         self.setAccessibleName("Cities")
-        self.setAccessibleDescription("Cities of Operation Legend; select one to see its figures")
+        self.setAccessibleDescription("Cities of the dataset; select one to see its figures")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -4,12 +4,12 @@ and to its launch), each with its period, source, definition and the other count
 Counts of another kind are listed by their basis (police, newspaper, medical examiner ...), as
 information, not as disputes; a count on the same basis and period with another value is
 marked as differing. One line says what the counts are, in the data's own words where it has
-them. Every string from the data goes through ``html.escape``.
+them. Every string from the data goes through ``html_text.esc`` (escaped, right-to-left runs
+isolated).
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from legend_gui.model.context import count_period, disputing_counts, period_text
@@ -18,7 +18,7 @@ from legend_gui.model.formatting import format_rate
 from legend_gui.model.metric_menu import group_title
 from legend_gui.model.rates import rate_per_100k
 from legend_gui.model.vocab import Qualifier
-from legend_gui.ui.html_text import MUTED_CLASS, qualified_html, source_html
+from legend_gui.ui.html_text import MUTED_CLASS, esc, qualified_html, source_html
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
@@ -36,8 +36,8 @@ def context_html(catalog: Catalog, city_id: str | None) -> str:
     first = index.metrics[0]  # the section's title is the first context metric's group's
     title = group_title(catalog.dataset, first.group)
     parts = [
-        f"<h3>{escape(title)}</h3>",
-        f"<p class='{MUTED_CLASS}'><i>{escape(background_line(catalog.dataset, first))}</i></p>",
+        f"<h3>{esc(title)}</h3>",
+        f"<p class='{MUTED_CLASS}'><i>{esc(background_line(catalog.dataset, first))}</i></p>",
     ]
     if not figures:
         parts.append("<p><i>No background counts for this city in the data.</i></p>")
@@ -57,14 +57,14 @@ def context_html(catalog: Catalog, city_id: str | None) -> str:
 
 def _row(catalog: Catalog, city: City, figure: ContextFigure) -> str:
     metric = catalog.metric_by_id.get(figure.metric)
-    label = escape(metric.label if metric else figure.metric)
-    unit = f" <small>{escape(metric.unit)}</small>" if metric and metric.unit else ""
+    label = esc(metric.label if metric else figure.metric)
+    unit = f" <small>{esc(metric.unit)}</small>" if metric and metric.unit else ""
     rate = ""
     population = city.population
     per_100k = rate_per_100k(figure.value, population.value if population else None)
     if per_100k is not None and population is not None:
         rate = (
-            f"<br><small>{escape(format_rate(per_100k, Qualifier.EXACT))} per 100,000 "
+            f"<br><small>{esc(format_rate(per_100k, Qualifier.EXACT))} per 100,000 "
             f"({population.year} population)</small>"
         )
     differing: dict[str, None] = {}
@@ -73,17 +73,14 @@ def _row(catalog: Catalog, city: City, figure: ContextFigure) -> str:
     if differing:
         rate += f"<br><small>({' or '.join(differing)} in other counts on the same basis)</small>"
     source = catalog.context.source(figure.source)
-    text = (
-        f"{source_html(source)}<br><small>{escape(figure.basis)}: "
-        f"{escape(figure.definition)}</small>"
-    )
+    text = f"{source_html(source)}<br><small>{esc(figure.basis)}: {esc(figure.definition)}</small>"
     if figure.note:
-        text += f"<br><small class='{MUTED_CLASS}'>{escape(figure.note)}</small>"
+        text += f"<br><small class='{MUTED_CLASS}'>{esc(figure.note)}</small>"
     text += _other_counts(catalog, figure)
     return (
         f"<tr><td valign='top'>{label}</td><td align='right' valign='top'>"
         f"<b>{qualified_html(figure.value, figure.qualifier)}</b>{unit}{rate}</td>"
-        f"<td valign='top'>{escape(period_text(figure.period))}</td>"
+        f"<td valign='top'>{esc(period_text(figure.period))}</td>"
         f"<td valign='top'>{text}</td></tr>"
     )
 
@@ -103,14 +100,14 @@ def _other_counts(catalog: Catalog, figure: ContextFigure) -> str:
         items = []
         for count in counts:
             period = count_period(figure, count)
-            when = "" if period == figure.period else f", {escape(period_text(period))}"
+            when = "" if period == figure.period else f", {esc(period_text(period))}"
             differs = " — <i>differs</i>" if id(count) in differing else ""
             items.append(
                 f"<b>{qualified_html(count.value, count.qualifier)}</b>{when} — "
                 f"{source_html(catalog.context.source(count.source))}"
-                f" <span class='{MUTED_CLASS}'>({escape(count.definition)})</span>{differs}"
+                f" <span class='{MUTED_CLASS}'>({esc(count.definition)})</span>{differs}"
             )
         lines.append(
-            f"<br><small>Other counts ({escape(basis)}{same}): " + "; ".join(items) + "</small>"
+            f"<br><small>Other counts ({esc(basis)}{same}): " + "; ".join(items) + "</small>"
         )
     return "".join(lines)

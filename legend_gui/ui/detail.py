@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -39,6 +38,7 @@ from legend_gui.ui.html_text import (
     source_html,
     tooltip_text,
 )
+from legend_gui.ui.html_text import esc as _esc
 from legend_gui.ui.html_text import qualified_html as _qualified
 
 __all__ = [  # the link and tooltip helpers live in html_text; callers import them from here too
@@ -84,6 +84,12 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._shown = ("", "")
+        # Every paragraph and table cell takes the window's direction: left to right for the
+        # app's English words. Qt would otherwise make a cell right-to-left when its first
+        # letter is (even inside an isolate: QTextBlock ignores them), moving "מעצרים" right.
+        option = self.document().defaultTextOption()
+        option.setTextDirection(self.layoutDirection())
+        self.document().setDefaultTextOption(option)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
@@ -212,7 +218,7 @@ def render_sources(catalog: Catalog) -> str:
         if not sources:
             continue
         sources.sort(key=lambda s: (s.publisher.casefold(), s.published or date.min))
-        parts.append(f"<h3>{escape(title)} ({len(sources):,})</h3><ul>")
+        parts.append(f"<h3>{_esc(title)} ({len(sources):,})</h3><ul>")
         for source in sources:
             primary, same, other = cited.get(source.id, (0, 0, 0))
             uses = [
@@ -222,7 +228,7 @@ def render_sources(catalog: Catalog) -> str:
             ]
             note = ""
             if source.note:
-                note = f"<br><small class='{MUTED_CLASS}'>{escape(source.note)}</small>"
+                note = f"<br><small class='{MUTED_CLASS}'>{_esc(source.note)}</small>"
             used = f" <small class='{MUTED_CLASS}'>— {', '.join(uses)}</small>" if uses else ""
             parts.append(f"<li>{source_html(source)}{used}{note}</li>")
         parts.append("</ul>")
@@ -233,24 +239,24 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
     """The pane's HTML. Pure function of the catalog and the selection (tested on its own)."""
     parts: list[str] = []
     if city_id is None:
-        parts.append("<h2>All cities <small>(national figures)</small></h2>")
+        parts.append("<h2>All cities <small>(reported totals)</small></h2>")
         parts.append(
-            f"<p>{escape(national_name(catalog))}. They are reported figures, "
+            f"<p>{_esc(national_name(catalog))}. They are reported figures, "
             "not sums of the city figures.</p>"
         )
     else:
         city = catalog.city_by_id[city_id]
-        parts.append(f"<h2>{escape(city.name)}, {escape(city.state)}</h2>")
-        facts = [f"Launched {escape(format_date(city.launch_date))}"]
+        parts.append(f"<h2>{_esc(city.name)}, {_esc(city.state)}</h2>")
+        facts = [f"Launched {_esc(format_date(city.launch_date))}"]
         if day is not None:
             days = catalog.days_active(city_id, day)
             facts.append(
-                f"{counted(days, 'day')} active on {escape(format_date(day))}"
+                f"{counted(days, 'day')} active on {_esc(format_date(day))}"
                 if days is not None
-                else f"not yet launched on {escape(format_date(day))}"
+                else f"not yet launched on {_esc(format_date(day))}"
             )
         if city.usao_district:
-            facts.append(f"U.S. Attorney: {escape(city.usao_district)}")
+            facts.append(f"U.S. Attorney: {_esc(city.usao_district)}")
         parts.append("<p>" + " · ".join(facts) + "</p>")
         if city.population is not None:
             population = city.population
@@ -266,16 +272,16 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
         parts.append(context_html(catalog, city_id))
         return "\n".join(part for part in parts if part)
     snapshot = catalog.snapshot_by_date[day]
-    heading = escape(format_date(day))
+    heading = _esc(format_date(day))
     if snapshot.label:
-        heading += f" — {escape(snapshot.label)}"
+        heading += f" — {_esc(snapshot.label)}"
     parts.append(f"<h3>Figures as announced on {heading}</h3>")
     parts.append(_figure_table(catalog, city_id, day))
     parts.append(context_html(catalog, city_id))
     warnings = catalog.warnings_for(city_id)
     if warnings:
         parts.append("<h3>Data warnings</h3><ul>")
-        parts.extend(f"<li>{escape(w.message)}</li>" for w in warnings)
+        parts.extend(f"<li>{_esc(w.message)}</li>" for w in warnings)
         parts.append("</ul>")
     return "\n".join(part for part in parts if part)
 
@@ -286,12 +292,10 @@ def figure_rows(
     """The pane's rows: every metric with a figure, and every core metric (group ``core``)
     without one, in its state: not reported, or not yet launched."""
     city = catalog.city_by_id.get(city_id) if city_id else None
-    rows = []
-    for metric in catalog.dataset.metrics:
-        figure = catalog.figure(day, city_id, metric.id)
-        if figure is not None or metric.group == "core":
-            rows.append((metric, figure, figure_state(city, day, figure)))
-    return rows
+    return [
+        (metric, figure, figure_state(city, day, figure))
+        for metric, figure in catalog.table(day, city_id)  # core: ``status.core_metrics``
+    ]
 
 
 def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
@@ -311,12 +315,12 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
     for metric, figure, state in rows:
         if metric.group != group:
             group = metric.group
-            title = escape(group_title(catalog.dataset, group))
+            title = _esc(group_title(catalog.dataset, group))
             cells.append(f"<tr><td colspan='4' style='padding-top:8px'><b>{title}</b></td></tr>")
-        label = escape(metric.label)
+        label = _esc(metric.label)
         if figure is None:
             cells.append(
-                f"<tr><td>{label}</td><td align='right'><i>{escape(state_text(state, city))}"
+                f"<tr><td>{label}</td><td align='right'><i>{_esc(state_text(state, city))}"
                 "</i></td><td></td><td></td></tr>"
             )
             continue
@@ -324,12 +328,12 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
         previous = catalog.previous(day, city_id, metric.id)
         if previous is not None:
             change = (
-                f"<span title='since {escape(format_date(previous.day))}'>"
-                f"{escape(format_change(figure.value, previous.figure.value))}</span>"
+                f"<span title='since {_esc(format_date(previous.day))}'>"
+                f"{_esc(format_change(figure.value, previous.figure.value))}</span>"
             )
-        unit = f" <small>{escape(metric.unit)}</small>" if metric.unit else ""
+        unit = f" <small>{_esc(metric.unit)}</small>" if metric.unit else ""
         others = others_text(disputed_values(figure), metric.unit)
-        disputed = f"<br><small>({escape(others)})</small>" if others else ""
+        disputed = f"<br><small>({_esc(others)})</small>" if others else ""
         cells.append(
             f"<tr><td>{label}</td><td align='right'><b>{_qualified(figure.value, figure.qualifier)}"
             f"</b>{unit}{disputed}</td><td align='right'>{change}</td>"
@@ -342,16 +346,16 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
 def _sources_cell(catalog: Catalog, figure: Figure) -> str:
     text = source_html(catalog.source(figure.source))
     if figure.note:
-        text += f"<br><small class='{MUTED_CLASS}'>{escape(figure.note)}</small>"
+        text += f"<br><small class='{MUTED_CLASS}'>{_esc(figure.note)}</small>"
     for other in figure.corroborated_by:  # every one, each with its own note
-        note = f" <span class='{MUTED_CLASS}'>({escape(other.note)})</span>" if other.note else ""
+        note = f" <span class='{MUTED_CLASS}'>({_esc(other.note)})</span>" if other.note else ""
         text += (
             f"<br><small>Also reported by {source_html(catalog.source(other.source))}{note}</small>"
         )
     for alternate, source in catalog.alternates_with_sources(figure):
         note = ""
         if alternate.note:
-            note = f" <span class='{MUTED_CLASS}'>({escape(alternate.note)})</span>"
+            note = f" <span class='{MUTED_CLASS}'>({_esc(alternate.note)})</span>"
         text += (
             f"<br><small>Also reported: <b>{_qualified(alternate.value, alternate.qualifier)}</b>"
             f" — {source_html(source)}{note}</small>"

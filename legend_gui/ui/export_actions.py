@@ -30,6 +30,7 @@ from legend_gui.model.export_options import (
     suggested_name,
 )
 from legend_gui.model.formatting import counted
+from legend_gui.model.text import printable
 from legend_gui.ui import render
 from legend_gui.ui.export_dialog import FORMATS
 from legend_gui.ui.qtapp import wait_cursor
@@ -221,7 +222,8 @@ class ExportActions:
         return self._dialogs.confirm(
             self._parent,
             "Replace file?",
-            f"{path.name} already exists in {path.parent}.\nDo you want to replace it?",
+            f"{printable(path.name, 80)} already exists in {printable(str(path.parent), 120)}."
+            "\nDo you want to replace it?",
         )
 
     def copy_chart(self) -> QImage | None:

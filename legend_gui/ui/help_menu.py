@@ -10,36 +10,40 @@ from PySide6.QtGui import QDesktopServices
 
 from legend_gui import APP_LICENCE, APP_NAME, __version__
 from legend_gui.crash import log_dir
-from legend_gui.model.formatting import counted
+from legend_gui.model.formatting import counted, format_date
 from legend_gui.ui.actions import MOUSE_GESTURES, OTHER_KEYS, action_specs, shortcut_text
+from legend_gui.ui.display_text import shown
 
 if TYPE_CHECKING:
     from legend_gui.model.schema import Dataset
 
 
+def _paragraphs(text: str) -> str:
+    """A data file's text, escaped, its right-to-left runs isolated, line breaks kept."""
+    return "<br>".join(escape(shown(line)) for line in text.splitlines())
+
+
 def about_html(dataset: Dataset | None) -> str:
-    """The About box; the program's licence and the data's (from the data file) apart."""
-    source_count = len(dataset.sources) if dataset else 0
-    return (
-        f"<h3>{APP_NAME} {__version__}</h3>"
-        "<p>Browse the public figures of the U.S. Department of Justice's Operation Legend "
-        "(2020) city by city, with the source of every number.</p>"
-        f"<p>This dataset cites {counted(source_count, 'public source')}: DOJ and U.S. "
-        "Attorney's Office releases and news reports. Figures are shown as the sources "
-        "framed them; a figure no source reported is shown as <i>not reported</i>, never as "
-        "zero.</p>"
-        + licences_html(dataset.title if dataset else None, dataset.licence if dataset else None)
-    )
-
-
-def licences_html(data_title: str | None, data_licence: str | None) -> str:
-    """Two licences, never confused: the program's, and the data's as its file states it."""
-    data = escape(data_licence) if data_licence else "the data file states no licence."
-    name = f" ({escape(data_title)})" if data_title else ""
-    return (
-        f"<p><b>The program</b> is released under the {APP_LICENCE} licence.</p>"
-        f"<p><b>The data</b>{name}: {data}</p>"
-    )
+    """The program, then the open dataset in its own words: title, description, when it was
+    compiled, its licence, how many sources it cites (nothing here names an operation)."""
+    parts = [
+        f"<h3>{APP_NAME} {__version__}</h3>",
+        "<p>Browse a data file of an operation's public figures city by city, with the source "
+        "of every number. Figures are shown as the sources framed them; a figure no source "
+        "reported is shown as <i>not reported</i>, never as zero.</p>",
+        f"<p><b>The program</b> is released under the {APP_LICENCE} licence.</p>",
+    ]
+    if dataset is not None:
+        parts.append(f"<h4>{_paragraphs(dataset.title)}</h4>")
+        if dataset.description:
+            parts.append(f"<p>{_paragraphs(dataset.description)}</p>")
+        facts = [counted(len(dataset.sources), "public source")]
+        if dataset.compiled is not None:
+            facts.insert(0, f"Compiled {format_date(dataset.compiled)}")
+        parts.append(f"<p>{escape(' · '.join(facts))}</p>")
+        licence = _paragraphs(dataset.licence) if dataset.licence else "not stated in the file"
+        parts.append(f"<p><b>The data</b>: {licence}</p>")
+    return "".join(parts)
 
 
 def shortcuts_html() -> str:

@@ -14,6 +14,7 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_date, format_value
 from legend_gui.model.source_pages import page_name
+from legend_gui.model.text import isolate_rtl_runs
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
@@ -33,13 +34,27 @@ def is_safe_link(url: str) -> bool:
     return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
 
 
+#: Tooltips longer than this are rich text, which Qt wraps to a readable width.
+_ONE_LINE_TOOLTIP = 120
+
+
 def tooltip_text(text: str) -> str:
     """``text`` for a tooltip, shown literally. Qt renders a tooltip as HTML when it merely
     looks like markup (``Qt::mightBeRichText``): a city named ``<b>x</b>`` would show bold and
-    ``<img src=...>`` would load an image. Such text is escaped (line breaks kept)."""
-    if not text or not QtGuiNamespace.mightBeRichText(text):
+    ``<img src=...>`` would load an image. Such text is escaped (line breaks kept).
+    A long text is wrapped (a plain-text tooltip is one line as wide as the screen), and its
+    right-to-left stretches are isolated (``display_text.shown``).
+    """
+    text = isolate_rtl_runs(text)
+    if not text or (len(text) <= _ONE_LINE_TOOLTIP and not QtGuiNamespace.mightBeRichText(text)):
         return text
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def esc(text: str) -> str:
+    """Data text for a pane's HTML: escaped, its right-to-left stretches isolated so that a
+    name keeps its place among the pane's own words ("תל אביב-יפו, IL")."""
+    return escape(isolate_rtl_runs(text))
 
 
 def open_safe_link(url: QUrl) -> bool:
@@ -58,18 +73,18 @@ def source_html(source: Source) -> str:
     else:  # a reference work has no publication date worth saying is missing
         when = "" if source.kind.value == "reference" else "date not shown"
         page = page_name(source)
-    publisher = escape(source.publisher)
+    publisher = esc(source.publisher)
     if is_safe_link(source.url):
         name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
     else:
-        name = f"{publisher} <span class='{MUTED_CLASS}'>({escape(source.url)})</span>"
+        name = f"{publisher} <span class='{MUTED_CLASS}'>({esc(source.url)})</span>"
     if page:
-        name += f" <span class='{MUTED_CLASS}'>({escape(page)})</span>"
-    return f"{name}, {escape(when).replace(' ', '&nbsp;')}" if when else name
+        name += f" <span class='{MUTED_CLASS}'>({esc(page)})</span>"
+    return f"{name}, {esc(when).replace(' ', '&nbsp;')}" if when else name
 
 
 def qualified_html(figure_value: float, qualifier: Qualifier) -> str:
-    text = escape(format_value(figure_value, qualifier))
+    text = esc(format_value(figure_value, qualifier))
     if qualifier is Qualifier.EXACT:
         return text
-    return f"<span title='{escape(QUALIFIER_WORDS[qualifier])}'>{text}</span>"
+    return f"<span title='{esc(QUALIFIER_WORDS[qualifier])}'>{text}</span>"

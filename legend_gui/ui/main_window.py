@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from legend_gui.ui.city_list import CityPreview
 from legend_gui.ui.city_panel import CityPanel
 from legend_gui.ui.detail import DetailPane, SourcesPane
 from legend_gui.ui.dialogs import Dialogs
+from legend_gui.ui.display_text import window_title
 from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.file_watcher import FileWatcher
 from legend_gui.ui.metric_choices import fill_metric_menu
@@ -223,9 +223,7 @@ class MainWindow(FileCommands):
         self.data_loaded.emit(catalog)
 
     def _update_title(self, catalog: Catalog) -> None:
-        name = Path(catalog.path).name if catalog.path else "untitled"
-        # "[*]" is Qt's placeholder for the modified mark; doubled, it shows literally
-        self.setWindowTitle(f"{APP_NAME} — {name}".replace("[*]", "[*][*]"))
+        self.setWindowTitle(window_title(catalog))
         self.setWindowFilePath(catalog.path or "")
 
     # -- selection --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from legend_gui.model.geo import Region
 from legend_gui.model.map_chart import MapChart, MarkerKind
 from legend_gui.model.map_layout import MapLayout, Rect, layout_map, max_radius_for
 from legend_gui.model.us_outline import us_outline
+from legend_gui.ui.display_text import shown
 from legend_gui.ui.map_legend import LegendSpec, legend_extent, paint_legend
 from legend_gui.ui.map_style import (
     DARK_MAP,
@@ -166,7 +167,7 @@ def _paint_labels(painter: QPainter, layout: MapLayout, theme: MapTheme, font_px
         painter.drawText(
             QRectF(rect.left, rect.top, rect.width, rect.height),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            label.text,
+            shown(label.text),  # "תל אביב 12": the name isolated, the value after it
         )
 
 

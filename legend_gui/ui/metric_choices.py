@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QMenu
 from legend_gui.model.metric_menu import MetricSection
 from legend_gui.ui.actions import menu_text
 from legend_gui.ui.detail import tooltip_text
+from legend_gui.ui.display_text import item_tooltip, short_text
 
 
 def fill_metric_box(box: QComboBox, sections: list[MetricSection]) -> None:
@@ -27,17 +28,18 @@ def fill_metric_box(box: QComboBox, sections: list[MetricSection]) -> None:
     bold.setBold(True)
     for section in sections:
         if titled:
-            box.addItem(section.title)  # no data: never a metric
+            box.addItem(short_text(section.title))  # no data: never a metric
             if isinstance(model, QStandardItemModel):
                 item = model.item(box.count() - 1)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setFont(bold)
                 item.setAccessibleText(f"{section.title} (group)")
         for metric in section.metrics:
-            box.addItem(f"  {metric.label}" if titled else metric.label, metric.id)
+            label = short_text(metric.label)  # a long label is cut; the tooltip has it whole
+            box.addItem(f"  {label}" if titled else label, metric.id)
             box.setItemData(
                 box.count() - 1,
-                tooltip_text(metric.description or metric.label),
+                tooltip_text(item_tooltip(metric.label, metric.description)),
                 Qt.ItemDataRole.ToolTipRole,
             )
 
@@ -48,6 +50,7 @@ def fill_metric_menu(
     """Fill the Metric submenu: one checkable entry per metric, the entries of all sections
     excluding each other, each section under a disabled title."""
     menu.clear()
+    menu.setToolTipsVisible(True)  # a shortened entry's tooltip is its full label
     group = QActionGroup(menu)
     titled = len(sections) > 1
     for number, section in enumerate(sections):
@@ -62,6 +65,7 @@ def fill_metric_menu(
             menu.addAction(title)
         for metric in section.metrics:
             action = QAction(menu_text(metric.label), menu)
+            action.setToolTip(tooltip_text(metric.label))
             action.setData(metric.id)
             action.setCheckable(True)
             action.setStatusTip(metric.description)

@@ -13,11 +13,20 @@ Inkscape draw as blobs. Here ``chart_paint`` draws the plot with plain painter c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QTextLayout,
+    QTextOption,
+)
 
 from legend_gui import APP_NAME, __version__
 from legend_gui.model.chart import BarChart, TimelineChart
+from legend_gui.ui.display_text import shown
 
 #: Layout is designed at this width and scaled up: a 3508-px A4 export looks like a 1200-px one,
 #: only sharper, instead of tiny text on a huge canvas.
@@ -49,35 +58,75 @@ def _font(pixels: float, bold: bool = False) -> QFont:
     return without_ligatures(font)
 
 
-def _wrapped_height(text: str, font: QFont, width: float) -> float:
+#: Most lines the title, the subtitle and the dataset's name may take: a paragraph-long metric
+#: label or dataset title is cut with "…" instead of pushing the plot off the image.
+TITLE_LINES, SUBTITLE_LINES, DATA_LINES = 3, 2, 2
+
+
+def _wrapping() -> QTextOption:
+    """Wrap at spaces, and inside a word only when it is longer than the line (a 300-letter
+    name has no space to wrap at, and must not run past the margin)."""
+    option = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option
+
+
+def _wrapped_lines(text: str, font: QFont, width: float) -> tuple[int, float]:
+    """How many lines ``text`` wraps into at ``width``, and their height."""
     if not text:
-        return 0.0
-    metrics = QFontMetricsF(font)
-    rect = metrics.boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-    return rect.height()
+        return 0, 0.0
+    layout = QTextLayout(shown(text), font)
+    layout.setTextOption(_wrapping())
+    layout.beginLayout()
+    count, height = 0, 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        count, height = count + 1, height + line.height()
+    layout.endLayout()
+    return count, height
+
+
+def _wrapped_height(text: str, font: QFont, width: float) -> float:
+    return _wrapped_lines(text, font, width)[1]
+
+
+def clamped(text: str, font: QFont, width: float, lines: int) -> str:
+    """``text`` as it fits in ``lines`` wrapped lines of ``width``: whole, or cut with "…"."""
+    if _wrapped_lines(text, font, width)[0] <= lines:
+        return text
+    low, high = 0, len(text)  # the longest start of the text that fits with its "…"
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _wrapped_lines(text[:middle].rstrip() + "…", font, width)[0] <= lines:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _draw_text(
     painter: QPainter, text: str, font: QFont, color: QColor, top: float, width: float
 ) -> float:
-    """Draw wrapped ``text`` at ``top``; returns the height used."""
+    """Draw wrapped ``text`` at ``top``, right-to-left stretches isolated; returns the height
+    used. A word longer than the line is broken (a 300-character name has no spaces to
+    spare), so the text never runs past the margin."""
     if not text:
         return 0.0
     height = _wrapped_height(text, font, width)
     painter.setFont(font)
     painter.setPen(color)
-    painter.drawText(
-        QRectF(MARGIN, top, width, height + 2),
-        int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-        text,
-    )
+    painter.drawText(QRectF(MARGIN, top, width, height + 2), shown(text), _wrapping())
     return height
 
 
-def footer_lines(chart: Chart) -> list[str]:
+def footer_lines(chart: Chart, font: QFont | None = None, width: float = 0.0) -> list[str]:
     """Legend, notes, every source (wrapped, never cut), and the dataset the figures are from
-    with its licence (``chart.attribution``; the title alone on a chart built without it)."""
+    with its licence (``chart.attribution``; the title alone on a chart built without it), cut
+    after ``DATA_LINES`` lines of ``width`` when a ``font`` is given."""
     data = chart.attribution or (f"Data: {chart.dataset_title}." if chart.dataset_title else "")
+    if data and font is not None:
+        data = clamped(data, font, width, DATA_LINES)
     lines = (chart.legend_line(), *chart.notes, chart.source_line(), data)
     return [line for line in lines if line]
 
@@ -98,11 +147,15 @@ def paint_chart(
     text_width = logical_w - 2 * MARGIN
 
     top = MARGIN * 0.8
-    top += _draw_text(painter, chart.title, _font(24, bold=True), INK, top, text_width) + 4
-    top += _draw_text(painter, chart.subtitle, _font(15), MUTED, top, text_width) + 10
+    for text, font, color, most, gap in (
+        (chart.title, _font(24, bold=True), INK, TITLE_LINES, 4),
+        (chart.subtitle, _font(15), MUTED, SUBTITLE_LINES, 10),
+    ):
+        top += _draw_text(painter, clamped(text, font, text_width, most), font, color, top,
+                          text_width) + gap  # fmt: skip
 
     footer_font = _font(12.5)
-    lines = footer_lines(chart)
+    lines = footer_lines(chart, footer_font, text_width)
     footer_height = sum(_wrapped_height(line, footer_font, text_width) + 3 for line in lines)
     brand_height = 16.0
     plot_bottom = logical_h - MARGIN * 0.6 - footer_height - brand_height - 8

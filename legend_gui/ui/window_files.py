@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from legend_gui.model.formatting import counted
+from legend_gui.model.text import printable
 from legend_gui.resources import bundled_dataset
 from legend_gui.ui.actions import fill_choice_menu
 from legend_gui.ui.qtapp import wait_cursor
@@ -48,7 +49,8 @@ class FileCommands(QMainWindow):
             self.dialogs.error(
                 self,
                 "Cannot open data file",
-                f"{path.name} could not be opened: {counted(error.total, 'problem')} found. "
+                f"{printable(path.name, 80)} could not be opened: "
+                f"{counted(error.total, 'problem')} found. "
                 "The data on screen is unchanged.\n\n" + problems,
                 details=details,
             )
@@ -58,7 +60,7 @@ class FileCommands(QMainWindow):
             self._fill_recent_menu()
         self._install_catalog(catalog)
         self.statusBar().showMessage(
-            f"Opened {path.name}: {counted(len(catalog.cities), 'city')}", 5000
+            f"Opened {printable(path.name, 80)}: {counted(len(catalog.cities), 'city')}", 5000
         )
         self.data_loaded.emit(catalog)
         return True
@@ -87,7 +89,8 @@ class FileCommands(QMainWindow):
             reload = self.dialogs.confirm(
                 self,
                 "Data file changed",
-                f"{path.name} changed on disk. Reload it?\n\nIf the new version has problems, "
+                f"{printable(path.name, 80)} changed on disk. Reload it?\n\n"
+                "If the new version has problems, "
                 "the data on screen stays as it is.",
             )
         finally:
