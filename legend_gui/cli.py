@@ -165,11 +165,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--metric", help="metric id as in the data file (default: a core one)")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
         parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
-        parser.add_argument(
-            "--context",
-            action="store_true",
-            help="on a timeline, mark the city's context counts (background, e.g. homicides)",
-        )
+        parser.add_argument("--context", action="store_true", help="timeline: mark context counts")
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
         _chart_options(parser)
         from legend_gui.cli_publish import text_arguments
@@ -183,8 +179,6 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
     parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
     parser.add_argument("--metric", help="metric id to chart, e.g. homicides_2020")
-    parser.add_argument("--timeline", action="store_true", help="show the city's timeline")
-    parser.add_argument("--context", action="store_true", help="timeline: show context counts")
     _chart_options(parser)
     return parser
 
@@ -364,18 +358,15 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
 
 
 def describe(settings: ChartSettings, period_counts: bool = False) -> str:
-    """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``; a
-    context metric (``period_counts``) has no snapshot."""
+    """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``."""
     from legend_gui.model.formatting import format_date
 
     rate = ", per 100,000 residents" if settings.per_capita else ""
     if settings.view == "timeline":
         place = settings.city or "all cities (reported totals)"
         return f"timeline of {settings.metric}{rate}, {place}"
-    when = format_date(settings.snapshot) if settings.snapshot else "no snapshot"
-    if period_counts:
-        when = "period counts, no snapshot"
-    return f"bar chart of {settings.metric}{rate}, {when}"
+    day = None if period_counts else settings.snapshot  # period counts have no snapshot
+    return f"bar chart of {settings.metric}{rate}, {format_date(day) if day else 'no snapshot'}"
 
 
 def _publish(options: argparse.Namespace) -> int:
@@ -400,8 +391,6 @@ def _screenshot(options: argparse.Namespace) -> int:
             height=options.height or 800,
             dark=options.dark,
             metric=options.metric,
-            timeline=options.timeline,
-            show_context=options.context,
         )
 
     return _reporting_failures("screenshot", run)

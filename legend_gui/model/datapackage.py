@@ -98,12 +98,7 @@ FIGURE_COLUMNS: list[Column] = [
         "(2020-01-01/2020-12-31); empty for announced figures.",
         {"constraints": {"pattern": r"(\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2})?"}},
     ),
-    (
-        "definition",
-        "string",
-        "For a context count: what its source says it counts, in the source's terms.",
-        {},
-    ),
+    ("definition", "string", "For a context count: what its source says it counts.", {}),
     (
         "basis",
         "string",
