@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
-    from legend_gui.model.chart import ChartSettings
+    from legend_gui.model.chart import ChartSettings, ChartView
     from legend_gui.model.queries import Catalog
 
 
@@ -110,6 +110,11 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _chart_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, help="data file (default: the bundled dataset)")
+    parser.add_argument(
+        "--view",
+        choices=("bars", "timeline", "map", "table"),
+        help="which view: the bar chart (default), a timeline, the map or the table",
+    )
     parser.add_argument("--city", help="city id to select / highlight, e.g. kansas-city-mo")
     parser.add_argument("--width", type=_positive_int, help="image width in pixels")
     parser.add_argument("--height", type=_positive_int, help="image height in pixels")
@@ -152,7 +157,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser = _Parser(
             prog="legend-gui export",
             description=(
-                "Export the chart as PNG, SVG, PDF or CSV (chosen by the extension of OUT), or "
+                "Export a view as PNG, SVG, PDF or CSV (chosen by the extension of OUT), or "
                 "with --all every figure of the dataset as long-format CSV or, to a .zip, as a "
                 "Frictionless data package. Needs no display."
             ),
@@ -161,10 +166,12 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument(
             "--all", action="store_true", help="every figure: long-format CSV, or a .zip package"
         )
-        parser.add_argument("--snapshot", help="snapshot date, YYYY-MM-DD")
+        parser.add_argument(
+            "--snapshot", help="snapshot date, YYYY-MM-DD, or 'latest' (each city's most recent)"
+        )
         parser.add_argument("--metric", help="metric id as in the data file (default: a core one)")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
-        parser.add_argument("--timeline", action="store_true", help="the city's timeline instead")
+        parser.add_argument("--timeline", action="store_true", help="short for --view timeline")
         parser.add_argument("--context", action="store_true", help="timeline: mark context counts")
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
         _chart_options(parser)
@@ -332,14 +339,18 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
     from legend_gui.model.captions import NO_POPULATIONS, has_populations
     from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
     from legend_gui.model.ids import check_id
+    from legend_gui.model.latest import LATEST, LATEST_WORD
 
     metric = options.metric or catalog.default_metric()
     check_id("--metric", "metrics", metric, list(catalog.metric_by_id))
     day: date | None
     if options.snapshot:
-        dates = [d.isoformat() for d in catalog.snapshot_dates]
-        check_id("--snapshot", "snapshots", options.snapshot, dates)
-        day = date.fromisoformat(options.snapshot)
+        if options.snapshot.strip().casefold() == LATEST_WORD:
+            day = LATEST
+        else:
+            dates = [d.isoformat() for d in catalog.snapshot_dates]
+            check_id("--snapshot", "snapshots", options.snapshot, dates)
+            day = date.fromisoformat(options.snapshot)
     else:
         day = catalog.default_snapshot(metric)
     if options.per_capita and not has_populations(catalog):
@@ -351,22 +362,38 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
         snapshot=day,
         per_capita=options.per_capita,
         city=options.city,
-        view="timeline" if options.timeline else "bars",
+        view=chosen_view(options),
         top=options.top if options.top else DEFAULT_TOP,
         show_context=bool(getattr(options, "context", False)),
     )
 
 
+def chosen_view(options: argparse.Namespace) -> ChartView:
+    """``--view``, or ``--timeline`` (its short form), or the bar chart."""
+    from legend_gui.model.chart import as_view
+
+    if getattr(options, "timeline", False) and options.view not in (None, "timeline"):
+        raise _usage(f"--timeline contradicts --view {options.view}")
+    return as_view(options.view or ("timeline" if getattr(options, "timeline", False) else "bars"))
+
+
+def _usage(message: str) -> SystemExit:
+    _err(f"legend-gui: error: {message}")
+    return SystemExit(EXIT_USAGE)
+
+
 def describe(settings: ChartSettings, period_counts: bool = False) -> str:
     """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``."""
-    from legend_gui.model.formatting import format_date
+    from legend_gui.model.latest import snapshot_text
 
     rate = ", per 100,000 residents" if settings.per_capita else ""
     if settings.view == "timeline":
         place = settings.city or "all cities (reported totals)"
         return f"timeline of {settings.metric}{rate}, {place}"
     day = None if period_counts else settings.snapshot  # period counts have no snapshot
-    return f"bar chart of {settings.metric}{rate}, {format_date(day) if day else 'no snapshot'}"
+    when = snapshot_text(day) if day else "no snapshot"
+    what = {"map": "map", "table": "table"}.get(settings.view, "bar chart")
+    return f"{what} of {settings.metric}{rate}, {when}"
 
 
 def _publish(options: argparse.Namespace) -> int:
@@ -390,6 +417,7 @@ def _screenshot(options: argparse.Namespace) -> int:
             width=options.width or 1280,
             height=options.height or 800,
             dark=options.dark,
+            view=chosen_view(options),
             metric=options.metric,
         )
 

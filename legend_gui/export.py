@@ -13,9 +13,15 @@ import os
 from pathlib import Path
 
 from legend_gui.fileio import WriteError, atomic_write_bytes
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.chart import ChartSettings
 from legend_gui.model.csvdata import chart_csv_bytes, long_csv_bytes
-from legend_gui.model.export_options import CHART_FORMATS, DEFAULT_SIZE, ExportText, build_chart
+from legend_gui.model.export_options import (
+    CHART_FORMATS,
+    DEFAULT_SIZE,
+    ExportText,
+    ViewFigure,
+    build_chart,
+)
 from legend_gui.model.queries import Catalog
 
 #: An export could not be made or written; the message is for the user. The same class as a
@@ -78,7 +84,7 @@ def export_chart(
 
 
 def chart_image_bytes(
-    chart: BarChart | TimelineChart, fmt: str, size: tuple[int, int], large_text: bool = False
+    chart: ViewFigure, fmt: str, size: tuple[int, int], large_text: bool = False
 ) -> bytes:
     """PNG, SVG or PDF bytes of ``chart``; creates the (offscreen, if need be) QApplication."""
     from legend_gui.ui.qtapp import application, prefer_offscreen_without_display

@@ -27,10 +27,10 @@ from test_robustness import BAD, EXPECTED, OFFSCREEN_TOOLTIP, hostile_data, show
 
 from legend_gui.export import export_chart
 from legend_gui.model import Catalog
-from legend_gui.model.chart import BarChart, TimelineChart, bar_chart, timeline_chart
+from legend_gui.model.chart import VIEWS, BarChart, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.csvdata import chart_csv_bytes
 from legend_gui.model.formatting import format_date
-from legend_gui.ui.chart_controls import VIEWS
+from legend_gui.model.latest import is_latest, snapshot_iso
 
 #: Fixed, so a failure replays; LEGEND_RANDOM_SEED / LEGEND_RANDOM_STEPS explore further.
 SEED = int(os.environ.get("LEGEND_RANDOM_SEED", "2020"))
@@ -77,41 +77,47 @@ def check_invariants(window) -> None:
     assert settings.city == window.city_id
     assert window.city_id is None or window.city_id in catalog.city_by_id
     assert settings.metric in catalog.metric_by_id
-    assert settings.snapshot in catalog.snapshot_by_date
-    assert panel.chart is not None
-    assert panel.chart.settings == settings
-
-    # the chart is the model's answer for the window's settings
-    expected = (
-        timeline_chart(catalog, settings)
-        if settings.view == "timeline"
-        else bar_chart(catalog, settings)
-    )
-    chart = panel.chart
-    assert chart_signature(chart) == chart_signature(expected)
-    assert panel.title_label.text() == expected.title
-    assert panel.subtitle_label.text() == expected.subtitle
-    caption = panel.caption_label.text()
-    assert expected.source_line() in caption
-    if isinstance(expected, BarChart):
-        assert panel.stack.currentWidget() is panel.plot("bars")
-        assert sorted(drawn_bar_widths(panel)) == pytest.approx(
-            sorted(bar.value for bar in expected.plotted)
-        )
+    assert settings.snapshot in catalog.snapshot_by_date or is_latest(settings.snapshot)
+    if settings.view in ("map", "table"):  # plain widgets, not pyqtgraph charts
+        views = panel.views
+        shown = views.map_view if settings.view == "map" else views.table_panel
+        assert panel.stack.currentWidget() is shown
+        assert panel.chart is None
     else:
-        assert panel.stack.currentWidget() is panel.plot("timeline")
-        assert panel.drawn_timeline_points() == len(expected.points)
+        assert panel.chart is not None
+        assert panel.chart.settings == settings
+
+        # the chart is the model's answer for the window's settings
+        expected = (
+            timeline_chart(catalog, settings)
+            if settings.view == "timeline"
+            else bar_chart(catalog, settings)
+        )
+        chart = panel.chart
+        assert chart_signature(chart) == chart_signature(expected)
+        assert panel.title_label.text() == expected.title
+        assert panel.subtitle_label.text() == expected.subtitle
+        caption = panel.caption_label.text()
+        assert expected.source_line() in caption
+        if isinstance(expected, BarChart):
+            assert panel.stack.currentWidget() is panel.plot("bars")
+            assert sorted(drawn_bar_widths(panel)) == pytest.approx(
+                sorted(bar.value for bar in expected.plotted)
+            )
+        else:
+            assert panel.stack.currentWidget() is panel.plot("timeline")
+            assert panel.drawn_timeline_points() == len(expected.points)
 
     # the controls and the View menu show the settings
     assert panel.metric_box.currentData() == settings.metric
-    assert panel.snapshot_box.currentData() == settings.snapshot.isoformat()
+    assert panel.snapshot_box.currentData() == snapshot_iso(settings.snapshot)
     assert panel.per_capita_box.isChecked() == settings.per_capita
     assert panel.top_box.value() == settings.top
     assert VIEWS[panel.view_tabs.currentIndex()] == settings.view
-    assert panel.snapshot_box.isEnabled() == (settings.view == "bars")
+    assert panel.snapshot_box.isEnabled() == (settings.view != "timeline")
     assert window.per_capita_action.isChecked() == settings.per_capita
-    assert window.timeline_action.isChecked() == (settings.view == "timeline")
-    assert window.bars_action.isChecked() == (settings.view == "bars")
+    for view, action in window.view_actions.items():
+        assert action.isChecked() == (settings.view == view)
     assert [a.data() for a in window.metric_menu.actions() if a.isChecked()] == [settings.metric]
     assert [a.data() for a in window.snapshot_menu.actions() if a.isChecked()] == [
         settings.snapshot
@@ -124,7 +130,10 @@ def check_invariants(window) -> None:
     else:
         city = catalog.city_by_id[window.city_id]
         assert f"{city.name}, {city.state}" in text
-    assert f"Figures as announced on {format_date(settings.snapshot)}" in text
+    day = settings.snapshot
+    if is_latest(day):  # the pane shows the city's most recent snapshot
+        day = catalog.last_reported_day(window.city_id) or day
+    assert f"Figures as announced on {format_date(day)}" in text
 
     # the list's current row is the selected city, when the filter shows it
     model = window.city_model
@@ -288,8 +297,7 @@ class RandomUser:
     def switch_view(self) -> str:
         view = self.rng.choice(VIEWS)
         if self.rng.random() < 0.5:
-            action = self.window.timeline_action if view == "timeline" else self.window.bars_action
-            action.trigger()
+            self.window.view_actions[view].trigger()
         else:
             self.window.chart_panel.view_tabs.setCurrentIndex(VIEWS.index(view))
         assert self.window.chart_settings.view == view

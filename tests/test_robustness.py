@@ -329,7 +329,8 @@ def test_markup_in_data_shows_literally_in_list_detail_chart_and_tooltips(
     assert [a.data() for a in choices] == [m.id for m in metric_order(catalog)]
     for action in choices:
         assert menu_text(action.text()) == catalog.metric_by_id[action.data()].label
-    for i, day in enumerate(catalog.snapshot_dates):
+    assert panel.snapshot_box.itemText(0).startswith("Latest")  # then the snapshots
+    for i, day in enumerate(catalog.snapshot_dates, start=1):
         label = catalog.snapshot_by_date[day].label
         assert panel.snapshot_box.itemText(i).endswith(f" — {label}")
         assert menu_text(window.snapshot_menu.actions()[i].text()).endswith(f" — {label}")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from legend_gui.model.chart import ChartSettings
 from legend_gui.model.export_options import ExportOptions
 from legend_gui.ui.actions import MENUS, ActionSpec, Submenu, action_specs
+from legend_gui.ui.export_actions import ExportActions
 from legend_gui.ui.main_window import MainWindow
 from legend_gui.ui.settings import AppSettings, WindowLayout
 
@@ -75,7 +76,6 @@ def test_the_menu_table_is_consistent_with_the_window(qapp: object) -> None:
     ids = [spec.id for spec in specs]
     ids += [e.id for _t, entries in MENUS for e in entries if isinstance(e, Submenu)]
     assert len(ids) == len(set(ids))
-    from legend_gui.ui.export_actions import ExportActions
     from legend_gui.ui.publish_actions import PublishActions
 
     # a dotted callback is a method of the window's helper of that name

@@ -5,6 +5,7 @@ screen, the image export, the chart CSV, the map and the table read. Built by ``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from legend_gui.model.captions import (
@@ -41,6 +42,7 @@ class Bar:
     low: float | None = None  # whisker: lowest and highest report, in plotted units
     high: float | None = None
     unit: str = ""
+    day: date | None = None  # the figure's own date (under Latest, each city's differs)
 
     @property
     def exact(self) -> bool:

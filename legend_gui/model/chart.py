@@ -24,8 +24,10 @@ from legend_gui.model.captions import (
 )
 from legend_gui.model.chart_common import (
     DEFAULT_TOP,
+    VIEWS,
     ChartSettings,
     ChartView,
+    as_view,
     disputed_of,
     ordered_qualifiers,
     title_of,
@@ -34,6 +36,7 @@ from legend_gui.model.chart_common import (
     with_others,
 )
 from legend_gui.model.formatting import format_date, format_value
+from legend_gui.model.latest import LATEST_SUBTITLE, dates_caption, is_latest
 from legend_gui.model.rates import PER_CAPITA_BASE
 from legend_gui.model.status import (
     OtherValue,
@@ -52,6 +55,7 @@ if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
 
 __all__ = [  # re-exported: callers import every chart name from here
     "DEFAULT_TOP",
+    "VIEWS",
     "Bar",
     "BarChart",
     "ChartSettings",
@@ -59,6 +63,7 @@ __all__ = [  # re-exported: callers import every chart name from here
     "TimelineChart",
     "TimelineGap",
     "TimelinePoint",
+    "as_view",
     "legend_line",
     "source_line",
     "timeline_chart",
@@ -113,6 +118,8 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
     total = len(catalog.cities) if day is not None else 0  # no snapshot: no cities to show
     title = title_of(catalog, settings)
     subtitle = f"As announced on {format_date(day)}" if day else "No snapshot"
+    if is_latest(day):
+        subtitle = LATEST_SUBTITLE
     snapshot = catalog.snapshot_by_date.get(day) if day else None
     if snapshot and snapshot.label:
         subtitle += f" · {snapshot.label}"
@@ -181,6 +188,9 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
                 settings.per_capita,
                 raw_unit,
             )
+        own_day = catalog.figure_day(day, city.id, settings.metric) if figure else None
+        if is_latest(day) and own_day is not None:  # Latest: each value says its date
+            text = f"{text} · {format_date(own_day)}"
         return Bar(
             city_id=city.id,
             label=f"{city.name}, {city.state}",
@@ -198,6 +208,7 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
             low=low,
             high=high,
             unit=unit,
+            day=own_day,
         )
 
     bars = [make_bar(entry, rank) for entry, rank in leaders]
@@ -249,6 +260,8 @@ def _bar_notes(
     if day is None:
         return []
     notes: list[str] = []
+    if is_latest(day):
+        notes.append(dates_caption({bar.city_id: bar.day for bar in bars if bar.day}))
     ranked = [bar for bar in bars if bar.value is not None and not bar.extra]
     if reported > len(ranked):
         notes.append(
@@ -270,11 +283,11 @@ def _bar_notes(
         hidden = ""
         if gaps_shown < missing:
             hidden = f" ({gaps_shown:,} shown)" if gaps_shown else " (not shown)"
-        notes.append(f"No figure on {format_date(day)}: {', '.join(counts)}{hidden}.")
+        notes.append(f"No figure {_on(day)}: {', '.join(counts)}{hidden}.")
     if not reported:
         best = catalog.default_snapshot(settings.metric)
         hint = f"; the most cities did on {format_date(best)}" if best and best != day else ""
-        notes.append(f"No city reported this figure on {format_date(day)}{hint}.")
+        notes.append(f"No city reported this figure {_on(day)}{hint}.")
     national = catalog.figure(day, None, settings.metric)
     if national is not None and not settings.per_capita:
         source = catalog.source(national.source)
@@ -295,6 +308,10 @@ def _bar_notes(
             note += f" {cities_text(no_population)} without one {verb} left out."
         notes.append(note.strip())
     return notes
+
+
+def _on(day: date) -> str:
+    return "on any date" if is_latest(day) else f"on {format_date(day)}"
 
 
 def _cities_of(catalog: Catalog, bars: list[Bar]) -> list[City]:

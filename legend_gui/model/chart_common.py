@@ -17,7 +17,14 @@ if TYPE_CHECKING:
     from legend_gui.model.schema import Figure
 
 DEFAULT_TOP = 25
-ChartView = Literal["bars", "timeline"]
+ChartView = Literal["bars", "timeline", "map", "table"]
+#: The views, in the order of their tabs and shortcuts.
+VIEWS: tuple[ChartView, ...] = ("bars", "timeline", "map", "table")
+
+
+def as_view(name: str) -> ChartView:
+    """``name`` as a view (an unknown name is the bar chart)."""
+    return next((view for view in VIEWS if view == name), "bars")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,7 @@ class ChartSettings:
     city: str | None = None  # the selected city; None is "All cities" (national)
     view: ChartView = "bars"
     top: int = DEFAULT_TOP
+    compared: tuple[str, ...] = ()  # more cities on the timeline, beside the selected one
     show_context: bool = False  # the timeline's background counts (the city's context figures)
 
     def with_(self, **changes: object) -> ChartSettings:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, csv_qualifier
+from legend_gui.model.latest import is_latest
 from legend_gui.model.status import FigureState, OtherValue, disputed_values
 
 if TYPE_CHECKING:
@@ -107,8 +108,11 @@ def chart_table(
     per_capita = settings.per_capita
     rows: list[list[str]] = []
     if isinstance(chart, BarChart):
-        day = settings.snapshot.isoformat() if settings.snapshot else ""
+        latest = is_latest(settings.snapshot)
+        snapshot_day = settings.snapshot.isoformat() if settings.snapshot and not latest else ""
         for bar in chart.bars:
+            # under Latest each row's own date (empty for a gap: no figure, no date)
+            day = bar.day.isoformat() if latest and bar.day else snapshot_day
             city = catalog.city_by_id[bar.city_id]
             rate = bar.value if per_capita else None
             figure = bar.figure if not isinstance(bar.figure, ContextFigure) else None
@@ -127,48 +131,8 @@ def chart_table(
                 )
             )
     else:
-        place = catalog.city_by_id.get(settings.city) if settings.city else None
-        name, state = (place.name, place.state) if place else (chart.place, "")
-        entries: list[tuple[str, list[str]]] = []
-        for point in chart.points:
-            rate = point.value if per_capita else None
-            entries.append(
-                (
-                    point.day.isoformat(),
-                    _row(
-                        name,
-                        state,
-                        settings.metric,
-                        point.day.isoformat(),
-                        FigureState.REPORTED,
-                        point.figure,
-                        unit,
-                        rate,
-                        None,
-                        point.source,
-                    ),
-                )
-            )
-        for gap in chart.gaps:
-            entries.append(
-                (
-                    gap.day.isoformat(),
-                    _row(
-                        name,
-                        state,
-                        settings.metric,
-                        gap.day.isoformat(),
-                        gap.state,
-                        None,
-                        unit,
-                        None,
-                        None,
-                        None,
-                    ),
-                )
-            )
-        entries.sort(key=lambda entry: entry[0])
-        rows = [row for _day, row in entries]
+        for timeline in (chart, *chart.companions):  # the selected city, then the others
+            rows += _timeline_rows(catalog, timeline, unit, per_capita)
     header = list(CHART_TABLE_HEADER)
     if not per_capita:
         index = header.index("per_100k")
@@ -176,6 +140,55 @@ def chart_table(
         for row in rows:
             row.pop(index)
     return header, rows
+
+
+def _timeline_rows(
+    catalog: Catalog, chart: TimelineChart, unit: str, per_capita: bool
+) -> list[list[str]]:
+    """One timeline's rows: every snapshot date, reported or not, oldest first."""
+    settings = chart.settings
+    place = catalog.city_by_id.get(settings.city) if settings.city else None
+    name, state = (place.name, place.state) if place else (chart.place, "")
+    entries: list[tuple[str, list[str]]] = []
+    for point in chart.points:
+        rate = point.value if per_capita else None
+        entries.append(
+            (
+                point.day.isoformat(),
+                _row(
+                    name,
+                    state,
+                    settings.metric,
+                    point.day.isoformat(),
+                    FigureState.REPORTED,
+                    point.figure,
+                    unit,
+                    rate,
+                    None,
+                    point.source,
+                ),
+            )
+        )
+    for gap in chart.gaps:
+        entries.append(
+            (
+                gap.day.isoformat(),
+                _row(
+                    name,
+                    state,
+                    settings.metric,
+                    gap.day.isoformat(),
+                    gap.state,
+                    None,
+                    unit,
+                    None,
+                    None,
+                    None,
+                ),
+            )
+        )
+    entries.sort(key=lambda entry: entry[0])
+    return [row for _day, row in entries]
 
 
 #: Appended to a context chart's columns: what period, by what definition and basis.

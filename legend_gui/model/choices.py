@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from legend_gui.model.chart import ChartSettings
+from legend_gui.model.latest import is_latest
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
@@ -30,7 +31,8 @@ def fit_choices(
     offered = {m.id for m in offered_metrics(catalog)}
     metric = wanted.metric if wanted.metric in offered else None
     metric = metric or catalog.default_metric()
-    snapshot = wanted.snapshot if wanted.snapshot in catalog.snapshot_by_date else None
+    known = wanted.snapshot in catalog.snapshot_by_date or is_latest(wanted.snapshot)
+    snapshot = wanted.snapshot if known else None
     fitted_city = city if city in catalog.city_by_id else None
     settings = wanted.with_(
         metric=metric,

@@ -11,9 +11,10 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from legend_gui.model.chart_table import chart_table, csv_number
+from legend_gui.model.city_table_text import table_csv
 
 if TYPE_CHECKING:
-    from legend_gui.model.chart import BarChart, TimelineChart
+    from legend_gui.model.export_options import ViewFigure
     from legend_gui.model.long_rows import LongRow
     from legend_gui.model.queries import Catalog
 
@@ -42,7 +43,16 @@ def _long_cell(row: LongRow, name: str) -> object:
     return getattr(row, name)
 
 
-def chart_csv_bytes(catalog: Catalog, chart: BarChart | TimelineChart) -> bytes:
-    """Exactly what the chart shows (gaps with their state), from the model's chart table."""
-    header, rows = chart_table(catalog, chart)
+def chart_csv_bytes(catalog: Catalog, chart: ViewFigure) -> bytes:
+    """Exactly what the view shows (gaps with their state): the chart table, the map's rows
+    (those of the bar chart it draws), or every city of the table in its order."""
+    from legend_gui.model.map_entries import MapFigure
+    from legend_gui.model.table_figure import TableFigure
+
+    if isinstance(chart, TableFigure):
+        header, rows = table_csv(chart.table, chart.rows)
+    elif isinstance(chart, MapFigure):
+        header, rows = chart_table(catalog, chart.bars)
+    else:
+        header, rows = chart_table(catalog, chart)
     return _csv_bytes(header, rows)

@@ -9,14 +9,18 @@ same defaults.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.citation import attribution
+from legend_gui.model.latest import snapshot_iso
 
 if TYPE_CHECKING:
+    from legend_gui.model.map_entries import MapFigure
     from legend_gui.model.queries import Catalog
+    from legend_gui.model.table_figure import TableFigure
 
 #: The chart formats, by file extension: the extension decides the format.
 CHART_FORMATS = ("png", "svg", "pdf", "csv")
@@ -60,29 +64,67 @@ class ExportOptions:
         return (self.width, self.height)
 
 
+#: What an export draws or writes: one per view.
+ViewFigure: TypeAlias = "BarChart | TimelineChart | MapFigure | TableFigure"
+
+
 def build_chart(
     catalog: Catalog, settings: ChartSettings, text: ExportText | None = None
-) -> BarChart | TimelineChart:
-    """The chart ``settings`` ask for (the bar chart of a snapshot, of a period for a context
-    metric, or a timeline), with the data's attribution line and the editor's ``text``, if
-    any."""
-    if text is not None and not text.highlight and settings.view == "bars":
+) -> ViewFigure:
+    """What ``settings.view`` shows (the bar chart of a snapshot or of a context metric's
+    periods, a timeline, the map or the table; the last two imported only when asked for), with
+    the data's attribution line and the editor's ``text``, if any."""
+    if text is not None and not text.highlight and settings.view in ("bars", "map"):
         settings = settings.with_(city=None)
-    chart: BarChart | TimelineChart
-    if settings.view == "timeline":
+    credit = attribution(catalog.dataset)
+    if settings.view == "map":
+        from legend_gui.model.map_entries import map_figure
+
+        figure = map_figure(catalog, settings)
+        drawing = figure.chart
+        if text is not None:
+            title, subtitle, notes = _edited(text, drawing.title, drawing.subtitle, drawing.notes)
+            drawing = replace(drawing, title=title, subtitle=subtitle, notes=tuple(notes))
+        return replace(figure, chart=drawing, bars=replace(figure.bars, attribution=credit))
+    chart: BarChart | TimelineChart | TableFigure
+    if settings.view == "table":
+        from legend_gui.model.table_figure import table_figure
+
+        chart = table_figure(catalog, settings)
+    elif settings.view == "timeline":
         chart = timeline_chart(catalog, settings)
     else:
         chart = bar_chart(catalog, settings)
-    chart = replace(chart, attribution=attribution(catalog.dataset))
+    chart = replace(chart, attribution=credit)
     if text is None:
         return chart
-    notes = [text.note.strip(), *chart.notes] if text.note.strip() else chart.notes
-    return replace(
-        chart,
-        title=chart.title if text.title is None else text.title.strip(),
-        subtitle=chart.subtitle if text.subtitle is None else text.subtitle.strip(),
-        notes=notes,
+    title, subtitle, notes = _edited(text, chart.title, chart.subtitle, chart.notes)
+    return replace(chart, title=title, subtitle=subtitle, notes=notes)
+
+
+def _edited(
+    text: ExportText, title: str, subtitle: str, notes: Sequence[str]
+) -> tuple[str, str, list[str]]:
+    """The editor's title, subtitle and note in place of (or, for the note, before) the data's."""
+    note = text.note.strip()
+    return (
+        title if text.title is None else text.title.strip(),
+        subtitle if text.subtitle is None else text.subtitle.strip(),
+        [note, *notes] if note else list(notes),
     )
+
+
+def csv_rows(figure: ViewFigure) -> int:
+    """How many rows the view's CSV has."""
+    if isinstance(figure, BarChart):
+        return len(figure.bars)
+    if isinstance(figure, TimelineChart):
+        return len(figure.points)
+    from legend_gui.model.table_figure import TableFigure
+
+    if isinstance(figure, TableFigure):
+        return len(figure.rows)
+    return len(figure.bars.bars)
 
 
 def safe_name(text: str, fallback: str = "chart") -> str:
@@ -98,6 +140,8 @@ def suggested_name(settings: ChartSettings, fmt: str, period_counts: bool = Fals
         parts.append("per-100k")
     if settings.view == "timeline":
         parts += [safe_name(settings.city or "national"), "timeline"]
-    elif settings.snapshot is not None and not period_counts:
-        parts.append(settings.snapshot.isoformat())
+    elif settings.snapshot is not None:
+        parts.append(snapshot_iso(settings.snapshot))
+    if settings.view in ("map", "table"):
+        parts.append(settings.view)
     return "-".join(parts) + f".{fmt}"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from legend_gui.model.latest import LATEST, latest_figures
 from legend_gui.model.schema import City, Dataset, Figure, Metric, Scope, Snapshot, Source
 
 #: (snapshot date, city id or None for the national scope, metric id): one figure.
@@ -66,9 +67,51 @@ class FigureIndex:
                 else:  # two snapshots with one date: only in a file the checks refuse
                     known.update(group)
 
+        # metric -> the virtual snapshot LATEST's figures and their dates (built on first
+        # use; kept apart from city_figures, which holds real snapshots only)
+        self._latest: dict[str, dict[str, Figure]] = {}
+        self._latest_days: dict[str, dict[str, date]] = {}
+
+    def figures_at(self, day: date, metric_id: str) -> dict[str, Figure]:
+        """The city figures of ``metric_id`` at ``day`` by city id; ``LATEST`` gives each
+        city's most recent one (see ``model.latest``)."""
+        if day == LATEST:
+            return self._latest_group(metric_id)
+        return self.city_figures.get((day, metric_id), {})
+
+    def latest_days(self, metric_id: str) -> dict[str, date]:
+        """City id -> the date of its figure in the virtual snapshot ``LATEST``."""
+        self._latest_group(metric_id)
+        return self._latest_days[metric_id]
+
+    def figure_day(self, day: date, city_id: str, metric_id: str) -> date | None:
+        """The real date of the figure ``figure(day, city_id, metric_id)`` stands for."""
+        if day == LATEST:
+            return self.latest_days(metric_id).get(city_id)
+        return day if self.figure(day, city_id, metric_id) is not None else None
+
+    def last_reported_day(self, city_id: str | None) -> date | None:
+        """The latest snapshot with any figure of ``city_id`` (``None``: national): the day
+        the detail pane shows when the chosen snapshot is ``LATEST``."""
+        metric_ids = list(self.metric_by_id)
+        for day in reversed(self.snapshot_dates):
+            for metric_id in metric_ids:
+                if self.figure(day, city_id, metric_id) is not None:
+                    return day
+        return None
+
+    def _latest_group(self, metric_id: str) -> dict[str, Figure]:
+        group = self._latest.get(metric_id)
+        if group is None:
+            group, days = latest_figures(self.snapshot_dates, self.city_figures, metric_id)
+            self._latest[metric_id], self._latest_days[metric_id] = group, days
+        return group
+
     def figure(self, day: date, city_id: str | None, metric_id: str) -> Figure | None:
         if city_id is None:
             return self.national_figures.get((day, metric_id))
+        if day == LATEST:
+            return self._latest_group(metric_id).get(city_id)
         group = self.city_figures.get((day, metric_id))
         return group.get(city_id) if group is not None else None
 

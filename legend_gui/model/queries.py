@@ -87,7 +87,7 @@ class Catalog(FigureIndex):
     # -- the comparison chart ---------------------------------------------------------------
     def series(self, metric_id: str, day: date, per_capita: bool = False) -> list[SeriesPoint]:
         """Every city's value of ``metric_id`` at snapshot ``day``, in dataset order."""
-        figures = self.city_figures.get((day, metric_id), {})
+        figures = self.figures_at(day, metric_id)
         return [series_point(city, figures.get(city.id), day, per_capita) for city in self.cities]
 
     def point(
@@ -97,7 +97,7 @@ class Catalog(FigureIndex):
         city = self.city_by_id.get(city_id)
         if city is None:
             return None
-        figure = self.city_figures.get((day, metric_id), {}).get(city_id)
+        figure = self.figures_at(day, metric_id).get(city_id)
         return series_point(city, figure, day, per_capita)
 
     def top(self, metric_id: str, day: date, per_capita: bool, top: int) -> Leaderboard:
@@ -117,6 +117,11 @@ class Catalog(FigureIndex):
     def _city_order(self) -> dict[str, int]:
         """City id -> position in the dataset: the last tie-break of a ranking."""
         return {city.id: index for index, city in enumerate(self.cities)}
+
+    @property
+    def city_position(self) -> dict[str, int]:
+        """City id -> its index in ``cities`` (built once)."""
+        return self._city_order
 
     # -- sources --------------------------------------------------------------------------
     @cached_property

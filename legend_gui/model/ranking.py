@@ -69,7 +69,7 @@ def leaderboard(
     A metric change at 100,000 cities must not build a point for every city and sort them
     all (≈250 ms): this selects the leaders from the figures alone, then orders only those.
     """
-    figures = index.city_figures.get((day, metric_id), {})
+    figures = index.figures_at(day, metric_id)
     city_by_id = index.city_by_id
     no_population = 0
     if per_capita:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,7 @@ class TimelineChart:
     place: str = ""  # "St. Louis, MO" or the national name
     dataset_title: str = ""
     attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
+    companions: tuple[TimelineChart, ...] = ()  # more cities, each drawn in its own colour
     context: list[ContextMark] = field(default_factory=list)  # background counts, if asked
 
     @property
@@ -103,10 +104,42 @@ NO_TOTALS = (
     "choose a city to follow its figures."
 )
 
+#: At most this many cities beside the selected one (the palette has as many distinct colours).
+MAX_COMPANIONS = 5
+
 
 def timeline_chart(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
     """Every dated figure of the selected city (or national) for the metric, and every
-    snapshot date without one (not reported, or not yet launched)."""
+    snapshot date without one (not reported, or not yet launched); with
+    ``settings.compared``, the other cities' timelines as ``companions``."""
+    chart = _one_timeline(catalog, settings)
+    others = [c for c in settings.compared if c != settings.city and c in catalog.city_by_id]
+    if not others:
+        return chart
+    companions = tuple(
+        _one_timeline(catalog, settings.with_(city=city_id, compared=()))
+        for city_id in others[:MAX_COMPANIONS]
+    )
+    seen = {source.id: source for source in chart.sources}
+    for companion in companions:
+        for source in companion.sources:
+            seen.setdefault(source.id, source)
+    names = ", ".join(companion.place for companion in companions)
+    notes = list(chart.notes)
+    if chart.launch_date is not None:
+        notes.append(f"The launch line and the shaded span are {chart.place}'s.")
+    if len(others) > MAX_COMPANIONS:
+        notes.append(f"Showing {MAX_COMPANIONS} of the {len(others)} cities added to compare.")
+    return replace(
+        chart,
+        subtitle=f"{chart.place} compared with {names}",
+        sources=list(seen.values()),
+        companions=companions,
+        notes=notes,
+    )
+
+
+def _one_timeline(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
     city = catalog.city_by_id.get(settings.city) if settings.city else None
     population = city.population.value if city and city.population else None
     metric = catalog.metric_by_id.get(settings.metric)

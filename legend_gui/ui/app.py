@@ -13,6 +13,7 @@ from legend_gui.ui.qtapp import application, display_available, prefer_offscreen
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
+    from legend_gui.model.chart import ChartView
     from legend_gui.model.errors import DatasetError
     from legend_gui.model.loading import Document
     from legend_gui.model.queries import Catalog
@@ -201,11 +202,12 @@ def screenshot(
     width: int = 1280,
     height: int = 800,
     dark: bool = False,
+    view: ChartView = "bars",
     metric: str | None = None,
-    timeline: bool = False,
     show_context: bool = False,
 ) -> int:
-    """``legend-gui screenshot``: render the main window to a PNG without a display."""
+    """``legend-gui screenshot``: render the main window (showing ``view``) to a PNG without a
+    display."""
     prefer_offscreen_without_display()
     from legend_gui.fileio import WriteError, atomic_write_bytes
     from legend_gui.model import Catalog, load_dataset
@@ -229,11 +231,8 @@ def screenshot(
         window.set_dark(True)
     if city is not None:
         window.select_city(city)
-    if metric is not None or timeline or show_context:
-        chosen = window.chart_settings.with_(show_context=show_context)
-        if metric is not None:
-            chosen = chosen.with_(metric=metric)
-        window.apply_chart_settings(chosen.with_(view="timeline") if timeline else chosen)
+    chosen = window.chart_settings.with_(view=view, show_context=show_context)
+    window.apply_chart_settings(chosen if metric is None else chosen.with_(metric=metric))
     image = render_window(window, width, height)
     try:
         png = render.png_bytes(image)

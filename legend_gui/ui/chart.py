@@ -8,6 +8,7 @@ times the whole Qt start-up (PERFORMANCE.md).
 from __future__ import annotations
 
 import time
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
@@ -22,13 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
-from legend_gui.model.export_options import build_chart
+from legend_gui.model.chart import (
+    BarChart,
+    ChartSettings,
+    TimelineChart,
+    bar_chart,
+    timeline_chart,
+)
+from legend_gui.model.latest import is_latest
 from legend_gui.ui.chart_controls import ChartControls
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
 from legend_gui.ui.elided import ElidedLabel
+from legend_gui.ui.view_host import ExtraViews
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -48,6 +56,7 @@ class ChartPanel(QWidget):
     city_clicked = Signal(object)
     snapshot_clicked = Signal(object)
     bar_menu_requested = Signal(object, object)  # (Bar, global QPoint): a bar right-clicked
+    point_clicked = Signal(object, object)  # a timeline point: city id (None: national), date
     chart_painted = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,6 +68,7 @@ class ChartPanel(QWidget):
         self._timeline_plot: pg.PlotWidget | None = None
         self._geometry: BarGeometry | None = None
         self._timeline_x: list[float] = []
+        self._timeline_lines: list[tuple[str | None, list[float], list[float], list[date]]] = []
         self._chart: BarChart | TimelineChart | None = None
         self._painted_reported = False
 
@@ -72,6 +82,9 @@ class ChartPanel(QWidget):
         self.reset_button = self.controls.reset_button
         self.controls.reset_clicked.connect(self.reset_view)
         self.controls.edited.connect(self._on_control_changed)
+        self.views = ExtraViews(self)  # the Map and the Table
+        self.views.city_clicked.connect(self.city_clicked.emit)
+        self.views.table_panel.compare_changed.connect(lambda _day: self.refresh())
 
         self.title_label = ElidedLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,6 +99,8 @@ class ChartPanel(QWidget):
         self.placeholder = QLabel("Loading chart…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.views.map_view)
+        self.stack.addWidget(self.views.table_panel)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stack.setMinimumHeight(220)
         self.stack.setAccessibleName("Chart")
@@ -164,11 +179,13 @@ class ChartPanel(QWidget):
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog
         self.controls.fill(catalog)
+        self.views.set_catalog(catalog)
 
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
             self._apply_theme()
+            self.views.set_dark(dark)
             self.refresh()
 
     def show_settings(self, settings: ChartSettings) -> None:
@@ -233,7 +250,18 @@ class ChartPanel(QWidget):
         """Rebuild the chart from the model for the current settings."""
         if self._catalog is None or self._settings is None:
             return
-        self._chart = chart = build_chart(self._catalog, self._settings)
+        settings = self._settings
+        plotted = settings.view in ("bars", "timeline")
+        self.reset_button.setVisible(plotted)  # zoom and pan are the plots' only
+        if not plotted:
+            self._show_view(self._catalog, settings)
+            return
+        chart: BarChart | TimelineChart = (
+            timeline_chart(self._catalog, settings)
+            if settings.view == "timeline"
+            else bar_chart(self._catalog, settings)
+        )
+        self._chart = chart
         self.title_label.setText(chart.title)
         self.subtitle_label.setText(chart.subtitle)
         caption = [
@@ -244,7 +272,8 @@ class ChartPanel(QWidget):
         self.key_label.setVisible(bool(self.key_label.text()))
         if self._bar_plot is None or self._timeline_plot is None:
             return
-        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, mark_snapshot
+        from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, mark_snapshot, timestamp
+        from legend_gui.ui.timeline_series import draw_companions
 
         theme = self._theme()
         for plot in (self._bar_plot, self._timeline_plot):
@@ -253,10 +282,24 @@ class ChartPanel(QWidget):
             self._geometry = draw_bar_chart(self._bar_plot.getPlotItem(), chart, theme)
             self.stack.setCurrentWidget(self._bar_plot)
         else:
-            self._timeline_x = draw_timeline(self._timeline_plot.getPlotItem(), chart, theme)
-            if self._settings.snapshot is not None and chart.points:
-                mark_snapshot(self._timeline_plot.getPlotItem(), self._settings.snapshot, theme)
+            item = self._timeline_plot.getPlotItem()
+            self._timeline_x = draw_timeline(item, chart, theme)
+            self._timeline_lines = draw_companions(item, chart, theme, timestamp)
+            day = settings.snapshot
+            if day is not None and not is_latest(day) and chart.points:
+                mark_snapshot(item, day, theme)
             self.stack.setCurrentWidget(self._timeline_plot)
+
+    def _show_view(self, catalog: Catalog, settings: ChartSettings) -> None:
+        """The Map or the Table: plain widgets, drawn without pyqtgraph."""
+        self._chart = None
+        heading = self.views.show(catalog, settings)
+        self.title_label.setText(heading.title)
+        self.subtitle_label.setText(heading.subtitle)
+        self.caption_label.setText("\n".join(heading.caption))
+        self.key_label.setVisible(False)
+        widget = self.views.map_view if settings.view == "map" else self.views.table_panel
+        self.stack.setCurrentWidget(widget)
 
     def reset_view(self) -> None:
         self.refresh()
@@ -319,13 +362,35 @@ class ChartPanel(QWidget):
                 best = index
         return best
 
+    def timeline_point_at(self, scene_pos: QPointF) -> tuple[str | None, date] | None:
+        """The (city, snapshot) of the timeline point nearest ``scene_pos`` within 14 px, on
+        any line (the selected city's or a compared one's)."""
+        if self._timeline_plot is None:
+            return None
+        view = self._timeline_plot.getPlotItem().getViewBox()
+        best: tuple[float, str | None, date] | None = None
+        for city_id, xs, ys, days in self._timeline_lines:
+            for x, y, day in zip(xs, ys, days, strict=True):
+                distance = (view.mapViewToScene(QPointF(x, y)) - scene_pos).manhattanLength()
+                if distance < 14 and (best is None or distance < best[0]):
+                    best = (distance, city_id, day)
+        return (best[1], best[2]) if best else None
+
     def _on_timeline_clicked(self, event: Any) -> None:
-        """A click on a point shows that snapshot (in the details, and on the bar chart)."""
-        if event.button() != Qt.MouseButton.LeftButton:
+        """A click on a point shows that snapshot (in the details, and on the bar chart); on
+        a compared city's line, that city too (``point_clicked``)."""
+        if event.button() != Qt.MouseButton.LeftButton or not isinstance(
+            self._chart, TimelineChart
+        ):
             return
-        index = self.point_at(event.scenePos())
-        if index is not None and isinstance(self._chart, TimelineChart):
-            self.snapshot_clicked.emit(self._chart.points[index].day)
+        found = self.timeline_point_at(event.scenePos())
+        if found is None:
+            return
+        city_id, day = found
+        if city_id == self._chart.settings.city:
+            self.snapshot_clicked.emit(day)
+        else:
+            self.point_clicked.emit(city_id, day)
 
     def _on_timeline_hovered(self, scene_pos: QPointF) -> None:
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):

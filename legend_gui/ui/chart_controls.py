@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from legend_gui.model.captions import NO_POPULATIONS, has_populations
+from legend_gui.model.chart import VIEWS
 from legend_gui.model.choices import offered_metrics
 from legend_gui.model.formatting import format_date
+from legend_gui.model.latest import LATEST_LABEL, LATEST_WORD, parse_snapshot, snapshot_iso
 from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui.context_controls import context_toggle, sync_context_controls
 from legend_gui.ui.display_text import short_text
@@ -34,7 +36,8 @@ if TYPE_CHECKING:
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
 
-VIEWS = ("bars", "timeline")
+#: The tabs' names, in the order of ``VIEWS`` (the views share these controls).
+VIEW_NAMES = ("Compare cities", "Timeline", "Map", "Table")
 SNAPSHOT_TIP = "The announcement date of the figures the chart compares and the details show"
 TIMELINE_SNAPSHOT_TIP = (
     "The announcement date of the figures the details show; click a point of the timeline "
@@ -89,8 +92,8 @@ class ChartControls(QWidget):
         self.top_box.setToolTip("How many cities the bar chart shows (the selected city always is)")
         self.context_box = context_toggle()
         self.view_tabs = QTabBar()
-        self.view_tabs.addTab("Compare cities")
-        self.view_tabs.addTab("Timeline")
+        for name in VIEW_NAMES:
+            self.view_tabs.addTab(name)
         self.view_tabs.setAccessibleName("Chart view")
         self.view_tabs.setExpanding(False)
         self.view_tabs.setUsesScrollButtons(False)  # the toolbar wraps instead
@@ -149,6 +152,7 @@ class ChartControls(QWidget):
             if not rates:
                 self.per_capita_box.setChecked(False)
             self.snapshot_box.clear()
+            self.snapshot_box.addItem(LATEST_LABEL, LATEST_WORD)  # each city's newest figure
             for day in catalog.snapshot_dates:
                 snapshot = catalog.snapshot_by_date[day]
                 label = format_date(day) + (f" — {snapshot.label}" if snapshot.label else "")
@@ -162,14 +166,12 @@ class ChartControls(QWidget):
         self._updating = True
         try:
             _select_data(self.metric_box, settings.metric)
-            _select_data(
-                self.snapshot_box, settings.snapshot.isoformat() if settings.snapshot else None
-            )
+            _select_data(self.snapshot_box, snapshot_iso(settings.snapshot) or None)
             self.per_capita_box.setChecked(settings.per_capita)
             self.top_box.setValue(settings.top)
             self.view_tabs.setCurrentIndex(VIEWS.index(settings.view))
             timeline = settings.view == "timeline"
-            self.top_box.setVisible(not timeline)
+            self.top_box.setVisible(settings.view == "bars")  # the map and table show all
             self.snapshot_box.setToolTip(TIMELINE_SNAPSHOT_TIP if timeline else SNAPSHOT_TIP)
             sync_context_controls(self._catalog, settings, self.snapshot_box, self.context_box)
         finally:
@@ -199,6 +201,6 @@ def _select_data(box: QComboBox, value: Any) -> None:
 
 def _as_date(value: object) -> date | None:
     try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
+        return parse_snapshot(value) if isinstance(value, str) else None
     except ValueError:
         return None

@@ -61,7 +61,7 @@ class DateAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         first = datetime.fromtimestamp(max(minVal, 0), UTC).date()
         last = datetime.fromtimestamp(max(maxVal, 0), UTC).date()
         ticks = date_ticks(first, last, max(2, int(size / 110)))
-        self._labels = {_timestamp(day): label for day, label in ticks}
+        self._labels = {timestamp(day): label for day, label in ticks}
         return [(DAY, [value for value in self._labels if minVal <= value <= maxVal])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
@@ -223,7 +223,7 @@ def reset_bar_view(plot: pg.PlotItem, count: int, x_max: float) -> None:
     )
 
 
-def _timestamp(day: date) -> float:
+def timestamp(day: date) -> float:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
 
 
@@ -233,7 +233,7 @@ def mark_snapshot(plot: pg.PlotItem, day: date, theme: ChartTheme) -> None:
 
     plot.addItem(
         pg.InfiniteLine(
-            pos=_timestamp(day),
+            pos=timestamp(day),
             angle=90,
             pen=pg.mkPen(theme.bar_selected, width=1, style=Qt.PenStyle.DotLine),
             label="details",
@@ -252,22 +252,22 @@ def draw_timeline(
     counts = is_count_unit(chart.unit) and not chart.settings.per_capita
     _set_value_axis(plot, "left", chart.unit, counts, theme)
     plot.getAxis("bottom").setTicks(None)
-    xs = [_timestamp(p.day) for p in chart.points]
+    xs = [timestamp(p.day) for p in chart.points]
     ys = [p.value for p in chart.points]
     if not xs:
         plot.getAxis("left").setLabel("")
         _message(plot, chart.message, theme, font_size)
         return xs
-    days = [*xs, *(_timestamp(g.day) for g in chart.gaps), *map(_timestamp, context_days(chart))]
+    days = [*xs, *(timestamp(g.day) for g in chart.gaps), *map(timestamp, context_days(chart))]
     if chart.launch_date is not None:
-        days.append(_timestamp(chart.launch_date))
+        days.append(timestamp(chart.launch_date))
     first, last = min(days), max(days)
     span = max(last - first, DAY * 30)
     top = max(p.high or p.value for p in chart.points)
     top = top if top > 0 else 1.0
-    if chart.launch_date is not None and _timestamp(chart.launch_date) > first:
+    if chart.launch_date is not None and timestamp(chart.launch_date) > first:
         region = pg.LinearRegionItem(
-            values=(first - span, _timestamp(chart.launch_date)),
+            values=(first - span, timestamp(chart.launch_date)),
             movable=False,
             brush=pg.mkBrush(theme.shade),
             pen=pg.mkPen(None),
@@ -304,7 +304,7 @@ def draw_timeline(
                     pen=pg.mkPen(theme.bar, width=width),
                 )
             )
-    gaps = [_timestamp(g.day) for g in chart.gaps if g.state is FigureState.NOT_REPORTED]
+    gaps = [timestamp(g.day) for g in chart.gaps if g.state is FigureState.NOT_REPORTED]
     if gaps:
         plot.addItem(
             pg.ScatterPlotItem(
@@ -325,14 +325,14 @@ def draw_timeline(
     if chart.launch_date is not None:
         plot.addItem(
             pg.InfiniteLine(
-                pos=_timestamp(chart.launch_date),
+                pos=timestamp(chart.launch_date),
                 angle=90,
                 pen=pg.mkPen(theme.muted, style=Qt.PenStyle.DashLine),
                 label="launch",
                 labelOpts={"color": theme.muted, "position": 0.92},
             )
         )
-    draw_context_marks(plot, chart, theme, _timestamp)
+    draw_context_marks(plot, chart, theme, timestamp)
     plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
     view = plot.getViewBox()
     view.setMouseEnabled(x=True, y=True)

@@ -22,8 +22,9 @@ from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
-from legend_gui.ui.context_draw import context_days, paint_context_marks
+from legend_gui.ui.context_draw import context_days, paint_context_marks, paint_context_swatch
 from legend_gui.ui.display_text import shown
+from legend_gui.ui.timeline_series import end_label, paint_companions
 
 INK = LIGHT.color("foreground")
 MUTED = QColor("#57606a")  # darker than the screen's muted grey: print needs the contrast
@@ -130,9 +131,7 @@ def draw_key(painter: QPainter, items: list[tuple[str, str]], right: float, top:
         elif kind == "shade":
             painter.fillRect(swatch, SHADE)
         elif kind == "context":
-            painter.setPen(pen(QColor(LIGHT.context), 1.6, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(swatch.center().x(), swatch.top() - 2),
-                             QPointF(swatch.center().x(), swatch.bottom() + 2))  # fmt: skip
+            paint_context_swatch(painter, swatch)
         elif kind == "gap":
             painter.setPen(pen(MUTED, 1.5))
             painter.drawLine(QPointF(swatch.center().x(), swatch.top()),
@@ -171,9 +170,7 @@ def _bar_key(chart: BarChart) -> list[tuple[str, str]]:
     if any(not bar.exact for bar in chart.plotted):
         items.append(("hatched", "not given as exact"))
     if any(bar.disputed for bar in chart.plotted):
-        items.append(
-            ("whisker", "range of same-basis counts" if chart.context else "range of reports")
-        )
+        items.append(("whisker", f"range of {'same-basis counts' if chart.context else 'reports'}"))
     return items
 
 
@@ -288,7 +285,8 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     painter.save()
     key_height = draw_key(painter, _timeline_key(chart), area.right(), area.top())
     top = area.top() + key_height + (8 if key_height else 0)
-    days = [p.day for p in chart.points] + [g.day for g in chart.gaps] + context_days(chart)
+    every = [p for line in (chart, *chart.companions) for p in line.points]  # cities compared
+    days = [p.day for p in every] + [g.day for g in chart.gaps] + context_days(chart)
     if chart.launch_date is not None:
         days.append(chart.launch_date)
     if not chart.points:
@@ -302,12 +300,13 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     first, last = min(days), max(days)
     pad = max(3.0, (last - first).days * 0.04)
     lo, hi = first.toordinal() - pad, last.toordinal() + pad
-    peak = max(p.high or p.value for p in chart.points)
+    peak = max(p.high or p.value for p in every)
     counts = is_count_unit(chart.unit) and not chart.settings.per_capita
     ticks = value_ticks(0.0, peak * 1.12 if peak > 0 else 1.0, integer=counts)
     label_font = font(12)
     y_room = max(text_width(label, label_font) for _v, label in ticks) + 12
-    plot = QRectF(area.left() + y_room, top + 14, area.width() - y_room - 8, 0)
+    labels = max((text_width(end_label(c), label_font) for c in chart.companions), default=-8)
+    plot = QRectF(area.left() + y_room, top + 14, area.width() - y_room - labels - 16, 0)
     plot.setBottom(area.bottom() - 40)
     scale_max = max(ticks[-1][0], peak) or 1.0
 
@@ -394,4 +393,6 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
         )  # fmt: skip
     painter.setBrush(QBrush())
+    if chart.companions:
+        paint_companions(painter, chart, to_x, to_y, BAR, label_font)
     painter.restore()

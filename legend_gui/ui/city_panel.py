@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from legend_gui.model.formatting import counted
@@ -26,9 +26,11 @@ if TYPE_CHECKING:
 
 
 class CityListView(QListView):
-    """A list view that reports its first paint: the moment a user sees the cities."""
+    """A list view that reports its first paint (the moment a user sees the cities) and
+    Ctrl+clicks (``row_toggled(int)``: add the city to the timeline, or take it off)."""
 
     first_painted = Signal(float)
+    row_toggled = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,16 @@ class CityListView(QListView):
         self.setAlternatingRowColors(False)
         self.setAccessibleName("Cities")
         self.setAccessibleDescription("Cities of the dataset; select one to see its figures")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.button() == Qt.MouseButton.LeftButton:
+            index = self.indexAt(event.position().toPoint())
+            if index.isValid():
+                self.row_toggled.emit(index.row())
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -50,6 +62,7 @@ class CityPanel(QWidget):
     of the row that became current, by a click, a key or a search."""
 
     city_chosen = Signal(object)
+    city_toggled = Signal(object)  # Ctrl+click: a city id to add to (or take off) the timeline
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +89,12 @@ class CityPanel(QWidget):
 
         self.search_box.textChanged.connect(self._on_search_changed)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.view.row_toggled.connect(
+            lambda row: self.city_toggled.emit(self.model.city_id_at(row))
+        )
+
+    def _on_row_toggled(self, row: int) -> None:
+        self.city_toggled.emit(self.model.city_id_at(row))
 
     def set_catalog(self, catalog: Catalog) -> None:
         """List ``catalog``'s cities, unfiltered (call ``select`` next)."""

@@ -86,3 +86,12 @@ def paint_context_marks(
         painter.fillRect(box, QColor("#ffffff"))
         painter.setPen(colour)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), mark.text)
+
+
+def paint_context_swatch(painter: QPainter, swatch: QRectF) -> None:
+    """The key's mark for context counts: a short dotted line in the context colour."""
+    from legend_gui.ui.chart_theme import LIGHT
+
+    painter.setPen(QPen(QColor(LIGHT.context), 1.6, Qt.PenStyle.DotLine))
+    x = swatch.center().x()
+    painter.drawLine(QPointF(x, swatch.top() - 2), QPointF(x, swatch.bottom() + 2))

@@ -20,11 +20,12 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 
 from legend_gui.fileio import WriteError, atomic_write_bytes
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.chart import ChartSettings
 from legend_gui.model.csvdata import chart_csv_bytes, long_csv_bytes
 from legend_gui.model.export_options import (
     CHART_FORMATS,
     ExportOptions,
+    ViewFigure,
     build_chart,
     safe_name,
     suggested_name,
@@ -46,7 +47,7 @@ STATUS_MS = 6000
 
 def chart_file_bytes(
     catalog: Catalog,
-    chart: BarChart | TimelineChart,
+    chart: ViewFigure,
     fmt: str,
     size: tuple[int, int],
     large_text: bool = False,

@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
+from legend_gui.model.chart import ChartSettings
 from legend_gui.model.csvdata import chart_csv_bytes
 from legend_gui.model.export_options import (
     MAX_SIDE,
     MIN_SIDE,
     ExportOptions,
     ExportText,
+    ViewFigure,
     build_chart,
+    csv_rows,
 )
 from legend_gui.model.formatting import counted
 from legend_gui.ui import render
@@ -88,7 +90,7 @@ class ExportChartDialog(QDialog):
         self._catalog = catalog
         self._settings = settings
         self._default = build_chart(catalog, settings)  # the data's title and subtitle
-        self._chart: BarChart | TimelineChart = self._default
+        self._chart: ViewFigure = self._default
         self._syncing = False
         self.render_count = 0  # how many previews were rendered (the debounce is tested)
         initial = initial or ExportOptions()
@@ -268,9 +270,7 @@ class ExportChartDialog(QDialog):
                 )
             self.note_label.setText(text)
         else:
-            rows = len(
-                self._chart.bars if isinstance(self._chart, BarChart) else self._chart.points
-            )
+            rows = csv_rows(self._chart)
             self.note_label.setText(
                 f"The {counted(rows, 'plotted value')}, one row each, with qualifier and "
                 "source "

@@ -43,7 +43,18 @@ def about_html(dataset: Dataset | None) -> str:
         parts.append(f"<p>{escape(' · '.join(facts))}</p>")
         licence = _paragraphs(dataset.licence) if dataset.licence else "not stated in the file"
         parts.append(f"<p><b>The data</b>: {licence}</p>")
+    parts.append(f"<p>Map: {escape(_map_credit())}</p>")
     return "".join(parts)
+
+
+def _map_credit() -> str:
+    """Where the Map view's state outlines come from, and their licence (from the file)."""
+    from legend_gui.model.us_outline import us_outline
+
+    try:
+        return us_outline().licence
+    except Exception:  # noqa: BLE001 - About must open even if the outline file is damaged
+        return "state outlines unavailable"
 
 
 def shortcuts_html() -> str:

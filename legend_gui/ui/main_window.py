@@ -14,8 +14,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
-from legend_gui.model.chart import ChartSettings
+from legend_gui.model.chart import VIEWS, ChartSettings
 from legend_gui.model.choices import fit_choices, offered_metrics
+from legend_gui.model.latest import is_latest, parse_snapshot
 from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui import help_menu
 from legend_gui.ui.actions import action_specs, build_menus, check_choice, fill_choice_menu
@@ -91,6 +92,8 @@ class MainWindow(FileCommands):
         self.cities.city_chosen.connect(self._on_city_chosen)
         self.chart_panel.settings_edited.connect(self.apply_chart_settings)
         self.chart_panel.city_clicked.connect(self.select_city)
+        self.chart_panel.point_clicked.connect(self._on_point_clicked)
+        self.cities.city_toggled.connect(self.toggle_compared)
         self.chart_panel.snapshot_clicked.connect(self._choose_snapshot)
         self.chart_panel.bar_menu_requested.connect(self.publish.bar_menu)
         self.detail.citation_requested.connect(self.publish.copy_citation)
@@ -159,6 +162,7 @@ class MainWindow(FileCommands):
         self.per_capita_action = actions["per_capita"]
         self.bars_action = actions["bars"]
         self.timeline_action = actions["timeline"]
+        self.view_actions = {view: actions[view] for view in VIEWS}
         self.reset_view_action = actions["reset_view"]
         self.full_screen_action = actions["full_screen"]
         self.sources_action = actions["sources"]
@@ -172,7 +176,7 @@ class MainWindow(FileCommands):
         fill_metric_menu(self.metric_menu, sections, self.set_metric)
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [
-            (box.itemText(i), date.fromisoformat(box.itemData(i))) for i in range(box.count())
+            (box.itemText(i), parse_snapshot(box.itemData(i))) for i in range(box.count())
         ]
         fill_choice_menu(self.snapshot_menu, days, self._choose_snapshot)
         self._fill_recent_menu()
@@ -186,7 +190,7 @@ class MainWindow(FileCommands):
         check_choice(self.metric_menu, settings.metric)
         check_choice(self.snapshot_menu, settings.snapshot)
         self.per_capita_action.setChecked(settings.per_capita)
-        (self.timeline_action if settings.view == "timeline" else self.bars_action).setChecked(True)
+        self.view_actions[settings.view].setChecked(True)
 
     def _set_data_actions_enabled(self, enabled: bool) -> None:
         for spec in action_specs():
@@ -239,6 +243,26 @@ class MainWindow(FileCommands):
         self._show_detail()
         self.chart_panel.show_settings(self.chart_settings)
 
+    def toggle_compared(self, city_id: str | None) -> None:
+        """Ctrl+click in the list: the city joins the timeline in its own colour (or leaves)."""
+        before = self.chart_settings.compared
+        compared = [c for c in before if c != city_id]
+        if city_id is not None and city_id != self.city_id and city_id not in before:
+            compared.append(city_id)
+        self.apply_chart_settings(
+            self.chart_settings.with_(compared=tuple(compared), view="timeline")
+        )
+
+    def _on_point_clicked(self, city_id: str | None, day: date) -> None:
+        """A timeline point: its snapshot and its city become the current ones (a compared
+        city swaps places with the selected one, so both stay on the timeline)."""
+        settings = self.chart_settings
+        compared = [c for c in settings.compared if c != city_id]
+        if city_id != self.city_id and self.city_id is not None and city_id is not None:
+            compared.append(self.city_id)
+        self.apply_chart_settings(settings.with_(snapshot=day, compared=tuple(compared)))
+        self.select_city(city_id)
+
     def focus_search(self) -> None:
         self.cities.focus_search()
 
@@ -254,6 +278,12 @@ class MainWindow(FileCommands):
 
     def show_timeline(self, _checked: bool = True) -> None:
         self.apply_chart_settings(self.chart_settings.with_(view="timeline"))
+
+    def show_map(self, _checked: bool = True) -> None:
+        self.apply_chart_settings(self.chart_settings.with_(view="map"))
+
+    def show_table(self, _checked: bool = True) -> None:
+        self.apply_chart_settings(self.chart_settings.with_(view="table"))
 
     def reset_chart_view(self) -> None:
         self.chart_panel.reset_view()
@@ -277,7 +307,10 @@ class MainWindow(FileCommands):
 
     def _show_detail(self, force: bool = False) -> None:
         if self.catalog is not None:
-            self.detail.show_city(self.catalog, self.city_id, self.chart_settings.snapshot, force)
+            day = self.chart_settings.snapshot
+            if is_latest(day):  # the pane shows one snapshot: the city's most recent
+                day = self.catalog.last_reported_day(self.city_id) or day
+            self.detail.show_city(self.catalog, self.city_id, day, force)
 
     # -- appearance -------------------------------------------------------------------------
     def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:

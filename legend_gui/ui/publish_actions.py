@@ -16,9 +16,11 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from legend_gui.model.chart import Bar, BarChart, ChartSettings, TimelineChart
+from legend_gui.model.chart import Bar, BarChart, ChartSettings, TimelineChart, bar_chart
 from legend_gui.model.citation import cite_chart_sources, cite_figure, latest_reported_day
-from legend_gui.model.export_options import build_chart
+from legend_gui.model.export_options import ViewFigure, build_chart
+from legend_gui.model.map_entries import MapFigure
+from legend_gui.model.table_figure import TableFigure
 
 if TYPE_CHECKING:
     from legend_gui.model.index import FigureKey
@@ -42,16 +44,27 @@ def printing_available() -> bool:
     return True
 
 
-def chart_keys(catalog: Catalog, chart: BarChart | TimelineChart) -> list[FigureKey]:
-    """The figures a chart shows, as keys: each plotted bar or point, and the national figure
-    a bar chart's notes compare with, when the chart cites its source."""
+def chart_keys(catalog: Catalog, figure: ViewFigure) -> list[FigureKey]:
+    """The figures a view shows, as keys: each plotted bar or point (a map's markers are its
+    bar chart's; a table's figures of the chosen metric), and the national figure a bar
+    chart's notes compare with, when the chart cites its source."""
+    chart: BarChart | TimelineChart
+    if isinstance(figure, MapFigure):
+        chart = figure.bars
+    elif isinstance(figure, TableFigure):
+        chart = bar_chart(catalog, figure.settings.with_(top=len(catalog.cities)))
+    else:
+        chart = figure
     settings = chart.settings
     if isinstance(chart, TimelineChart):
         return [(point.day, settings.city, settings.metric) for point in chart.points]
     if settings.snapshot is None:
         return []
     day = settings.snapshot
-    keys: list[FigureKey] = [(day, bar.city_id, settings.metric) for bar in chart.plotted]
+    # under Latest each bar has its own date
+    keys: list[FigureKey] = [
+        (bar.day or day, bar.city_id, settings.metric) for bar in chart.plotted
+    ]
     national = catalog.figure(day, None, settings.metric)
     if national is not None and any(s.id == national.source for s in chart.sources):
         keys.append((day, None, settings.metric))

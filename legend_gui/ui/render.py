@@ -13,6 +13,8 @@ Inkscape draw as blobs. Here ``chart_paint`` draws the plot with plain painter c
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -26,6 +28,8 @@ from PySide6.QtGui import (
 
 from legend_gui import APP_NAME, __version__
 from legend_gui.model.chart import BarChart, TimelineChart
+from legend_gui.model.export_options import ViewFigure
+from legend_gui.model.table_figure import TableFigure
 from legend_gui.ui.display_text import shown
 
 #: Layout is designed at this width and scaled up: a 3508-px A4 export looks like a 1200-px one,
@@ -42,7 +46,7 @@ INK = QColor("#1f2328")
 MUTED = QColor("#57606a")
 BACKGROUND = QColor("#ffffff")
 
-Chart = BarChart | TimelineChart
+Chart: TypeAlias = ViewFigure
 
 
 class RenderError(RuntimeError):
@@ -182,8 +186,16 @@ def _paint_plot(painter: QPainter, chart: Chart, target: QRectF) -> None:
 
     if isinstance(chart, BarChart):
         paint_bars(painter, chart, target)
-    else:
+    elif isinstance(chart, TimelineChart):
         paint_timeline(painter, chart, target)
+    elif isinstance(chart, TableFigure):
+        from legend_gui.ui.table_paint import paint_table
+
+        paint_table(painter, chart, target)
+    else:
+        from legend_gui.ui.map_draw import LIGHT_MAP, paint_map
+
+        paint_map(painter, chart.chart, target, LIGHT_MAP, font_px=13)
 
 
 def chart_image(chart: Chart, width: int, height: int, large_text: bool = False) -> QImage:

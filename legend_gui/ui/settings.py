@@ -16,7 +16,7 @@ from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
+from legend_gui.model.chart import DEFAULT_TOP, VIEWS, ChartSettings, as_view
 from legend_gui.model.export_options import (
     CHART_FORMATS,
     DEFAULT_SIZE,
@@ -137,7 +137,7 @@ class AppSettings:
     )
     CITY: Key[str | None] = Key("chart/city", None, lambda v: _text(v) or None, lambda c: c or "")
     PER_CAPITA = Key("chart/per_capita", False, _flag)
-    VIEW = Key("chart/view", "bars", _one_of("bars", "timeline"))
+    VIEW = Key("chart/view", "bars", _one_of(*VIEWS))
     TOP = Key("chart/top", DEFAULT_TOP, _whole(1, 500))
     SHOW_CONTEXT = Key("chart/show_context", False, _flag)
     EXPORT_FORMAT = Key("export/format", "png", _one_of(*CHART_FORMATS))
@@ -176,7 +176,7 @@ class AppSettings:
             metric=self.get(self.METRIC),
             snapshot=self.get(self.SNAPSHOT),
             per_capita=self.get(self.PER_CAPITA),
-            view="timeline" if self.get(self.VIEW) == "timeline" else "bars",
+            view=as_view(self.get(self.VIEW)),
             top=self.get(self.TOP),
             show_context=self.get(self.SHOW_CONTEXT),
         )

@@ -1,0 +1,102 @@
+"""The Map and Table views inside the chart panel: built from the shared choices, and what
+each puts above and below itself (title, subtitle, caption lines).
+
+The bar chart and the timeline are pyqtgraph plots drawn by ``ChartPanel``; these two are plain
+Qt widgets, so they need no deferred import. A table is rebuilt only when its content changes
+(metric, snapshot, per-capita, compare date); a selection change only moves the highlight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from legend_gui.model.city_table import CityTable
+from legend_gui.model.latest import LATEST_SUBTITLE, dates_caption, is_latest, snapshot_text
+from legend_gui.model.map_entries import map_chart
+from legend_gui.ui.chart_tips import bar_tooltip
+from legend_gui.ui.map_draw import DARK_MAP, LIGHT_MAP
+from legend_gui.ui.map_view import MapView
+from legend_gui.ui.table_view import TablePanel
+
+if TYPE_CHECKING:
+    from legend_gui.model.chart import ChartSettings
+    from legend_gui.model.queries import Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What the panel shows around a view."""
+
+    title: str
+    subtitle: str
+    caption: list[str]
+
+
+class ExtraViews(QObject):
+    """Owns the ``MapView`` and the ``TablePanel``. Signal ``city_clicked(object)``."""
+
+    city_clicked = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.map_view = MapView()
+        self.table_panel = TablePanel()
+        self.compare: date | None = None
+        self._table_key: tuple[object, ...] | None = None
+        self._catalog: Catalog | None = None
+        self._settings: ChartSettings | None = None
+        self.map_view.city_clicked.connect(self.city_clicked.emit)
+        self.table_panel.city_clicked.connect(self.city_clicked.emit)
+        self.table_panel.compare_changed.connect(self._on_compare)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._table_key = None
+        if self.compare not in catalog.snapshot_by_date:
+            self.compare = None
+        self.table_panel.set_dates(catalog.snapshot_dates, self.compare)
+
+    def set_dark(self, dark: bool) -> None:
+        self.map_view.set_theme(DARK_MAP if dark else LIGHT_MAP)
+
+    def show(self, catalog: Catalog, settings: ChartSettings) -> Heading:
+        """Build the view ``settings.view`` asks for (``map`` or ``table``)."""
+        self._catalog, self._settings = catalog, settings
+        if settings.view == "map":
+            chart = map_chart(catalog, settings, lambda bar: bar_tooltip(catalog, bar))
+            self.map_view.set_chart(chart)
+            caption = [line for line in (*chart.notes, chart.source_line()) if line]
+            return Heading(chart.title, chart.subtitle, caption)
+        return self._show_table(catalog, settings)
+
+    def _show_table(self, catalog: Catalog, settings: ChartSettings) -> Heading:
+        key = (id(catalog), settings.metric, settings.snapshot, settings.per_capita, self.compare)
+        table = self.table_panel.model.table
+        if key != self._table_key or table is None:
+            table = CityTable(catalog, settings, self.compare)
+            self._table_key = key
+            self.table_panel.set_table(table, settings.city)
+        else:
+            self.table_panel.show_selected(settings.city)
+        day = settings.snapshot
+        if is_latest(day):
+            subtitle = LATEST_SUBTITLE
+        else:
+            subtitle = f"As announced on {snapshot_text(day)}" if day else "No snapshot"
+        caption = [table.compare_text()]
+        if is_latest(day):
+            caption.insert(0, dates_caption(catalog.latest_days(settings.metric)))
+        caption.append(
+            "Not reported and not yet launched are not zero: they sort last. Hover a value "
+            "for its source; Ctrl+C copies the selection for a spreadsheet."
+        )
+        rate = " per 100,000 residents" if settings.per_capita else ""
+        return Heading(f"Every city{rate}", subtitle, caption)
+
+    def _on_compare(self, day: object) -> None:
+        """Remember the choice; the panel, also listening, redraws the table and caption."""
+        self.compare = day if isinstance(day, date) else None
