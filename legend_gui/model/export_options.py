@@ -140,7 +140,7 @@ def suggested_name(settings: ChartSettings, fmt: str, period_counts: bool = Fals
         parts.append("per-100k")
     if settings.view == "timeline":
         parts += [safe_name(settings.city or "national"), "timeline"]
-    elif settings.snapshot is not None:
+    elif settings.snapshot is not None and not period_counts:
         parts.append(snapshot_iso(settings.snapshot))
     if settings.view in ("map", "table"):
         parts.append(settings.view)
