@@ -51,10 +51,16 @@ def _parts(metrics: Iterable[Metric], metric_ids: set[str]) -> Iterator[Violatio
 
 def check_dataset(dataset: Dataset) -> list[Violation]:
     """Every cross-reference rule of the format; an empty list means the dataset is sound."""
-    return list(_violations(dataset))
+    return [violation for violation in checks_in_steps(dataset) if violation is not None]
 
 
-def _violations(dataset: Dataset) -> Iterator[Violation]:
+#: Figures checked between two pauses of ``checks_in_steps`` (≈20 ms).
+_FIGURES_PER_STEP = 16_384
+
+
+def checks_in_steps(dataset: Dataset) -> Iterator[Violation | None]:
+    """``check_dataset``'s violations, with a ``None`` every few thousand figures: a window
+    checking a large file between event-loop turns stops at each ``None``."""
     yield from _duplicates("sources", "id", (s.id for s in dataset.sources), "source id")
     yield from _duplicates("metrics", "id", (m.id for m in dataset.metrics), "metric id")
     yield from _duplicates("cities", "id", (c.id for c in dataset.cities), "city id")
@@ -91,6 +97,8 @@ def _violations(dataset: Dataset) -> Iterator[Violation]:
         seen: dict[tuple[bool, str | None, str], int] = {}
         setdefault = seen.setdefault
         for f, figure in enumerate(snapshot.figures):
+            if not f % _FIGURES_PER_STEP:
+                yield None
             city_id = figure.city
             metric = figure.metric
             is_city = figure.scope is city_scope

@@ -52,6 +52,16 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def repeats_a_key(text: str | bytes) -> bool:
+    """Whether some object in the JSON ``text`` holds one key twice (invalid JSON: ``True``
+    too, so a caller in doubt reads the file strictly)."""
+    try:
+        json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
+    except (_DuplicateKeyError, _NonFiniteError, ValueError, RecursionError):
+        return True
+    return False
+
+
 def parse_json(text: str, name: str) -> dict[str, Any]:
     """The JSON object in ``text``, or a ``DatasetError`` placing what is wrong."""
     # The parse makes millions of objects, nearly all untracked by the GC (dicts and lists of

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -11,12 +12,15 @@ from legend_gui.timing import since_start
 from legend_gui.ui.qtapp import application, display_available, prefer_offscreen_without_display
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QImage
 
     from legend_gui.model.chart import ChartView
     from legend_gui.model.errors import DatasetError
     from legend_gui.model.loading import Document
     from legend_gui.model.queries import Catalog
+    from legend_gui.ui.city_list import CityPreview
     from legend_gui.ui.dialogs import Dialogs
     from legend_gui.ui.main_window import MainWindow
 
@@ -101,40 +105,63 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
     dialogs = Dialogs()
     errors.install(dialogs)
     try:
-        document = _read_for_gui(path, dialogs)
-        if document is None:
-            return 1
-        from legend_gui.ui.city_list import preview_cities
-        from legend_gui.ui.main_window import MainWindow
-        from legend_gui.ui.settings import AppSettings
+        from legend_gui.ui.background_open import is_large
 
-        preview = preview_cities(document.data)
-        # The parsed JSON is large (≈250 MB at 100,000 cities): only load() may hold on to it,
-        # and it lets go as soon as validation starts.
-        pending = [document]
-        del document
-
-        def load() -> Catalog | None:
-            try:
-                return _validate_for_gui(pending.pop(), dialogs)
-            except Exception as error:  # noqa: BLE001 - say it, then close the window
-                _cannot_start(dialogs, error, smoke)
-                return None
-
-        window = MainWindow(
-            dialogs=dialogs,
-            settings=AppSettings.in_memory() if smoke else None,
-            preview=preview,
-            loader=load,
-        )
-        if smoke:
-            _arm_smoke(window)
-        window.show()
+        if path is not None and is_large(path):
+            # Read in steps once the window is up (background_open), not before it.
+            window = _window(dialogs, smoke, [], None)
+            window.open_path(path)
+        else:
+            document = _read_for_gui(path, dialogs)
+            if document is None:
+                return 1
+            window = _deferred_window(document, dialogs, smoke)
     except Exception as error:  # noqa: BLE001 - a windowed build has no stderr: use a box
         _cannot_start(dialogs, error, smoke)
         return 1
     status = app.exec()
     return status if window.catalog is not None else 1
+
+
+def _deferred_window(document: Document, dialogs: Dialogs, smoke: bool) -> MainWindow:
+    """The window on a preview of ``document``'s cities, validating it after the first frame."""
+    from legend_gui.ui.city_list import preview_cities
+
+    preview = preview_cities(document.data)
+    # The parsed JSON is large (≈250 MB at 100,000 cities): only load() may hold on to it,
+    # and it lets go as soon as validation starts.
+    pending = [document]
+    del document
+
+    def load() -> Catalog | None:
+        try:
+            return _validate_for_gui(pending.pop(), dialogs)
+        except Exception as error:  # noqa: BLE001 - say it, then close the window
+            _cannot_start(dialogs, error, smoke)
+            return None
+
+    return _window(dialogs, smoke, preview, load)
+
+
+def _window(
+    dialogs: Dialogs,
+    smoke: bool,
+    preview: list[CityPreview],
+    loader: Callable[[], Catalog | None] | None,
+) -> MainWindow:
+    from legend_gui.ui.main_window import MainWindow
+    from legend_gui.ui.settings import AppSettings
+
+    window = MainWindow(
+        dialogs=dialogs,
+        settings=AppSettings.in_memory() if smoke else None,
+        preview=preview,
+        loader=loader,
+    )
+    if smoke:
+        _arm_smoke(window)
+    window.show()
+    return window
 
 
 def _cannot_start(dialogs: Dialogs, error: Exception, smoke: bool) -> None:
@@ -163,14 +190,29 @@ def _say(line: str) -> None:
 
 
 def _arm_smoke(window: MainWindow) -> None:
+    """Print when the list and the chart were first painted, and the longest the event loop
+    was blocked in between (a 10 ms timer's largest gap): the window must keep answering."""
+    import time
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    ticks: list[float] = []
+    ticker = QTimer(window)
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
     def first_paint(when: float) -> None:
         print(f"first paint after {since_start(when) * 1000:.0f} ms", flush=True)
+        ticks.append(time.perf_counter())
+        ticker.start()
 
     def chart_drawn(when: float) -> None:
         print(f"chart drawn after {since_start(when) * 1000:.0f} ms", flush=True)
+        ticker.stop()
+        ticks.append(when)
+        stall = max((b - a for a, b in itertools.pairwise(ticks)), default=0.0)
+        print(f"longest stall {stall * 1000:.0f} ms", flush=True)
         QTimer.singleShot(0, QApplication.quit)
 
     def give_up() -> None:

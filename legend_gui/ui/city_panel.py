@@ -36,6 +36,10 @@ class CityListView(QListView):
         super().__init__(parent)
         self._painted = False
         self.setUniformItemSizes(True)  # without it a long list measures every row
+        # Laid out in batches between event-loop turns: at 100,000 cities one layout pass
+        # (Qt asks the Python model for its row count once per row) froze the window for 1 s.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(5_000)
         self.setAlternatingRowColors(False)
         self.setAccessibleName("Cities")
         self.setAccessibleDescription("Cities of the dataset; select one to see its figures")

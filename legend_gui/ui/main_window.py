@@ -374,5 +374,7 @@ class MainWindow(FileCommands):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._loading is not None:
+            self._loading.cancel()
         self.save_settings()
         super().closeEvent(event)

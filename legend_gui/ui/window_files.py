@@ -18,7 +18,9 @@ from legend_gui.ui.actions import fill_choice_menu
 from legend_gui.ui.qtapp import wait_cursor
 
 if TYPE_CHECKING:
+    from legend_gui.model.errors import DatasetError
     from legend_gui.model.queries import Catalog
+    from legend_gui.ui.background_open import BackgroundOpen
     from legend_gui.ui.dialogs import Dialogs
     from legend_gui.ui.settings import AppSettings
 
@@ -33,37 +35,72 @@ class FileCommands(QMainWindow):
     catalog: Catalog | None
     recent_menu: QMenu
     _asking_reload: bool = False
+    _loading: BackgroundOpen | None = None
 
     def _install_catalog(self, catalog: Catalog, restore: bool = False) -> None:
         raise NotImplementedError
 
     def open_path(self, path: Path) -> bool:
-        """Open a data file; on failure show the problems and keep the current data."""
+        """Open a data file; on failure show the problems and keep the current data. A large
+        file loads in steps while the window answers (``background_open``): ``True`` then
+        means it started."""
         from legend_gui.model import Catalog, DatasetError, load_dataset
+        from legend_gui.ui.background_open import BackgroundOpen, is_large
 
+        if self._loading is not None:
+            self._loading.cancel()  # the newer choice wins
+        if is_large(path):
+            job = BackgroundOpen(self, path)
+            job.loaded.connect(lambda catalog: self._opened(path, catalog))
+            job.failed.connect(lambda error: self._open_failed(path, error))
+            job.cancelled.connect(lambda: self._open_cancelled(path))
+            self._loading = job
+            return True
         try:
             with wait_cursor():  # taken down on every outcome, an unexpected error included
                 catalog = Catalog(load_dataset(path), str(path))
         except DatasetError as error:
-            problems, details = error.for_dialog()
-            self.dialogs.error(
-                self,
-                "Cannot open data file",
-                f"{printable(path.name, 80)} could not be opened: "
-                f"{counted(error.total, 'problem')} found. "
-                "The data on screen is unchanged.\n\n" + problems,
-                details=details,
-            )
-            return False
+            return self._open_failed(path, error)
+        return self._opened(path, catalog)
+
+    def _opened(self, path: Path, catalog: Catalog) -> bool:
+        self._loading = None
         if path.resolve() != bundled_dataset().resolve():  # File ▸ Open Bundled Dataset has it
             self.settings.add_recent_file(str(path.resolve()))
             self._fill_recent_menu()
-        self._install_catalog(catalog)
+        # At start-up (a large file given on the command line) the stored choices apply.
+        self._install_catalog(catalog, restore=self.catalog is None)
         self.statusBar().showMessage(
             f"Opened {printable(path.name, 80)}: {counted(len(catalog.cities), 'city')}", 5000
         )
         self.data_loaded.emit(catalog)
         return True
+
+    def _open_failed(self, path: Path, error: DatasetError) -> bool:
+        self._loading = None
+        problems, details = error.for_dialog()
+        unchanged = " The data on screen is unchanged." if self.catalog is not None else ""
+        self.dialogs.error(
+            self,
+            "Cannot open data file",
+            f"{printable(path.name, 80)} could not be opened: "
+            f"{counted(error.total, 'problem')} found."
+            f"{unchanged}\n\n" + problems,
+            details=details,
+        )
+        self._fall_back_to_bundled()
+        return False
+
+    def _open_cancelled(self, path: Path) -> None:
+        self._loading = None
+        self.statusBar().showMessage(f"Opening {printable(path.name, 80)} was cancelled", 5000)
+        self._fall_back_to_bundled()
+
+    def _fall_back_to_bundled(self) -> None:
+        """At start-up (nothing on screen yet) the bundled dataset takes the place of a file
+        that could not be opened."""
+        if self.catalog is None:
+            self.open_bundled_dataset()
 
     def open_file_dialog(self) -> None:
         path = self.dialogs.open_file(self, str(self.settings.open_folder()))

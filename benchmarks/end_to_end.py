@@ -1,0 +1,113 @@
+"""A large file as a user meets it: process start to chart drawn, against ``json.load``.
+
+    uv run python benchmarks/synthetic.py --cities 100000 -o /tmp/big100k.json
+    uv run python benchmarks/end_to_end.py /tmp/big100k.json [--runs 3] [--source DIR]
+
+Two programs, run in alternation (A B A B …) after one warm-up each, so that machine noise hits
+them alike (DESIGN.md §5):
+
+  (a) ``json.load`` of the file, timed inside a plain interpreter (the same one)
+  (b) ``legend-gui --smoke FILE``: first paint, chart drawn, and the longest the event loop was
+      blocked in between (the app prints them), from process start
+
+For each run the kernel's accounting of the child (``os.wait4``) gives its CPU time (user +
+system) and peak resident memory; CPU time moves far less than wall time on a shared machine.
+Medians and the ratios the goals are written in are printed: chart drawn ≤ 2.5 × json.load,
+peak ≤ 400 MB, longest stall ≤ 200 ms. ``--source DIR`` runs another checkout's ``legend_gui``
+(e.g. an export of an older commit) with this interpreter, for before/after figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GOAL_RATIO = 2.5
+GOAL_PEAK_MB = 400
+GOAL_STALL_MS = 200
+
+JSON_LOAD = r"""
+import json, sys, time
+start = time.perf_counter()
+with open(sys.argv[1], encoding="utf-8") as stream:
+    json.load(stream)
+print(f"json.load {1000 * (time.perf_counter() - start):.0f} ms", flush=True)
+"""
+
+_FIGURE = re.compile(r"(first paint|chart drawn|longest stall|json\.load)(?: after)? (\d+) ms")
+
+
+def run(command: list[str], cwd: Path) -> dict[str, float]:
+    """Run ``command``; its printed figures (ms), wall and CPU ms and peak MB."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
+        _pid, status, usage = os.wait4(process.pid, 0)  # the child's own rusage
+        wall = (time.perf_counter() - started) * 1000
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
+    figures = {match[1]: float(match[2]) for match in _FIGURE.finditer(stdout)}
+    figures["wall"] = wall
+    figures["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
+    figures["peak MB"] = usage.ru_maxrss / 1024
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path, help="a large data file (benchmarks/synthetic.py)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per program (median)")
+    parser.add_argument("--source", type=Path, default=REPO, help="checkout whose app to run")
+    options = parser.parse_args()
+    data = str(options.file.resolve())
+    programs = {
+        "(a) json.load": [sys.executable, "-c", JSON_LOAD, data],
+        "(b) legend-gui --smoke": [sys.executable, "-m", "legend_gui", "--smoke", data],
+    }
+    for command in programs.values():  # warm bytecode and file caches
+        run(command, options.source)
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
+    for _ in range(options.runs):
+        for name, command in programs.items():
+            samples[name].append(run(command, options.source))
+
+    def median(name: str, key: str) -> float:
+        return statistics.median(sample[key] for sample in samples[name])
+
+    print(f"{options.file.name}: median of {options.runs} alternating runs")
+    keys = ("json.load", "first paint", "chart drawn", "longest stall", "cpu", "peak MB")
+    print(f"{'program':<24}" + "".join(f"{key:>15}" for key in keys))
+    for name in programs:
+        cells = [f"{median(name, key):,.0f}" if key in samples[name][0] else "—" for key in keys]
+        print(f"{name:<24}" + "".join(f"{cell:>15}" for cell in cells))
+    load = median("(a) json.load", "json.load")
+    load_cpu = median("(a) json.load", "cpu")
+    chart = median("(b) legend-gui --smoke", "chart drawn")
+    app_cpu = median("(b) legend-gui --smoke", "cpu")
+    print()
+    print(f"chart drawn: {chart / load:.2f} × json.load (goal ≤ {GOAL_RATIO})")
+    print(f"CPU time:    {app_cpu / load_cpu:.2f} × the json.load process's")
+    peak = median("(b) legend-gui --smoke", "peak MB")
+    print(f"peak memory: {peak:.0f} MB (goal ≤ {GOAL_PEAK_MB})")
+    if "longest stall" in samples["(b) legend-gui --smoke"][0]:
+        stall = median("(b) legend-gui --smoke", "longest stall")
+        print(f"longest stall: {stall:.0f} ms (goal ≤ {GOAL_STALL_MS})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

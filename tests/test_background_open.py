@@ -1,0 +1,80 @@
+"""A large file opens in steps: the window answers, shows progress, keeps the old data on
+screen until the new data is ready, and Esc cancels."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar
+
+from legend_gui.model import Catalog
+from legend_gui.model.fastload import FAST_MIN_BYTES
+
+SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
+
+
+@pytest.fixture(scope="module")
+def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
+    assert spec is not None
+    assert spec.loader is not None
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    path = tmp_path_factory.mktemp("large") / "large.json"
+    path.write_bytes(synthetic.dumps(synthetic.make_dataset(2_000)))
+    assert path.stat().st_size >= FAST_MIN_BYTES  # large enough to load in steps
+    return path
+
+
+def _progress_bars(window) -> list[QProgressBar]:  # type: ignore[no-untyped-def]
+    return [bar for bar in window.statusBar().findChildren(QProgressBar) if bar.isVisible()]
+
+
+def test_the_old_data_stays_until_the_new_data_is_ready(
+    make_window, catalog: Catalog, large_file: Path, qtbot
+) -> None:
+    window = make_window(catalog)
+    with qtbot.waitSignal(window.data_loaded, timeout=60_000) as loaded:
+        assert window.open_path(large_file)  # started, not finished
+        assert window.catalog is catalog
+        assert window.city_model.total_cities() == 9
+        assert len(_progress_bars(window)) == 1
+    new = loaded.args[0]
+    assert window.catalog is new
+    assert len(new.cities) == 2_000
+    assert window.city_model.total_cities() == 2_000
+    assert window.windowTitle() == f"Legend Viewer — {new.dataset.title} — large.json"
+    qtbot.waitUntil(lambda: not _progress_bars(window))
+
+
+def test_escape_cancels_and_keeps_the_data(
+    make_window, catalog: Catalog, large_file: Path, qtbot
+) -> None:
+    window = make_window(catalog)
+    assert window.open_path(large_file)
+    qtbot.waitUntil(lambda: _progress_bars(window) and _progress_bars(window)[0].value() > 0)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not _progress_bars(window)
+    assert "cancelled" in window.statusBar().currentMessage()
+    qtbot.wait(300)  # no step runs after the cancel
+    assert window.catalog is catalog
+    assert window.city_model.total_cities() == 9
+
+
+def test_a_bad_large_file_says_why_and_keeps_the_data(
+    make_window, catalog: Catalog, large_file: Path, fake_dialogs, tmp_path: Path, qtbot
+) -> None:
+    bad = tmp_path / "bad large.json"
+    text = large_file.read_text(encoding="utf-8")
+    bad.write_text(text.replace('"source":"doj"', '"source":"nobody"', 1), encoding="utf-8")
+    window = make_window(catalog)
+    assert window.open_path(bad)
+    qtbot.waitUntil(lambda: len(fake_dialogs.errors) == 1, timeout=60_000)
+    _title, message, _details = fake_dialogs.errors[0]
+    assert "unknown source id 'nobody'" in message
+    assert "bad large.json:1:" in message
+    assert "The data on screen is unchanged." in message
+    assert window.catalog is catalog

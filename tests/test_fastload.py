@@ -1,0 +1,123 @@
+"""The fast, stepwise loader (model/fastload.py) gives the strict loader's dataset, or its very
+error: every bad file still gets the same message, with its line and column."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from legend_gui.model import fastload
+from legend_gui.model.errors import DatasetError
+from legend_gui.model.fastload import load_in_steps, parse_in_steps
+from legend_gui.model.loading import load_dataset, parse_dataset
+from legend_gui.resources import bundled_dataset
+from tests.helpers import valid_dataset
+
+DATA = Path(__file__).parent / "data"
+BAD_FILES = sorted([*(DATA / "bad").glob("*.json"), *(DATA / "bad_context").glob("*.json")])
+GOOD_FILES = [bundled_dataset(), *sorted(DATA.glob("*.json"))]
+SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
+
+
+def _run(steps: fastload.Steps) -> Any:
+    fractions = []
+    try:
+        while True:
+            fractions.append(next(steps))
+    except StopIteration as done:
+        assert fractions == sorted(fractions), "progress never goes back"
+        return done.value
+
+
+def _fast_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record when the fast path gives up, so a test can tell which path answered."""
+    fell_back: list[str] = []
+    strict = fastload.parse_dataset
+
+    def recording(raw: bytes, name: str) -> Any:
+        fell_back.append(name)
+        return strict(raw, name)
+
+    monkeypatch.setattr(fastload, "parse_dataset", recording)
+    return fell_back
+
+
+def _synthetic(n: int) -> bytes:
+    spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data: bytes = module.dumps(module.make_dataset(n))
+    return data
+
+
+@pytest.mark.parametrize("path", GOOD_FILES, ids=lambda p: p.name)
+def test_good_files_load_to_the_same_dataset(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fell_back = _fast_only(monkeypatch)
+    fast = _run(load_in_steps(path, min_bytes=0))
+    assert fast.model_dump() == load_dataset(path).model_dump()
+    assert fell_back == []
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_synthetic_file_in_small_chunks(
+    indent: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = _synthetic(300)
+    if indent is not None:  # the same data written with blanks and line breaks
+        raw = json.dumps(json.loads(raw), indent=indent).encode()
+    monkeypatch.setattr(fastload, "CHUNK_BYTES", 2_000)  # many cuts, some near alternates
+    fell_back = _fast_only(monkeypatch)
+    fast = _run(parse_in_steps(raw, "big.json", min_bytes=0))
+    assert fast.model_dump() == parse_dataset(raw, "big.json").model_dump()
+    assert fell_back == []
+
+
+@pytest.mark.parametrize("path", BAD_FILES, ids=lambda p: p.name)
+def test_bad_files_get_the_strict_message(path: Path) -> None:
+    with pytest.raises(DatasetError) as strict:
+        load_dataset(path)
+    with pytest.raises(DatasetError) as fast:
+        _run(load_in_steps(path, min_bytes=0))
+    assert fast.value.lines() == strict.value.lines()
+
+
+def _figure_text(data: dict[str, Any]) -> str:
+    return json.dumps(data["snapshots"][0]["figures"][0])
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"metric":', '"metric": "arrests_total", "metric":'),  # a key twice in a figure
+        ('"source":', '"note": null, "note": "x", "source":'),  # a default, then a value
+        ('"source":', '"note": "x", "note": null, "source":'),  # a value, then a default
+        ('"source":', '"note" : "x", "note": "y", "source":'),  # blanks before a colon
+        ('"source":', '"n\\u006fte": "x", "note": "y", "source":'),  # an escaped spelling
+    ],
+)
+def test_a_repeated_key_in_a_chunk_is_refused(old: str, new: str, tmp_path: Path) -> None:
+    data = valid_dataset()
+    text = json.dumps(data)  # one line: the figure's text is a part of it
+    figure = _figure_text(data)
+    assert old in figure
+    text = text.replace(figure, figure.replace(old, new, 1), 1)
+    path = tmp_path / "repeated.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DatasetError) as strict:
+        load_dataset(path)
+    assert "appears twice" in strict.value.lines()[0]
+    with pytest.raises(DatasetError) as fast:
+        _run(load_in_steps(path, min_bytes=0))
+    assert fast.value.lines() == strict.value.lines()
+
+
+def test_a_small_file_goes_to_the_strict_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    fell_back = _fast_only(monkeypatch)
+    _run(load_in_steps(bundled_dataset()))
+    assert fell_back  # under FAST_MIN_BYTES: no fast path at all
