@@ -172,6 +172,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--metric", help="metric id as in the data file (default: a core one)")
         parser.add_argument("--per-capita", action="store_true", help="per 100,000 residents")
         parser.add_argument("--timeline", action="store_true", help="short for --view timeline")
+        parser.add_argument("--context", action="store_true", help="timeline: mark context counts")
         parser.add_argument("--top", type=int, default=None, help="show the top N cities")
         _chart_options(parser)
         from legend_gui.cli_publish import text_arguments
@@ -184,6 +185,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
     parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
+    parser.add_argument("--metric", help="metric id to chart, e.g. homicides_2020")
     _chart_options(parser)
     return parser
 
@@ -322,7 +324,7 @@ def _export(options: argparse.Namespace) -> int:
         settings = settings_from_options(catalog, options)
         size = (options.width or DEFAULT_SIZE[0], options.height or DEFAULT_SIZE[1])
         export.export_chart(catalog, settings, options.output, size, export_text(options))
-        _out(f"{options.output}: {describe(settings)}")
+        _out(f"{options.output}: {describe(settings, catalog.is_context_metric(settings.metric))}")
         return EXIT_OK
 
     return _reporting_failures("export", run)
@@ -362,6 +364,7 @@ def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> Char
         city=options.city,
         view=chosen_view(options),
         top=options.top if options.top else DEFAULT_TOP,
+        show_context=bool(getattr(options, "context", False)),
     )
 
 
@@ -379,7 +382,7 @@ def _usage(message: str) -> SystemExit:
     return SystemExit(EXIT_USAGE)
 
 
-def describe(settings: ChartSettings) -> str:
+def describe(settings: ChartSettings, period_counts: bool = False) -> str:
     """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``."""
     from legend_gui.model.latest import snapshot_text
 
@@ -387,7 +390,8 @@ def describe(settings: ChartSettings) -> str:
     if settings.view == "timeline":
         place = settings.city or "all cities (reported totals)"
         return f"timeline of {settings.metric}{rate}, {place}"
-    when = snapshot_text(settings.snapshot) if settings.snapshot else "no snapshot"
+    day = None if period_counts else settings.snapshot  # period counts have no snapshot
+    when = snapshot_text(day) if day else "no snapshot"
     what = {"map": "map", "table": "table"}.get(settings.view, "bar chart")
     return f"{what} of {settings.metric}{rate}, {when}"
 
@@ -414,6 +418,7 @@ def _screenshot(options: argparse.Namespace) -> int:
             height=options.height or 800,
             dark=options.dark,
             view=chosen_view(options),
+            metric=options.metric,
         )
 
     return _reporting_failures("screenshot", run)

@@ -137,13 +137,20 @@ def run(catalog: Catalog, options: argparse.Namespace, out: Print, err: Print) -
 
 def run_cite(catalog: Catalog, options: argparse.Namespace, out: Print, err: Print) -> int:
     """``legend-gui cite``: one figure's citation on stdout."""
-    from legend_gui.model.citation import cite_figure, where_name
+    from legend_gui.model.citation import cite_context, cite_figure, where_name
 
     try:
         if options.city is not None and options.city not in catalog.city_by_id:
             raise unknown("city id", options.city, [c.id for c in catalog.dataset.cities])
         if options.metric not in catalog.metric_by_id:
             raise unknown("metric", options.metric, [m.id for m in catalog.dataset.metrics])
+        if catalog.is_context_metric(options.metric):  # a period count: no snapshot applies
+            try:
+                out(cite_context(catalog, options.city, options.metric, options.style))
+            except LookupError as error:
+                err(f"legend-gui cite: {error.args[0]}")
+                return EXIT_FAILURE
+            return EXIT_OK
         day = resolve_snapshot(catalog, options.snapshot, options.city, options.metric)
     except UsageError as error:
         err(f"legend-gui cite: {error}")

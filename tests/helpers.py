@@ -212,7 +212,8 @@ def at(text: str, line: int, column: int) -> str:
     return text.splitlines()[line - 1][column - 1 :]
 
 
-#: The long-format CSV's columns, as DESIGN.md §4 promises them (``export --all``).
+#: The long-format CSV's columns, as DESIGN.md §4 promises them (``export --all``), then the
+#: context counts' ``period``, ``definition`` and ``basis`` (empty for announced figures).
 LONG_HEADER = [
     "snapshot_date",
     "scope",
@@ -227,6 +228,9 @@ LONG_HEADER = [
     "published_date",
     "role",
     "note",
+    "period",
+    "definition",
+    "basis",
 ]
 
 

@@ -166,7 +166,7 @@ def expected_cells(row: Any) -> list[str]:
     value = row.value
     number = str(int(value)) if float(value).is_integer() else repr(float(value))
     return [
-        row.snapshot_date.isoformat(),
+        row.snapshot_date.isoformat() if row.snapshot_date else "",
         row.scope,
         row.city,
         row.state,
@@ -179,6 +179,9 @@ def expected_cells(row: Any) -> list[str]:
         row.published_date,
         row.role,
         row.note,
+        row.period,
+        row.definition,
+        row.basis,
     ]
 
 

@@ -21,12 +21,27 @@ ADDITIONS = ("given on ", "reported as ")
 
 
 @pytest.fixture(scope="module")
-def exported() -> list[dict[str, str]]:
+def exported_all() -> list[dict[str, str]]:
     catalog = Catalog(load_dataset(BUNDLED), str(BUNDLED))
     data, count = long_csv_bytes(catalog)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     assert len(rows) == count
     return rows
+
+
+@pytest.fixture(scope="module")
+def exported(exported_all: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows of the announced figures (the context counts follow them, with a period)."""
+    return [row for row in exported_all if not row["period"]]
+
+
+def test_every_context_fact_row_is_an_export_row(exported_all: list[dict[str, str]]) -> None:
+    _need_facts()
+    context = [row for row in exported_all if row["period"]]
+    facts = _read(FIGURES_CSV.parent / "city_homicides_context.csv")
+    assert len(context) == len(facts)
+    assert {row["source_url"] for row in context} == {row["source_url"] for row in facts}
+    assert all(row["definition"] and not row["snapshot_date"] for row in context)
 
 
 def test_every_sourced_fact_row_is_an_export_row_with_its_note(

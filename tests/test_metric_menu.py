@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from legend_gui.model import Catalog
+from legend_gui.model.choices import offered_metrics
 from legend_gui.model.metric_menu import group_title, metric_sections
 from legend_gui.ui.actions import menu_text
 
@@ -33,7 +34,8 @@ def test_metric_menu_lists_core_first_then_a_titled_section_per_group(
     labels = {group.id: group.label for group in catalog.dataset.groups}
     titles = _titles(window)
     assert titles[0] == labels["core"]  # the data's title for its main figures
-    sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+    # the context metrics (compared by period) follow in their own group
+    sections = metric_sections(catalog.dataset, offered_metrics(catalog))
     assert titles == [section.title for section in sections]
     assert titles == [labels[section.group] for section in sections]  # none made up
     assert len(titles) > 3

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.chart import BarChart
+from legend_gui.model.choices import offered_metrics
 from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui.display_text import short_text
 
@@ -48,8 +49,9 @@ URLS = ("javascript:alert(1)", "file:///etc/passwd", "ftp://x", "http://ok.examp
 
 
 def metric_order(catalog: Catalog) -> list[Any]:
-    """The comparable metrics in menu order: core first, then group by group."""
-    sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+    """The offered metrics in menu order: core first, then group by group (the context
+    metrics, compared by period, in their own group)."""
+    sections = metric_sections(catalog.dataset, offered_metrics(catalog))
     return [metric for section in sections for metric in section.metrics]
 
 

@@ -18,6 +18,16 @@ if TYPE_CHECKING:
 
 NO_SOURCES = "Sources: none (no figures reported)"
 DISPUTE_KEY = "A whisker spans the values other reports give for the same figure."
+#: The whisker of a context count: only counts on its own basis and period dispute it.
+CONTEXT_DISPUTE_KEY = (
+    "A whisker spans the other counts on the same basis and period; counts on other bases "
+    "differ by definition and are not drawn."
+)
+#: Explains a timeline's context marks (``model.context_marks``) in its legend line.
+CONTEXT_MARK_KEY = (
+    "Dotted lines: the city's background counts for the period ending on that day, from their "
+    "own sources; they are not on the value scale."
+)
 
 
 def source_line(sources: list[Source]) -> str:

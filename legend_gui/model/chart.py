@@ -8,13 +8,12 @@ order, top N, labels, states or sources.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from legend_gui.model.bars import Bar, BarChart
 from legend_gui.model.captions import (
-    DISPUTE_KEY,
     NO_POPULATIONS,
     cities_text,
     has_populations,
@@ -40,7 +39,6 @@ from legend_gui.model.formatting import format_date, format_value
 from legend_gui.model.latest import LATEST_SUBTITLE, dates_caption, is_latest
 from legend_gui.model.rates import PER_CAPITA_BASE
 from legend_gui.model.status import (
-    FigureState,
     OtherValue,
     disputed_values,
     figure_state,
@@ -49,16 +47,17 @@ from legend_gui.model.status import (
     with_unit,
 )
 from legend_gui.model.timeline import TimelineChart, TimelineGap, TimelinePoint, timeline_chart
-from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
     from legend_gui.model.queries import Catalog
     from legend_gui.model.ranking import SeriesPoint
-    from legend_gui.model.schema import City, Figure, Source
+    from legend_gui.model.schema import City, Source
 
 __all__ = [  # re-exported: callers import every chart name from here
     "DEFAULT_TOP",
     "VIEWS",
+    "Bar",
+    "BarChart",
     "ChartSettings",
     "ChartView",
     "TimelineChart",
@@ -69,80 +68,6 @@ __all__ = [  # re-exported: callers import every chart name from here
     "source_line",
     "timeline_chart",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    city_id: str
-    label: str  # "Kansas City, MO"
-    value: float | None  # None: a labelled gap, never a zero bar
-    qualifier: Qualifier
-    text: str  # as printed beside the bar: ">1,000", "15 (25 in other reports)", "not reported"
-    selected: bool
-    figure: Figure | None
-    source: Source | None
-    missing_reason: str | None = None  # the gap's words: "not reported", "not yet launched ..."
-    state: FigureState = FigureState.REPORTED
-    rank: int | None = None  # 1 = largest; None for a gap
-    extra: bool = False  # the selected city, added below the real top N (never swapped in)
-    others: tuple[OtherValue, ...] = ()  # other reports' different values (disputed figure)
-    low: float | None = None  # whisker: lowest and highest report, in plotted units
-    high: float | None = None
-    unit: str = ""
-    day: date | None = None  # the figure's own date (under Latest, each city's differs)
-
-    @property
-    def exact(self) -> bool:
-        return self.qualifier is Qualifier.EXACT
-
-    @property
-    def disputed(self) -> bool:
-        return bool(self.others)
-
-    @property
-    def row_label(self) -> str:
-        """The axis label: ``Memphis, TN (5th)`` for an extra row, else the name."""
-        if self.extra and self.rank is not None:
-            return f"{self.label} ({ordinal(self.rank)})"
-        return self.label
-
-
-@dataclass(frozen=True, slots=True)
-class BarChart:
-    settings: ChartSettings
-    title: str
-    subtitle: str
-    bars: list[Bar]  # top N largest first, the extra selected row, then gaps
-    notes: list[str]  # "Top 3 of 4 cities that reported a figure ...", population note
-    sources: list[Source]
-    qualifiers: list[Qualifier]  # non-exact qualifiers present, for the legend
-    total_cities: int
-    unit: str = ""  # the metric's unit ("per 100,000 residents" appended for rates)
-    message: str = ""  # why there is nothing to draw, shown in the plot area
-    dataset_title: str = ""
-    attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
-
-    @property
-    def plotted(self) -> list[Bar]:
-        return [bar for bar in self.bars if bar.value is not None]
-
-    @property
-    def highlighted(self) -> Bar | None:
-        return next((bar for bar in self.bars if bar.selected and bar.value is not None), None)
-
-    def source_line(self) -> str:
-        """Every source of the bars; none when rates cannot be computed at all (the figures
-        were reported: "Sources: none" would say otherwise)."""
-        return "" if self.message == NO_POPULATIONS else source_line(self.sources)
-
-    def legend_line(self) -> str:
-        lines = [legend_line(self.qualifiers)]
-        highlighted = self.highlighted
-        if highlighted is not None:
-            lines.append(f"Highlighted: {highlighted.label}, the selected city.")
-        if any(bar.disputed for bar in self.plotted):
-            lines.append(DISPUTE_KEY)
-        return " ".join(line for line in lines if line)
 
 
 #: Per catalog and (metric, snapshot, per-capita): every value, negated and sorted, so the rank
@@ -179,7 +104,12 @@ def _rank(catalog: Catalog, settings: ChartSettings, value: float) -> int:
 
 def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
     """Bars of one metric at one snapshot: the real top ``settings.top``, then the selected
-    city as an extra, marked row when it is not among them (never swapped in), then gaps."""
+    city as an extra, marked row when it is not among them (never swapped in), then gaps. A
+    context metric (period counts, no snapshot) is charted by ``model.context_chart``."""
+    if catalog.is_context_metric(settings.metric):
+        from legend_gui.model.context_chart import context_bar_chart
+
+        return context_bar_chart(catalog, settings)
     day = settings.snapshot
     top = max(1, settings.top)
     unit = unit_of(catalog, settings)

@@ -38,6 +38,7 @@ class ChartSettings:
     view: ChartView = "bars"
     top: int = DEFAULT_TOP
     compared: tuple[str, ...] = ()  # more cities on the timeline, beside the selected one
+    show_context: bool = False  # the timeline's background counts (the city's context figures)
 
     def with_(self, **changes: object) -> ChartSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -93,8 +93,14 @@ def chart_table(
     catalog: Catalog, chart: BarChart | TimelineChart
 ) -> tuple[list[str], list[list[str]]]:
     """``(header, rows)`` of the chart CSV. ``per_100k`` is left out unless the chart shows
-    rates; ``unit`` is the metric's own unit (of ``value``, not of the rate)."""
+    rates; ``unit`` is the metric's own unit (of ``value``, not of the rate). A context chart
+    (period counts) has no snapshot date; its rows end with ``period``, ``definition`` and
+    ``basis`` (and ``population_year`` for rates)."""
     from legend_gui.model.chart import BarChart
+
+    if isinstance(chart, BarChart) and chart.context:
+        return _context_table(catalog, chart)
+    from legend_gui.model.schema import ContextFigure  # loaded: the catalog holds its records
 
     settings = chart.settings
     metric = catalog.metric_by_id.get(settings.metric)
@@ -109,6 +115,7 @@ def chart_table(
             day = bar.day.isoformat() if latest and bar.day else snapshot_day
             city = catalog.city_by_id[bar.city_id]
             rate = bar.value if per_capita else None
+            figure = bar.figure if not isinstance(bar.figure, ContextFigure) else None
             rows.append(
                 _row(
                     city.name,
@@ -116,7 +123,7 @@ def chart_table(
                     settings.metric,
                     day,
                     bar.state,
-                    bar.figure,
+                    figure,
                     unit,
                     rate,
                     bar.rank,
@@ -182,3 +189,68 @@ def _timeline_rows(
         )
     entries.sort(key=lambda entry: entry[0])
     return [row for _day, row in entries]
+
+
+#: Appended to a context chart's columns: what period, by what definition and basis.
+CONTEXT_COLUMNS = ("period", "definition", "basis")
+
+
+def _context_table(catalog: Catalog, chart: BarChart) -> tuple[list[str], list[list[str]]]:
+    """A context chart's rows: the snapshot chart's columns (``snapshot_date`` empty: period
+    counts have none), the other counts on the same basis in ``other_values``, then the
+    period as an ISO interval, the source's definition and the basis; ``per_100k`` and the
+    population's year for rates."""
+    from legend_gui.model.context import period_iso
+    from legend_gui.model.schema import ContextFigure
+
+    settings = chart.settings
+    metric = catalog.metric_by_id.get(settings.metric)
+    unit = metric.unit if metric else ""
+    per_capita = settings.per_capita
+    header = list(CHART_TABLE_HEADER)
+    extra = list(CONTEXT_COLUMNS) + (["population_year"] if per_capita else [])
+    rows: list[list[str]] = []
+    for bar in chart.bars:
+        city = catalog.city_by_id[bar.city_id]
+        figure = bar.figure if isinstance(bar.figure, ContextFigure) else None
+        population = city.population
+        row = [
+            city.name,
+            city.state,
+            settings.metric,
+            "",
+            bar.state.value,
+            csv_number(figure.value) if figure else "",
+            unit,
+            csv_qualifier(figure.qualifier) if figure else "",
+            csv_number(bar.value if per_capita else None),
+            _others(_counts(figure)),
+            str(bar.rank) if bar.rank is not None else "",
+            *_source_cells(bar.source),
+            period_iso(figure.period) if figure else "",
+            figure.definition if figure else "",
+            figure.basis if figure else "",
+        ]
+        if per_capita:
+            row.append(str(population.year) if population and figure else "")
+        rows.append(row)
+    if not per_capita:
+        index = header.index("per_100k")
+        header.pop(index)
+        for row in rows:
+            row.pop(index)
+    return header + extra, rows
+
+
+def _counts(figure: object) -> list[OtherValue]:
+    """The other counts as counted (not as rates): ``other_values`` holds counts, like ``value``."""
+    from legend_gui.model.context import disputing_counts
+    from legend_gui.model.schema import ContextFigure
+
+    if not isinstance(figure, ContextFigure):
+        return []
+    seen: dict[tuple[int, str], OtherValue] = {}
+    for count in disputing_counts(figure):
+        key = (count.value, count.qualifier.value)
+        seen.setdefault(key, OtherValue(count.value, count.qualifier, count.source))
+    return list(seen.values())

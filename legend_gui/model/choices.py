@@ -13,6 +13,13 @@ from legend_gui.model.latest import is_latest
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import Metric
+
+
+def offered_metrics(catalog: Catalog) -> list[Metric]:
+    """The metrics the selectors offer: those with city figures to compare, then the context
+    metrics (period counts, compared without a snapshot; their group titles their section)."""
+    return [*catalog.chart_metrics, *catalog.context_metrics]
 
 
 def fit_choices(
@@ -21,7 +28,7 @@ def fit_choices(
     """``wanted`` and ``city`` fitted to ``catalog``: the chart settings and the current city."""
     # only a metric the selector offers (one with city figures) can carry over: a national-
     # only metric would leave the Metric box showing another metric than the chart
-    offered = {m.id for m in catalog.chart_metrics}
+    offered = {m.id for m in offered_metrics(catalog)}
     metric = wanted.metric if wanted.metric in offered else None
     metric = metric or catalog.default_metric()
     known = wanted.snapshot in catalog.snapshot_by_date or is_latest(wanted.snapshot)

@@ -138,6 +138,8 @@ def cite_figure(
     """
     style = CitationStyle(style)
     day, city_id, metric_id = key
+    if catalog.is_context_metric(metric_id):  # a period count: the day does not apply
+        return cite_context(catalog, city_id, metric_id, style)
     figure = catalog.figure(day, city_id, metric_id)
     metric = catalog.metric_by_id.get(metric_id)
     if figure is None or metric is None:
@@ -166,6 +168,48 @@ def cite_figure(
     return " ".join(parts)
 
 
+def cite_context(
+    catalog: Catalog,
+    city_id: str | None,
+    metric_id: str,
+    style: CitationStyle = CitationStyle.PLAIN,
+) -> str:
+    """A citation of a context count: value, what, where, the period it covers (not "as
+    announced on"), the source's definition, the source, then the other counts (same basis:
+    "Disputed"; another basis: by their definition) and the dataset.
+
+    Raises ``LookupError`` when the city has no such count (never cited as 0)."""
+    from legend_gui.model.context import count_period, period_text
+
+    style = CitationStyle(style)
+    metric = catalog.metric_by_id.get(metric_id)
+    figure = catalog.context.figure(city_id, metric_id) if city_id is not None else None
+    if figure is None or metric is None:
+        label = metric.label if metric else metric_id
+        raise LookupError(f"{label}, {where_name(catalog, city_id)}: not reported")
+    what = value_phrase(figure.value, figure.qualifier, metric.unit)
+    claim = (
+        f"{_capitalised(what)} ({metric.label}), {where_name(catalog, city_id)}, "
+        f"{period_text(figure.period)}; counted as: {figure.basis} ({figure.definition})."
+    )
+    parts = [claim, _reference(catalog.source(figure.source), style)]
+    disputing = is_disputed(figure)  # on its own basis and period only
+    others = []
+    for count in figure.alternates:
+        period = count_period(figure, count)
+        when = "" if period == figure.period else f", {period_text(period)}"
+        phrase = _capitalised(value_phrase(count.value, count.qualifier, metric.unit))
+        others.append(
+            f"{phrase}{when} ({count.basis}): "
+            + _reference(catalog.source(count.source), style, prefix="")
+        )
+    if others:
+        head = "Disputed on the same basis; other counts" if disputing else "Other counts"
+        parts.append(f"{head}: " + " ".join(others))
+    parts.append(cite_dataset(catalog, style))
+    return " ".join(parts)
+
+
 def _capitalised(text: str) -> str:
     """First letter up ("More than 1,000 ..."), the rest as written (unlike ``str.capitalize``)."""
     return text[:1].upper() + text[1:]
@@ -186,13 +230,21 @@ def chart_sources(
     then (``include_others``) those corroborating it and those giving another value."""
     seen: dict[str, Source] = {}
     for day, city_id, metric_id in keys:
-        figure = catalog.figure(day, city_id, metric_id)
-        if figure is None:
-            continue
-        ids = [figure.source]
-        if include_others:
-            ids += [other.source for other in figure.corroborated_by]
-            ids += [alt.source for alt in figure.alternates]
+        if catalog.is_context_metric(metric_id):  # a period count: the day does not apply
+            counted = catalog.context.figure(city_id, metric_id) if city_id else None
+            if counted is None:
+                continue
+            ids = [counted.source]
+            if include_others:
+                ids += [count.source for count in counted.alternates]
+        else:
+            figure = catalog.figure(day, city_id, metric_id)
+            if figure is None:
+                continue
+            ids = [figure.source]
+            if include_others:
+                ids += [other.source for other in figure.corroborated_by]
+                ids += [alt.source for alt in figure.alternates]
         for source_id in ids:
             if source_id not in seen:
                 seen[source_id] = catalog.source(source_id)

@@ -13,19 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from legend_gui.model.formatting import NOT_REPORTED
-from legend_gui.model.schema import (
-    City,
-    ContextCount,
-    ContextFigure,
-    Dataset,
-    Metric,
-    Period,
-    Source,
-)
 from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:  # annotations only: the window imports this before pydantic is loaded
+    from legend_gui.model.schema import (
+        City,
+        ContextCount,
+        ContextFigure,
+        Dataset,
+        Metric,
+        Period,
+        Source,
+    )
 
 #: A rate is per this many residents.
 PER_100K = 100_000

@@ -38,8 +38,8 @@ def long_csv_bytes(catalog: Catalog) -> tuple[bytes, int]:
 def _long_cell(row: LongRow, name: str) -> object:
     if name == "value":
         return csv_number(row.value)
-    if name == "snapshot_date":
-        return row.snapshot_date.isoformat()
+    if name == "snapshot_date":  # none for a context count: it covers a period
+        return row.snapshot_date.isoformat() if row.snapshot_date else ""
     return getattr(row, name)
 
 

@@ -41,7 +41,8 @@ FIGURE_COLUMNS: list[Column] = [
     (
         "snapshot_date",
         "date",
-        "The date the figure was announced (a running total up to then).",
+        "The date the figure was announced (a running total up to then); empty for a context "
+        "count, which covers a period instead (see period).",
         {},
     ),
     (
@@ -83,11 +84,29 @@ FIGURE_COLUMNS: list[Column] = [
     (
         "role",
         "string",
-        "primary: the figure the dataset uses; corroborating: another source that gave the same "
-        "value with the same framing; alternate: another source's different report of it.",
+        "primary: the figure (or context count) the dataset uses; corroborating: another source "
+        "that gave the same value with the same framing; alternate: another source's different "
+        "report of it (for a context count: another count, whatever its basis).",
         {"constraints": {"required": True, "enum": FIGURE_ROLES}},
     ),
     ("note", "string", "The compiler's note on this report, as written in the data file.", {}),
+    (
+        "period",
+        "string",
+        "For a context count (a background count such as a city's homicides, not an announced "
+        "figure): the days it covers, both included, as an ISO 8601 interval "
+        "(2020-01-01/2020-12-31); empty for announced figures.",
+        {"constraints": {"pattern": r"(\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2})?"}},
+    ),
+    ("definition", "string", "For a context count: what its source says it counts.", {}),
+    (
+        "basis",
+        "string",
+        "For a context count: what kind of count it is (police count of all homicides, a "
+        "newspaper's own count ...). Counts on the same basis and period that differ are a "
+        "dispute; counts on different bases differ by definition.",
+        {},
+    ),
 ]
 
 SOURCE_COLUMNS: list[Column] = [
@@ -184,8 +203,8 @@ def figures_csv_bytes(catalog: Catalog) -> bytes:
     writes (``LongRow.FIELDS``), so the package's CSV and the plain export are one thing."""
 
     def cell(row: LongRow, name: str) -> object:
-        if name == "snapshot_date":
-            return row.snapshot_date.isoformat()
+        if name == "snapshot_date":  # none for a context count: it covers a period
+            return row.snapshot_date.isoformat() if row.snapshot_date else ""
         return csv_number(row.value) if name == "value" else getattr(row, name)
 
     rows = ([cell(row, name) for name in LongRow.FIELDS] for row in catalog.long_rows())

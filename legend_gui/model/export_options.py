@@ -71,9 +71,9 @@ ViewFigure: TypeAlias = "BarChart | TimelineChart | MapFigure | TableFigure"
 def build_chart(
     catalog: Catalog, settings: ChartSettings, text: ExportText | None = None
 ) -> ViewFigure:
-    """What ``settings.view`` shows (the bar chart of a snapshot, a timeline, the map or the
-    table; the last two imported only when asked for), with the data's attribution line and the
-    editor's ``text``, if any."""
+    """What ``settings.view`` shows (the bar chart of a snapshot or of a context metric's
+    periods, a timeline, the map or the table; the last two imported only when asked for), with
+    the data's attribution line and the editor's ``text``, if any."""
     if text is not None and not text.highlight and settings.view in ("bars", "map"):
         settings = settings.with_(city=None)
     credit = attribution(catalog.dataset)
@@ -132,14 +132,15 @@ def safe_name(text: str, fallback: str = "chart") -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("._") or fallback
 
 
-def suggested_name(settings: ChartSettings, fmt: str) -> str:
-    """``<metric id>-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``."""
+def suggested_name(settings: ChartSettings, fmt: str, period_counts: bool = False) -> str:
+    """``<metric id>-2020-10-14.png``, ``…-per-100k-…``, ``…-timeline.png``; a context
+    metric's chart (``period_counts``) has no snapshot date in its name."""
     parts = [safe_name(settings.metric)]
     if settings.per_capita:
         parts.append("per-100k")
     if settings.view == "timeline":
         parts += [safe_name(settings.city or "national"), "timeline"]
-    elif settings.snapshot is not None:
+    elif settings.snapshot is not None and not period_counts:
         parts.append(snapshot_iso(settings.snapshot))
     if settings.view in ("map", "table"):
         parts.append(settings.view)

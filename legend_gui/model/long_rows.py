@@ -1,23 +1,30 @@
 """The long-format export (``export --all``): one row per report of a figure: its primary, each
 source that gave the same value (corroborating) and each that gave another (alternate), every
-one with its own source and note, as the data file has them (DESIGN §4)."""
+one with its own source and note, as the data file has them (DESIGN §4); then every context
+count (period counts: no snapshot date, a ``period``, a ``definition`` and a ``basis``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import csv_qualifier
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.schema import Qualifier
 
+if TYPE_CHECKING:
+    from legend_gui.model.context import ContextIndex
+
 
 @dataclass(frozen=True, slots=True)
 class LongRow:
-    """One reported value in the long-format export (``export --all``)."""
+    """One reported value in the long-format export (``export --all``). A context count has no
+    snapshot date; its ``period`` (ISO interval), ``definition`` and ``basis`` are appended
+    after the snapshot columns (empty for announced figures), so readers of those keep working."""
 
-    snapshot_date: date
+    snapshot_date: date | None
     scope: str
     city: str
     state: str
@@ -30,6 +37,9 @@ class LongRow:
     published_date: str
     role: str  # "primary" | "corroborating" | "alternate"
     note: str
+    period: str = ""  # 2020-01-01/2020-07-08: the days a context count covers
+    definition: str = ""  # what the context count's source says it counts
+    basis: str = ""  # what kind of count it is; same basis and period, other value: disputed
 
     FIELDS = (
         "snapshot_date",
@@ -45,6 +55,9 @@ class LongRow:
         "published_date",
         "role",
         "note",
+        "period",
+        "definition",
+        "basis",
     )
 
 
@@ -88,3 +101,28 @@ def long_rows(index: FigureIndex) -> Iterator[LongRow]:
                     role,
                     note or "",
                 )
+
+
+def context_long_rows(context: ContextIndex) -> Iterator[LongRow]:
+    """Every context count as a long row: the primary of each figure, then its other counts
+    (``alternate``, whatever their basis: the ``basis`` column says which compare)."""
+    units = {metric.id: metric.unit for metric in context.dataset.metrics}
+    for row in context.rows():
+        yield LongRow(
+            None,
+            "city",
+            row.city,
+            row.state,
+            row.metric,
+            row.value,
+            units.get(row.metric, ""),
+            row.qualifier,
+            row.source_url,
+            row.publisher,
+            row.published_date,
+            row.role,
+            row.note,
+            period=row.period,
+            definition=row.definition,
+            basis=row.basis,
+        )

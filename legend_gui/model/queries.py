@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
 
+from legend_gui.model.context import ContextIndex
 from legend_gui.model.data_warnings import DataWarning, WarningFinder
 from legend_gui.model.index import FigureIndex
-from legend_gui.model.long_rows import LongRow, long_rows
+from legend_gui.model.long_rows import LongRow, context_long_rows, long_rows
 from legend_gui.model.ranking import Leaderboard, SeriesPoint, leaderboard, series_point
 from legend_gui.model.schema import AlternateReport, Dataset, Figure, Metric, Source
 from legend_gui.model.status import core_metrics
@@ -39,6 +40,21 @@ class Catalog(FigureIndex):
         compared across cities. Others stay in the detail pane and the exports."""
         compared = {metric for (_day, metric), group in self.city_figures.items() if len(group) > 1}
         return [metric for metric in self.dataset.metrics if metric.id in compared]
+
+    @cached_property
+    def context(self) -> ContextIndex:
+        """The dataset's background period counts (empty when it has no context section)."""
+        return ContextIndex(self.dataset)
+
+    @cached_property
+    def context_metrics(self) -> list[Metric]:
+        """Metrics with context counts and no snapshot figures: compared across cities by
+        period, without a snapshot (their own group in the menus)."""
+        dated = {metric.id for metric in self.chart_metrics}
+        return [metric for metric in self.context.metrics if metric.id not in dated]
+
+    def is_context_metric(self, metric_id: str) -> bool:
+        return any(metric.id == metric_id for metric in self.context_metrics)
 
     def default_metric(self) -> str:
         """The first core metric (group ``core``) with city figures, else the first comparable
@@ -121,11 +137,16 @@ class Catalog(FigureIndex):
                     counts[other.source][1] += 1
                 for alternate in figure.alternates:
                     counts[alternate.source][2] += 1
+        for counted in self.dataset.context:  # background counts: cited the same way
+            counts[counted.source][0] += 1
+            for count in counted.alternates:
+                counts[count.source][1 if count.value == counted.value else 2] += 1
         return {source: (a, b, c) for source, (a, b, c) in counts.items()}
 
     def citations(self) -> dict[str, tuple[int, int, int]]:
-        """Per source id: how many figures (and populations) it is the primary source of, how
-        many it corroborates, and how many it gives a different value for."""
+        """Per source id: how many figures (and populations, and context counts) it is the
+        primary source of, how many it corroborates, and how many it gives a different value
+        for (for a context count: another count, whatever its basis)."""
         return self._citations
 
     def sources_of(self, points: Iterable[SeriesPoint]) -> list[Source]:
@@ -178,5 +199,7 @@ class Catalog(FigureIndex):
 
     # -- export ---------------------------------------------------------------------------
     def long_rows(self) -> Iterator[LongRow]:
-        """Every reported value, primary then alternates, in snapshot order."""
-        return long_rows(self)
+        """Every reported value, primary then alternates, in snapshot order; then every
+        context count (a period instead of a snapshot date)."""
+        yield from long_rows(self)
+        yield from context_long_rows(self.context)

@@ -14,13 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from legend_gui.model.formatting import QUALIFIER_MARKS, format_date, format_number
 from legend_gui.model.vocab import CORE_GROUP, Qualifier
 
 if TYPE_CHECKING:
-    from legend_gui.model.schema import AlternateReport, City, Dataset, Figure, Metric
+    from legend_gui.model.schema import (
+        AlternateReport,
+        City,
+        ContextCount,
+        ContextFigure,
+        Dataset,
+        Figure,
+        Metric,
+    )
 
 
 class FigureState(StrEnum):
@@ -31,7 +39,9 @@ class FigureState(StrEnum):
     NOT_YET_LAUNCHED = "not yet launched"
 
 
-def figure_state(city: City | None, day: date, figure: Figure | None) -> FigureState:
+def figure_state(
+    city: City | None, day: date, figure: Figure | ContextFigure | None
+) -> FigureState:
     """The state of ``figure`` (``None`` = no figure) for ``city`` (``None`` = national) on
     ``day``. A figure always wins: the loader refuses figures dated before a launch."""
     if figure is not None:
@@ -61,15 +71,17 @@ class OtherValue:
         return QUALIFIER_MARKS[self.qualifier] + format_number(self.value)
 
 
-def disputed_values(figure: Figure | None) -> list[OtherValue]:
+def disputed_values(figure: Figure | ContextFigure | None) -> list[OtherValue]:
     """The alternates whose value differs from the primary's (one per distinct value and
     qualifier, in file order). Empty: the figure is not disputed. An alternate that only
-    repeats the primary value is corroboration, not a dispute."""
+    repeats the primary value is corroboration, not a dispute. A context count is disputed
+    only by counts on its own basis and period (``context.disputing_counts``): counts on
+    another basis differ by definition."""
     if figure is None:
         return []
     seen: set[tuple[float, Qualifier]] = set()
     found: list[OtherValue] = []
-    for alternate in differing_alternates(figure):
+    for alternate in differing_counts(figure):
         key = (alternate.value, alternate.qualifier)
         if key in seen:
             continue
@@ -84,9 +96,21 @@ def differing_alternates(figure: Figure) -> list[AlternateReport]:
     return [alternate for alternate in figure.alternates if alternate.value != figure.value]
 
 
-def is_disputed(figure: Figure | None) -> bool:
+def differing_counts(figure: Figure | ContextFigure) -> list[AlternateReport] | list[ContextCount]:
+    """``differing_alternates``, and for a context count the counts on its own basis and
+    period with another value (``context.disputing_counts``): counts on another basis differ
+    by definition, not a dispute."""
+    if hasattr(figure, "basis"):  # a context count (no import on the hot path of figures)
+        from legend_gui.model.context import disputing_counts
+
+        counted = cast("ContextFigure", figure)
+        return [c for c in disputing_counts(counted) if c.value != counted.value]
+    return differing_alternates(figure)
+
+
+def is_disputed(figure: Figure | ContextFigure | None) -> bool:
     """A figure whose reports differ in value: every view shows the other values."""
-    return figure is not None and bool(differing_alternates(figure))
+    return figure is not None and bool(differing_counts(figure))
 
 
 def others_text(others: list[OtherValue], unit: str = "") -> str:

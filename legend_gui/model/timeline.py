@@ -6,7 +6,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from legend_gui.model.captions import DISPUTE_KEY, legend_line, population_note, source_line
+from legend_gui.model.captions import (
+    CONTEXT_MARK_KEY,
+    DISPUTE_KEY,
+    legend_line,
+    population_note,
+    source_line,
+)
 from legend_gui.model.chart_common import (
     ChartSettings,
     disputed_of,
@@ -23,6 +29,7 @@ from legend_gui.model.status import FigureState, OtherValue, figure_state
 from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
+    from legend_gui.model.context_marks import ContextMark
     from legend_gui.model.queries import Catalog
     from legend_gui.model.schema import Figure, Source
 
@@ -64,6 +71,7 @@ class TimelineChart:
     dataset_title: str = ""
     attribution: str = ""  # "Data: <title>, <licence>." (export_options.build_chart)
     companions: tuple[TimelineChart, ...] = ()  # more cities, each drawn in its own colour
+    context: list[ContextMark] = field(default_factory=list)  # background counts, if asked
 
     @property
     def message(self) -> str:
@@ -85,6 +93,8 @@ class TimelineChart:
             lines.append("Grey ticks on the axis: snapshot dates without a figure (not reported).")
         if any(gap.state is FigureState.NOT_YET_LAUNCHED for gap in self.gaps):
             lines.append("The shaded span is before the launch (not yet launched).")
+        if self.context:
+            lines.append(CONTEXT_MARK_KEY)
         return " ".join(line for line in lines if line)
 
 
@@ -181,9 +191,26 @@ def _one_timeline(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
         notes.append(population_note(catalog, [city]))
     if not reported_days:
         notes.append(NO_TOTALS if city is None else "No dated figures for this metric.")
+        if catalog.is_context_metric(settings.metric):
+            notes.append(
+                "Period counts have no dates to plot: compare the cities, or show them on a "
+                "figure's timeline with “Show context counts”."
+            )
     seen: dict[str, Source] = {}
     for point in points:
         seen.setdefault(point.source.id, point.source)
+    marks: list[ContextMark] = []
+    if settings.show_context and points:  # the context modules load pydantic: only now
+        from legend_gui.model.context_marks import context_marks, marks_note
+
+        days = [point.day for point in points]
+        if city is not None:
+            days.append(city.launch_date)
+        marks = context_marks(catalog, settings.city, days)
+        if marks:
+            notes.append(marks_note(marks))
+        for mark in marks:
+            seen.setdefault(mark.source.id, mark.source)
     place = place_label(catalog, settings.city)
     if points:
         first, last = format_date(points[0].day), format_date(points[-1].day)
@@ -203,4 +230,5 @@ def _one_timeline(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
         unit=unit_of(catalog, settings),
         place=place,
         dataset_title=catalog.dataset.title,
+        context=marks,
     )

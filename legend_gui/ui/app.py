@@ -245,6 +245,8 @@ def screenshot(
     height: int = 800,
     dark: bool = False,
     view: ChartView = "bars",
+    metric: str | None = None,
+    show_context: bool = False,
 ) -> int:
     """``legend-gui screenshot``: render the main window (showing ``view``) to a PNG without a
     display."""
@@ -256,10 +258,12 @@ def screenshot(
     app = application()
     file = data or bundled_dataset()
     catalog = Catalog(load_dataset(file), str(file))
-    if city is not None:
-        from legend_gui.model.ids import check_id
+    from legend_gui.model.ids import check_id
 
+    if city is not None:
         check_id("--city", "cities", city, list(catalog.city_by_id))
+    if metric is not None:
+        check_id("--metric", "metrics", metric, list(catalog.metric_by_id))
     from legend_gui.ui import render
     from legend_gui.ui.main_window import MainWindow
     from legend_gui.ui.settings import AppSettings
@@ -269,7 +273,8 @@ def screenshot(
         window.set_dark(True)
     if city is not None:
         window.select_city(city)
-    window.apply_chart_settings(window.chart_settings.with_(view=view))
+    chosen = window.chart_settings.with_(view=view, show_context=show_context)
+    window.apply_chart_settings(chosen if metric is None else chosen.with_(metric=metric))
     image = render_window(window, width, height)
     try:
         png = render.png_bytes(image)

@@ -77,6 +77,7 @@ class ChartPanel(QWidget):
         self.snapshot_box = self.controls.snapshot_box
         self.per_capita_box = self.controls.per_capita_box
         self.top_box = self.controls.top_box
+        self.context_box = self.controls.context_box
         self.view_tabs = self.controls.view_tabs
         self.reset_button = self.controls.reset_button
         self.controls.reset_clicked.connect(self.reset_view)

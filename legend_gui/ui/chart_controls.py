@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from legend_gui.model.captions import NO_POPULATIONS, has_populations
 from legend_gui.model.chart import VIEWS
+from legend_gui.model.choices import offered_metrics
 from legend_gui.model.formatting import format_date
 from legend_gui.model.latest import LATEST_LABEL, LATEST_WORD, parse_snapshot, snapshot_iso
 from legend_gui.model.metric_menu import metric_sections
+from legend_gui.ui.context_controls import context_toggle, sync_context_controls
 from legend_gui.ui.display_text import short_text
 from legend_gui.ui.elided import ElidingComboBox
 from legend_gui.ui.flow_layout import FlowLayout
@@ -66,6 +68,7 @@ class ChartControls(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._updating = False
+        self._catalog: Catalog | None = None
         self.metric_box = ElidingComboBox()
         self.metric_box.setAccessibleName("Metric")
         self.metric_box.setAccessibleDescription("The figure compared across cities")
@@ -87,6 +90,7 @@ class ChartControls(QWidget):
         self.top_box.setPrefix("Top ")
         self.top_box.setAccessibleName("Number of cities shown")
         self.top_box.setToolTip("How many cities the bar chart shows (the selected city always is)")
+        self.context_box = context_toggle()
         self.view_tabs = QTabBar()
         for name in VIEW_NAMES:
             self.view_tabs.addTab(name)
@@ -109,6 +113,7 @@ class ChartControls(QWidget):
             self.snapshot_piece,
             self.per_capita_box,
             self.top_box,
+            self.context_box,
         ):
             flow.addWidget(piece)
 
@@ -116,6 +121,7 @@ class ChartControls(QWidget):
         self.snapshot_box.currentIndexChanged.connect(self._on_changed)
         self.per_capita_box.toggled.connect(self._on_changed)
         self.top_box.valueChanged.connect(self._on_changed)
+        self.context_box.toggled.connect(self._on_changed)
         self.view_tabs.currentChanged.connect(self._on_changed)
         self.reset_button.clicked.connect(self.reset_clicked)
 
@@ -136,8 +142,9 @@ class ChartControls(QWidget):
         """The choices the data offers: its metrics, snapshots, and rates if it has
         populations (without them the box stays, greyed, its tooltip saying why)."""
         self._updating = True
-        try:
-            sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+        self._catalog = catalog
+        try:  # the context metrics (period counts) follow in their own group
+            sections = metric_sections(catalog.dataset, offered_metrics(catalog))
             fill_metric_box(self.metric_box, sections)
             rates = has_populations(catalog)
             self.per_capita_box.setEnabled(rates)
@@ -166,6 +173,7 @@ class ChartControls(QWidget):
             timeline = settings.view == "timeline"
             self.top_box.setVisible(settings.view == "bars")  # the map and table show all
             self.snapshot_box.setToolTip(TIMELINE_SNAPSHOT_TIP if timeline else SNAPSHOT_TIP)
+            sync_context_controls(self._catalog, settings, self.snapshot_box, self.context_box)
         finally:
             self._updating = False
 
@@ -176,6 +184,7 @@ class ChartControls(QWidget):
             snapshot=_as_date(self.snapshot_box.currentData()) or settings.snapshot,
             per_capita=self.per_capita_box.isChecked(),
             top=self.top_box.value(),
+            show_context=self.context_box.isChecked(),
             view=VIEWS[max(0, self.view_tabs.currentIndex())],
         )
 

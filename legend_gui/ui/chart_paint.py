@@ -22,6 +22,7 @@ from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
+from legend_gui.ui.context_draw import context_days, paint_context_marks, paint_context_swatch
 from legend_gui.ui.display_text import shown
 from legend_gui.ui.timeline_series import end_label, paint_companions
 
@@ -129,6 +130,8 @@ def draw_key(painter: QPainter, items: list[tuple[str, str]], right: float, top:
                          QPointF(swatch.right(), swatch.center().y()), 4, True)  # fmt: skip
         elif kind == "shade":
             painter.fillRect(swatch, SHADE)
+        elif kind == "context":
+            paint_context_swatch(painter, swatch)
         elif kind == "gap":
             painter.setPen(pen(MUTED, 1.5))
             painter.drawLine(QPointF(swatch.center().x(), swatch.top()),
@@ -167,7 +170,7 @@ def _bar_key(chart: BarChart) -> list[tuple[str, str]]:
     if any(not bar.exact for bar in chart.plotted):
         items.append(("hatched", "not given as exact"))
     if any(bar.disputed for bar in chart.plotted):
-        items.append(("whisker", "range of reports"))
+        items.append(("whisker", f"range of {'same-basis counts' if chart.context else 'reports'}"))
     return items
 
 
@@ -271,6 +274,8 @@ def _timeline_key(chart: TimelineChart) -> list[tuple[str, str]]:
         items.append(("gap", "not reported"))
     if any(g.state is FigureState.NOT_YET_LAUNCHED for g in chart.gaps):
         items.append(("shade", "not yet launched"))
+    if chart.context:
+        items.append(("context", "context count (period to that day)"))
     return items
 
 
@@ -281,7 +286,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     key_height = draw_key(painter, _timeline_key(chart), area.right(), area.top())
     top = area.top() + key_height + (8 if key_height else 0)
     every = [p for line in (chart, *chart.companions) for p in line.points]  # cities compared
-    days = [p.day for p in every] + [g.day for g in chart.gaps]
+    days = [p.day for p in every] + [g.day for g in chart.gaps] + context_days(chart)
     if chart.launch_date is not None:
         days.append(chart.launch_date)
     if not chart.points:
@@ -354,6 +359,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
             painter, QRectF(x + 4, plot.top(), 80, 16), "launch", label_font, MUTED,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
         )  # fmt: skip
+    paint_context_marks(painter, chart, plot, to_x, label_font)
     for gap in chart.gaps:
         if gap.state is FigureState.NOT_REPORTED:
             x = to_x(gap.day)

@@ -17,6 +17,7 @@ class ChartTheme:
     grid: str = "#d8dee4"
     shade: str = "#eef1f4"  # the span before a city's launch ("not yet launched")
     grid_alpha: float = 0.25
+    context: str = "#8250df"  # background counts on a timeline: apart from the series' blue
 
     def color(self, name: str, alpha: int = 255) -> QColor:
         color = QColor(getattr(self, name))
@@ -39,4 +40,5 @@ DARK = ChartTheme(
     bar_selected="#ffa94d",
     grid="#3a3d42",
     shade="#2a2c30",
+    context="#c297ff",
 )

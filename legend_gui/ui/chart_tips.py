@@ -37,6 +37,12 @@ def _figure_lines(catalog: Catalog, figure: Figure, unit: str) -> list[str]:
 
 def bar_tooltip(catalog: Catalog, bar: Bar) -> str:
     """``Memphis, TN: 124 defendants`` with the rate, rank, qualifier, source, other reports."""
+    from legend_gui.model.schema import ContextFigure  # loaded: the bar holds its records
+
+    if isinstance(bar.figure, ContextFigure):  # a period count, not an announced figure
+        from legend_gui.model.context_tips import context_tooltip
+
+        return context_tooltip(catalog, bar)
     if bar.value is None or bar.figure is None:
         reason = bar.text
         if bar.state is FigureState.REPORTED and bar.figure is not None:
@@ -84,7 +90,9 @@ def key_html(chart: BarChart | TimelineChart, theme: ChartTheme) -> str:
         if any(not bar.exact for bar in chart.plotted):
             items.append(f"<span style='color:{theme.bar}'>▨</span> not given as exact")
         if any(bar.disputed for bar in chart.plotted):
-            items.append("├─┤ range of reports")
+            items.append(
+                "├─┤ " + ("range of same-basis counts" if chart.context else "range of reports")
+            )
     else:
         if any(p.qualifier is not Qualifier.EXACT for p in chart.points):
             items.append(f"<span style='color:{theme.bar}'>○</span> not given as exact")
@@ -94,4 +102,6 @@ def key_html(chart: BarChart | TimelineChart, theme: ChartTheme) -> str:
             items.append(f"<span style='color:{theme.muted}'>▒</span> not yet launched")
         if any(g.state is FigureState.NOT_REPORTED for g in chart.gaps):
             items.append(f"<span style='color:{theme.muted}'>|</span> not reported")
+        if chart.context:
+            items.append(f"<span style='color:{theme.context}'>┊</span> context count")
     return " &nbsp; ".join(items)

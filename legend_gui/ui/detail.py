@@ -9,26 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QDesktopServices, QPalette, QTextTable
-from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtGui import QAction, QContextMenuEvent, QPalette, QTextTable
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QWidget
 
 from legend_gui.model.captions import national_name
 from legend_gui.model.formatting import (
-    QUALIFIER_WORDS,
     counted,
     format_change,
     format_date,
     format_number,
-    format_value,
 )
 from legend_gui.model.metric_menu import group_title
-from legend_gui.model.source_pages import page_name
 from legend_gui.model.status import (
     FigureState,
     disputed_values,
@@ -36,82 +30,33 @@ from legend_gui.model.status import (
     others_text,
     state_text,
 )
-from legend_gui.model.text import isolate_rtl_runs
-from legend_gui.model.vocab import Qualifier
+from legend_gui.ui.context_detail import context_html
+from legend_gui.ui.html_text import (
+    MUTED_CLASS,
+    is_safe_link,
+    open_safe_link,
+    source_html,
+    tooltip_text,
+)
+from legend_gui.ui.html_text import esc as _esc
+from legend_gui.ui.html_text import qualified_html as _qualified
+
+__all__ = [  # the link and tooltip helpers live in html_text; callers import them from here too
+    "DetailPane",
+    "SourcesPane",
+    "is_safe_link",
+    "open_safe_link",
+    "render_detail",
+    "tooltip_text",
+]
 
 if TYPE_CHECKING:
     from legend_gui.model.index import FigureKey
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import Figure, Metric, Source
+    from legend_gui.model.schema import Figure, Metric
 
-SAFE_SCHEMES = ("http", "https")
 #: The figure table's fixed column widths, in pixels.
 FIGURE_WIDTH, VALUE_WIDTH, CHANGE_WIDTH = 250, 170, 64
-#: Tooltips longer than this are rich text, which Qt wraps to a readable width.
-_ONE_LINE_TOOLTIP = 120
-#: Secondary text is marked with this class; its colour comes from the palette (``show_html``).
-MUTED_CLASS = "muted"
-
-
-def is_safe_link(url: str) -> bool:
-    """Only web links open; ``file:``, ``javascript:`` and the like are shown as text."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc)
-
-
-def tooltip_text(text: str) -> str:
-    """``text`` for a tooltip, shown literally. Qt renders a tooltip as HTML when it merely
-    looks like markup (``Qt::mightBeRichText``): a city named ``<b>x</b>`` would show bold and
-    ``<img src=...>`` would load an image. Such text is escaped (line breaks kept).
-    A long text is wrapped (a plain-text tooltip is one line as wide as the screen), and its
-    right-to-left stretches are isolated (``display_text.shown``).
-    """
-    text = isolate_rtl_runs(text)
-    if not text or (len(text) <= _ONE_LINE_TOOLTIP and not QtGuiNamespace.mightBeRichText(text)):
-        return text
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
-
-
-def _esc(text: str) -> str:
-    """Data text for the pane's HTML: escaped, its right-to-left stretches isolated so that a
-    name keeps its place among the pane's own words ("תל אביב-יפו, IL")."""
-    return escape(isolate_rtl_runs(text))
-
-
-def open_safe_link(url: QUrl) -> bool:
-    """Open ``url`` in the browser if it is a web link; returns whether it was opened."""
-    if not is_safe_link(url.toString()):
-        return False
-    return QDesktopServices.openUrl(url)
-
-
-def source_html(source: Source) -> str:
-    """Publisher (a link), date (never broken across lines); an undated source also names its
-    page (title or URL path), so two undated pages of one publisher are told apart."""
-    page = ""
-    if source.published:
-        when = format_date(source.published)
-    else:  # a reference work has no publication date worth saying is missing
-        when = "" if source.kind.value == "reference" else "date not shown"
-        page = page_name(source)
-    publisher = _esc(source.publisher)
-    if is_safe_link(source.url):
-        name = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
-    else:
-        name = f"{publisher} <span class='{MUTED_CLASS}'>({_esc(source.url)})</span>"
-    if page:
-        name += f" <span class='{MUTED_CLASS}'>({_esc(page)})</span>"
-    return f"{name}, {_esc(when).replace(' ', '&nbsp;')}" if when else name
-
-
-def _qualified(figure_value: float, qualifier: Qualifier) -> str:
-    text = _esc(format_value(figure_value, qualifier))
-    if qualifier is Qualifier.EXACT:
-        return text
-    return f"<span title='{_esc(QUALIFIER_WORDS[qualifier])}'>{text}</span>"
 
 
 def muted_colour(palette: QPalette) -> str:
@@ -324,19 +269,21 @@ def render_detail(catalog: Catalog, city_id: str | None, day: date | None) -> st
             parts.append("<p>Population: not available (per-100,000 rates cannot be shown)</p>")
     if day is None:
         parts.append("<p><i>This dataset has no snapshots.</i></p>")
-        return "\n".join(parts)
+        parts.append(context_html(catalog, city_id))
+        return "\n".join(part for part in parts if part)
     snapshot = catalog.snapshot_by_date[day]
     heading = _esc(format_date(day))
     if snapshot.label:
         heading += f" — {_esc(snapshot.label)}"
     parts.append(f"<h3>Figures as announced on {heading}</h3>")
     parts.append(_figure_table(catalog, city_id, day))
+    parts.append(context_html(catalog, city_id))
     warnings = catalog.warnings_for(city_id)
     if warnings:
         parts.append("<h3>Data warnings</h3><ul>")
         parts.extend(f"<li>{_esc(w.message)}</li>" for w in warnings)
         parts.append("</ul>")
-    return "\n".join(parts)
+    return "\n".join(part for part in parts if part)
 
 
 def figure_rows(

@@ -111,7 +111,7 @@ class ExportActions:
         filters += [f for key, (_name, f) in FORMATS.items() if key != options.format]
         target = _Target(
             "Export Chart",
-            suggested_name(settings, options.format),
+            suggested_name(settings, options.format, catalog.is_context_metric(settings.metric)),
             [*filters, "All files (*)"],
             tuple(f".{fmt}" for fmt in CHART_FORMATS),
             options.suffix,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from legend_gui import APP_NAME
 from legend_gui.model.chart import VIEWS, ChartSettings
-from legend_gui.model.choices import fit_choices
+from legend_gui.model.choices import fit_choices, offered_metrics
 from legend_gui.model.latest import is_latest, parse_snapshot
 from legend_gui.model.metric_menu import metric_sections
 from legend_gui.ui import help_menu
@@ -172,7 +172,7 @@ class MainWindow(FileCommands):
         self.snapshot_menu = built.submenus["snapshot"]
 
     def _fill_view_menus(self, catalog: Catalog) -> None:
-        sections = metric_sections(catalog.dataset, catalog.chart_metrics)
+        sections = metric_sections(catalog.dataset, offered_metrics(catalog))
         fill_metric_menu(self.metric_menu, sections, self.set_metric)
         box = self.chart_panel.snapshot_box
         days: list[tuple[str, object]] = [

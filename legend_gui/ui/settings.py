@@ -139,6 +139,7 @@ class AppSettings:
     PER_CAPITA = Key("chart/per_capita", False, _flag)
     VIEW = Key("chart/view", "bars", _one_of(*VIEWS))
     TOP = Key("chart/top", DEFAULT_TOP, _whole(1, 500))
+    SHOW_CONTEXT = Key("chart/show_context", False, _flag)
     EXPORT_FORMAT = Key("export/format", "png", _one_of(*CHART_FORMATS))
     EXPORT_WIDTH = Key("export/width", DEFAULT_SIZE[0], _whole(MIN_SIDE, MAX_SIDE))
     EXPORT_HEIGHT = Key("export/height", DEFAULT_SIZE[1], _whole(MIN_SIDE, MAX_SIDE))
@@ -177,6 +178,7 @@ class AppSettings:
             per_capita=self.get(self.PER_CAPITA),
             view=as_view(self.get(self.VIEW)),
             top=self.get(self.TOP),
+            show_context=self.get(self.SHOW_CONTEXT),
         )
         return settings, self.get(self.CITY)
 
@@ -187,6 +189,7 @@ class AppSettings:
         self.put(self.PER_CAPITA, settings.per_capita)
         self.put(self.VIEW, settings.view)
         self.put(self.TOP, settings.top)
+        self.put(self.SHOW_CONTEXT, settings.show_context)
 
     def window_layout(self) -> WindowLayout | None:
         """The saved layout, or ``None`` if there is none or it is of another layout version."""
