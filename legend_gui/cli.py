@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
-    from legend_gui.model.chart import ChartSettings, ChartView
+    from legend_gui.model.chart import ChartView
     from legend_gui.model.queries import Catalog
 
 
@@ -304,6 +304,7 @@ def _reporting_failures(command: str, run: Callable[[], int]) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     from legend_gui import export
+    from legend_gui.cli_options import describe, settings_from_options
     from legend_gui.cli_publish import export_text
     from legend_gui.model.export_options import DEFAULT_SIZE
     from legend_gui.model.formatting import counted
@@ -321,51 +322,13 @@ def _export(options: argparse.Namespace) -> int:
             kind = " (data package)" if package else ""
             _out(f"{options.output}: {counted(count, 'row')}{kind}")
             return EXIT_OK
-        settings = settings_from_options(catalog, options)
+        settings = settings_from_options(catalog, options, chosen_view(options))
         size = (options.width or DEFAULT_SIZE[0], options.height or DEFAULT_SIZE[1])
         export.export_chart(catalog, settings, options.output, size, export_text(options))
         _out(f"{options.output}: {describe(settings, catalog.is_context_metric(settings.metric))}")
         return EXIT_OK
 
     return _reporting_failures("export", run)
-
-
-def settings_from_options(catalog: Catalog, options: argparse.Namespace) -> ChartSettings:
-    """Turn ``export``'s options into chart settings, checking them against the data: an id the
-    data does not have is ``UnknownId`` naming the nearest ids."""
-    from datetime import date
-
-    from legend_gui.fileio import WriteError
-    from legend_gui.model.captions import NO_POPULATIONS, has_populations
-    from legend_gui.model.chart import DEFAULT_TOP, ChartSettings
-    from legend_gui.model.ids import check_id
-    from legend_gui.model.latest import LATEST, LATEST_WORD
-
-    metric = options.metric or catalog.default_metric()
-    check_id("--metric", "metrics", metric, list(catalog.metric_by_id))
-    day: date | None
-    if options.snapshot:
-        if options.snapshot.strip().casefold() == LATEST_WORD:
-            day = LATEST
-        else:
-            dates = [d.isoformat() for d in catalog.snapshot_dates]
-            check_id("--snapshot", "snapshots", options.snapshot, dates)
-            day = date.fromisoformat(options.snapshot)
-    else:
-        day = catalog.default_snapshot(metric)
-    if options.per_capita and not has_populations(catalog):
-        raise WriteError(NO_POPULATIONS)  # not a header-only CSV or an empty chart
-    if options.city:
-        check_id("--city", "cities", options.city, list(catalog.city_by_id))
-    return ChartSettings(
-        metric=metric,
-        snapshot=day,
-        per_capita=options.per_capita,
-        city=options.city,
-        view=chosen_view(options),
-        top=options.top if options.top else DEFAULT_TOP,
-        show_context=bool(getattr(options, "context", False)),
-    )
 
 
 def chosen_view(options: argparse.Namespace) -> ChartView:
@@ -380,20 +343,6 @@ def chosen_view(options: argparse.Namespace) -> ChartView:
 def _usage(message: str) -> SystemExit:
     _err(f"legend-gui: error: {message}")
     return SystemExit(EXIT_USAGE)
-
-
-def describe(settings: ChartSettings, period_counts: bool = False) -> str:
-    """What ``export`` wrote, in one line: ``bar chart of <metric id>, 14 Oct 2020``."""
-    from legend_gui.model.latest import snapshot_text
-
-    rate = ", per 100,000 residents" if settings.per_capita else ""
-    if settings.view == "timeline":
-        place = settings.city or "all cities (reported totals)"
-        return f"timeline of {settings.metric}{rate}, {place}"
-    day = None if period_counts else settings.snapshot  # period counts have no snapshot
-    when = snapshot_text(day) if day else "no snapshot"
-    what = {"map": "map", "table": "table"}.get(settings.view, "bar chart")
-    return f"{what} of {settings.metric}{rate}, {when}"
 
 
 def _publish(options: argparse.Namespace) -> int:

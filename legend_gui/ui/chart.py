@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.model.chart import (
-    BarChart,
-    ChartSettings,
-    TimelineChart,
-    bar_chart,
-    timeline_chart,
-)
+from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
 from legend_gui.model.latest import is_latest
 from legend_gui.ui.chart_controls import ChartControls
+from legend_gui.ui.chart_hits import (
+    TimelineLine,
+    bar_index_at,
+    bar_position,
+    line_point_at,
+    point_index_at,
+)
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
@@ -68,7 +69,7 @@ class ChartPanel(QWidget):
         self._timeline_plot: pg.PlotWidget | None = None
         self._geometry: BarGeometry | None = None
         self._timeline_x: list[float] = []
-        self._timeline_lines: list[tuple[str | None, list[float], list[float], list[date]]] = []
+        self._timeline_lines: list[TimelineLine] = []
         self._chart: BarChart | TimelineChart | None = None
         self._painted_reported = False
 
@@ -301,7 +302,7 @@ class ChartPanel(QWidget):
         widget = self.views.map_view if settings.view == "map" else self.views.table_panel
         self.stack.setCurrentWidget(widget)
 
-    def reset_view(self) -> None:
+    def reset_view(self) -> None:  # a redraw fits the view to the chart again
         self.refresh()
 
     # -- interaction ------------------------------------------------------------------------
@@ -309,22 +310,14 @@ class ChartPanel(QWidget):
         """Index into ``chart.bars`` under a scene position, or ``None``."""
         if self._bar_plot is None or self._geometry is None:
             return None
-        view = self._bar_plot.getPlotItem().getViewBox()
-        if not view.sceneBoundingRect().contains(scene_pos):
-            return None
-        point = view.mapSceneToView(scene_pos)
-        return self._geometry.index_at(point.y())
+        return bar_index_at(self._bar_plot, self._geometry, scene_pos)
 
     def bar_scene_position(self, index: int) -> QPointF:
         """The scene position of the middle of bar ``index`` (for tests and keyboard users)."""
         assert self._bar_plot is not None
         assert self._geometry is not None
         assert isinstance(self._chart, BarChart)
-        bar = self._chart.bars[index]
-        view = self._bar_plot.getPlotItem().getViewBox()
-        x = (bar.value or 0.0) / 2
-        position: QPointF = view.mapViewToScene(QPointF(x, self._geometry.ys[index]))
-        return position
+        return bar_position(self._bar_plot, self._geometry, self._chart, index)
 
     def _on_bar_clicked(self, event: Any) -> None:
         if not isinstance(self._chart, BarChart):
@@ -354,27 +347,13 @@ class ChartPanel(QWidget):
         """Index into the timeline's ``points`` of the point drawn near a scene position."""
         if self._timeline_plot is None or not isinstance(self._chart, TimelineChart):
             return None
-        view = self._timeline_plot.getPlotItem().getViewBox()
-        best = None
-        for index, x in enumerate(self._timeline_x):
-            pixel = view.mapViewToScene(QPointF(x, self._chart.points[index].value))
-            if (pixel - scene_pos).manhattanLength() < 14:
-                best = index
-        return best
+        return point_index_at(self._timeline_plot, self._timeline_x, self._chart, scene_pos)
 
     def timeline_point_at(self, scene_pos: QPointF) -> tuple[str | None, date] | None:
-        """The (city, snapshot) of the timeline point nearest ``scene_pos`` within 14 px, on
-        any line (the selected city's or a compared one's)."""
+        """The (city, snapshot) of the timeline point nearest ``scene_pos``, on any line."""
         if self._timeline_plot is None:
             return None
-        view = self._timeline_plot.getPlotItem().getViewBox()
-        best: tuple[float, str | None, date] | None = None
-        for city_id, xs, ys, days in self._timeline_lines:
-            for x, y, day in zip(xs, ys, days, strict=True):
-                distance = (view.mapViewToScene(QPointF(x, y)) - scene_pos).manhattanLength()
-                if distance < 14 and (best is None or distance < best[0]):
-                    best = (distance, city_id, day)
-        return (best[1], best[2]) if best else None
+        return line_point_at(self._timeline_plot, self._timeline_lines, scene_pos)
 
     def _on_timeline_clicked(self, event: Any) -> None:
         """A click on a point shows that snapshot (in the details, and on the bar chart); on
