@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from legend_gui.model.formatting import format_rate, format_value
 from legend_gui.model.rates import rate_per_100k
@@ -40,8 +40,8 @@ class ChartSettings:
     compared: tuple[str, ...] = ()  # more cities on the timeline, beside the selected one
     show_context: bool = False  # the timeline's background counts (the city's context figures)
 
-    def with_(self, **changes: object) -> ChartSettings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_(self, **changes: Any) -> ChartSettings:
+        return replace(self, **changes)
 
 
 def unit_of(catalog: Catalog, settings: ChartSettings) -> str:

@@ -39,6 +39,7 @@ from legend_gui.model.reading import read_bytes
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
+    from pydantic.fields import FieldInfo
 
     from legend_gui.model.schema import Dataset
 
@@ -196,11 +197,17 @@ def _adapter(record: type) -> TypeAdapter[list[Any]]:
     return TypeAdapter(list[record])  # type: ignore[valid-type]  # a record class, at run time
 
 
+def _fields(record: type) -> dict[str, FieldInfo]:
+    """A pydantic dataclass's fields (pydantic sets ``__pydantic_fields__`` on the class)."""
+    fields: dict[str, FieldInfo] = vars(record)["__pydantic_fields__"]
+    return fields
+
+
 @cache
 def _nested(record: type) -> dict[str, tuple[type, bool]]:
     """The fields of ``record`` holding records: their class, and whether a tuple of them."""
     found = {}
-    for name, field in record.__pydantic_fields__.items():  # type: ignore[attr-defined]
+    for name, field in _fields(record).items():
         inner = _record_in(field.annotation)
         if inner is not None:
             found[name] = (inner, _is_tuple(field.annotation))
@@ -226,7 +233,7 @@ def _fields_given(records: list[Any], record: type) -> int:
     field, and one per optional field whose value is not its default, nested records too."""
     count = 0
     nested = _nested(record)
-    for name, field in record.__pydantic_fields__.items():  # type: ignore[attr-defined]
+    for name, field in _fields(record).items():
         if field.is_required() and name not in nested:
             count += len(records)
             continue
