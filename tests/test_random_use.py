@@ -393,7 +393,10 @@ class RandomUser:
         self.qtbot.mouseMove(plot.viewport(), QPoint(point))
         at = panel.bar_at(scene_point)
         if at is not None:
-            assert shown_text(plot.toolTip()) == panel.bar_tooltip(at)
+            # pyqtgraph delivers mouse moves through a rate-limited proxy: the tooltip follows
+            # within a few milliseconds, so wait for it (a busy machine delays it), then compare
+            expected = panel.bar_tooltip(at)
+            self.qtbot.waitUntil(lambda: shown_text(plot.toolTip()) == expected, timeout=2000)
             self.tooltips_checked += 1
         return f"hover_bar {index} -> {at}"
 
