@@ -61,6 +61,10 @@ def test_a_context_metric_is_a_column_beside_the_operations_figures(
     metric = catalog.metric_by_id[METRIC]
     assert header.startswith(f"{metric.label}\n{metric.unit}, ")
     assert KC_COUNT["period"]["start"][:4] in header  # the period it counts
+    # the caption says the snapshot does not apply to it (not "no city reported it")
+    caption = window.chart_panel.caption_label.text()
+    assert f"{metric.label}: counts for a period" in caption
+    assert "no city reported" not in caption
     # the homicide arrests (a core metric) are there too, with their change
     assert [k for _, k in _columns(table, "homicide_arrests")] == [Kind.VALUE, Kind.CHANGE]
     row = model.view_row(KC)

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Signal
 
 from legend_gui.model.city_table import CityTable
-from legend_gui.model.latest import LATEST_SUBTITLE, dates_caption, is_latest, snapshot_text
+from legend_gui.model.latest import LATEST_SUBTITLE, is_latest, snapshot_text
 from legend_gui.model.map_entries import map_chart
+from legend_gui.model.table_figure import chosen_caption
 from legend_gui.ui.chart_tips import bar_tooltip
 from legend_gui.ui.map_draw import DARK_MAP, LIGHT_MAP
 from legend_gui.ui.map_view import MapView
@@ -93,8 +94,9 @@ class ExtraViews(QObject):
         else:
             subtitle = f"As announced on {snapshot_text(day)}" if day else "No snapshot"
         caption = [table.compare_text()]
-        if is_latest(day):
-            caption.insert(0, dates_caption(catalog.latest_days(settings.metric)))
+        chosen = chosen_caption(catalog, settings.metric, day)
+        if chosen:
+            caption.insert(0, chosen)
         caption.append(
             "Not reported and not yet launched are not zero: they sort last. Hover a value "
             "for its source; Ctrl+C copies the selection for a spreadsheet."
