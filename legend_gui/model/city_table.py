@@ -16,13 +16,10 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
-from legend_gui.model.formatting import (
-    QUALIFIER_MARKS,
-    QUALIFIER_WORDS,
-    format_date,
-    format_number,
-)
+from legend_gui.model.context import period_text
+from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS, format_date, format_number
 from legend_gui.model.latest import LATEST, is_latest, latest_figures, snapshot_text
+from legend_gui.model.schema import ContextFigure
 from legend_gui.model.status import (
     FigureState,
     core_metrics,
@@ -36,9 +33,13 @@ from legend_gui.model.vocab import Qualifier
 _T = TypeVar("_T")
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
     from legend_gui.model.schema import City, Figure, Metric
+
+    Shown = Figure | ContextFigure
 
 
 class Kind(Enum):
@@ -56,7 +57,9 @@ class Column:
     kind: Kind
     header: str
     metric: Metric | None = None
-    shown: dict[str, Figure] = field(default_factory=dict)  # the figures at the snapshot
+    shown: Mapping[str, Shown] = field(default_factory=dict)  # at the snapshot; context: any
+    context: bool = False  # a context metric's counts, each for its own period
+    period: str | None = None  # context: the period when every city's is the same
     days: dict[str, date] | None = None  # Latest: each figure's own date
     bases: dict[str, Figure] | None = None  # change: the earlier figures (set when first used)
 
@@ -92,6 +95,9 @@ class CityTable:
         self.metrics = table_metrics(catalog, settings.metric)
         self.columns: list[Column] = [Column(Kind.NAME, "City"), Column(Kind.STATE, "State")]
         for metric in self.metrics:
+            if catalog.is_context_metric(metric.id):  # no snapshot series: no change column
+                self.columns.append(self._context_column(metric))
+                continue
             value_column, change_column = self._metric_columns(metric)
             self.columns += [value_column, change_column]
         self._orders: dict[tuple[int, bool], list[int]] = {}
@@ -107,6 +113,15 @@ class CityTable:
             if is_latest(day):
                 value_col.days = catalog.latest_days(metric.id)
         return value_col, change_col
+
+    def _context_column(self, metric: Metric) -> Column:
+        """A context metric's count per city; the header names the period if it is one."""
+        shown = {f.city: f for f in self.catalog.context.figures if f.metric == metric.id}
+        periods = {period_text(f.period) for f in shown.values()}
+        period = periods.pop() if len(periods) == 1 else None
+        unit = f"{metric.unit} per 100,000" if self.per_capita else metric.unit
+        header = f"{metric.label}\n{unit}{f', {period}' if period else ''}"
+        return Column(Kind.VALUE, header, metric, shown, context=True, period=period)
 
     def _bases(self, column: Column) -> dict[str, Figure]:
         """Each city's earlier figure to compare with: as of ``compare`` (its latest on or
@@ -138,7 +153,7 @@ class CityTable:
         _trim(cache)
         return bases
 
-    def figure(self, row: int, column: Column) -> Figure | None:
+    def figure(self, row: int, column: Column) -> Shown | None:
         return column.shown.get(self.cities[row].id)
 
     def value(self, row: int, column: Column) -> float | None:
@@ -169,6 +184,9 @@ class CityTable:
 
     def state(self, row: int, column: Column) -> FigureState:
         day = self.day
+        if column.context:  # a count for a period: reported or not, never "not yet launched"
+            found = self.figure(row, column) is not None
+            return FigureState.REPORTED if found else FigureState.NOT_REPORTED
         if day is None:
             return FigureState.NOT_REPORTED
         return figure_state(self.cities[row], day, self.figure(row, column))
@@ -196,6 +214,8 @@ class CityTable:
             text += f" ({others_text(others)})"
         if column.days is not None:
             text += f" · {format_date(column.days.get(city.id))}"
+        if isinstance(figure, ContextFigure) and column.period is None:
+            text += f" · {period_text(figure.period)}"
         return text
 
     def _change_text(self, row: int, column: Column) -> str:
@@ -228,6 +248,8 @@ class CityTable:
             return f"{city.name}, {city.state}: {self.text(row, col)}"
         source = self.catalog.source(figure.source)
         lines = [f"{city.name}, {city.state}: {self.text(row, col)} {column.metric.unit}".strip()]
+        if isinstance(figure, ContextFigure):
+            lines.append(f"{period_text(figure.period)}: {figure.definition}")
         if figure.qualifier is not Qualifier.EXACT:
             lines.append(f"({QUALIFIER_WORDS[figure.qualifier]}, as the source framed it)")
         lines.append(f"Source: {source.publisher}, {format_date(source.published)}")
@@ -302,7 +324,7 @@ class CityTable:
         present.sort(key=keys.__getitem__, reverse=descending)
         missing = [row for row in range(len(cities)) if row not in keys]
         day = self.day
-        if column.kind is Kind.VALUE and day is not None:
+        if column.kind is Kind.VALUE and day is not None and not column.context:
             later = [row for row in missing if day < cities[row].launch_date]
             if later:  # not yet launched after not reported
                 launched = set(later)

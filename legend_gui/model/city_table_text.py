@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from legend_gui.model.context import period_iso
 from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
 from legend_gui.model.latest import snapshot_iso
+from legend_gui.model.schema import ContextFigure
 from legend_gui.model.status import disputed_values
 
 if TYPE_CHECKING:
@@ -39,11 +41,16 @@ def table_csv(
     table: CityTable, rows: Sequence[int] | None = None
 ) -> tuple[list[str], list[list[str]]]:
     """``(header, rows)`` of the table's CSV: per metric its value, unit, qualifier, status,
-    other reports, date of the figure (each city's own under Latest) and change."""
+    other reports, date of the figure (each city's own under Latest; a context count's
+    period as an ISO interval) and change (empty for a context count: it is no series)."""
 
     header = ["city_id", "city", "state"]
     metric_columns = [column for column in table.columns if column.kind.value == "value"]
-    changes = [column for column in table.columns if column.kind.value == "change"]
+    changes = {
+        column.metric.id: column
+        for column in table.columns
+        if column.kind.value == "change" and column.metric is not None
+    }
     for column in metric_columns:
         assert column.metric is not None
         m = column.metric.id
@@ -55,19 +62,22 @@ def table_csv(
     for row in rows if rows is not None else range(table.row_count):
         city = table.cities[row]
         line = [city.id, city.name, city.state]
-        for column, change_column in zip(metric_columns, changes, strict=True):
+        for column in metric_columns:
             assert column.metric is not None
+            change_column = changes.get(column.metric.id)
             figure = table.figure(row, column)
             value = table.value(row, column)
             others = "; ".join(
                 QUALIFIER_MARKS[o.qualifier] + _csv_number(o.value) for o in disputed_values(figure)
             )
-            if column.days is not None:
+            if isinstance(figure, ContextFigure):
+                when = period_iso(figure.period)
+            elif column.days is not None:
                 when = snapshot_iso(column.days.get(city.id))
             else:
                 when = snapshot_iso(day) if figure is not None else ""
-            change = table.change(row, change_column)
-            base = table.base_value(row, change_column)
+            change = table.change(row, change_column) if change_column else None
+            base = table.base_value(row, change_column) if change_column else None
             percent = change / base * 100 if change is not None and base else None
             line += [
                 _csv_number(value),

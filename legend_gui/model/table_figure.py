@@ -40,6 +40,15 @@ class TableFigure:
         return source_line(self.sources)
 
 
+def chosen_caption(catalog: Catalog, metric_id: str, day: date | None) -> str | None:
+    """What a table's caption says of the chosen metric: for a context metric, that its
+    counts cover a period (the snapshot does not apply); under Latest, each city's date."""
+    if catalog.is_context_metric(metric_id):
+        label = catalog.metric_by_id[metric_id].label
+        return f"{label}: counts for a period, not operation figures; the snapshot does not apply."
+    return dates_caption(catalog.latest_days(metric_id)) if is_latest(day) else None
+
+
 def table_figure(
     catalog: Catalog, settings: ChartSettings, compare: date | None = None
 ) -> TableFigure:
@@ -61,8 +70,9 @@ def table_figure(
                     seen[figure.source] = catalog.source(figure.source)
     day = settings.snapshot
     notes = [table.compare_text(), "Not reported and not yet launched are not zero."]
-    if is_latest(day):
-        notes.insert(0, dates_caption(catalog.latest_days(settings.metric)))
+    caption = chosen_caption(catalog, settings.metric, day)
+    if caption:
+        notes.insert(0, caption)
     if is_latest(day):
         subtitle = LATEST_SUBTITLE
     else:

@@ -7,8 +7,16 @@ theme is set. Exports do not need this widget: they call ``paint_map`` on their 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QHelpEvent,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from legend_gui.model.map_chart import MapChart
@@ -25,9 +33,10 @@ from legend_gui.ui.theme import is_dark
 
 
 class MapView(QWidget):
-    """Cities on the US map; click a marker to select its city."""
+    """Cities on the US map; click a marker to select its city, right-click it for its menu."""
 
     city_clicked = Signal(str)
+    marker_menu_requested = Signal(str, QPoint)  # (city id, global position)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +148,14 @@ class MapView(QWidget):
                 event.accept()
                 return
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        placed = self.marker_at(QPointF(event.pos()))
+        if placed is None:
+            event.ignore()
+            return
+        self.marker_menu_requested.emit(placed.marker.entry.city_id, event.globalPos())
+        event.accept()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -10,6 +10,7 @@ dialog, the print dialog included, goes through the injectable ``Dialogs``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
@@ -141,14 +142,35 @@ class PublishActions:
 
     def bar_menu(self, bar: Bar, global_pos: QPoint) -> QMenu:
         """A bar's context menu: Copy Citation (greyed for a bar without a figure)."""
-        settings = self._chart_settings()
+        return self.figure_menu(bar.city_id, self._chart_settings().metric, global_pos)
+
+    def figure_key(self, city_id: str, metric_id: str) -> FigureKey | None:
+        """The key of ``city_id``'s figure of ``metric_id`` at the snapshot on screen (under
+        Latest, at that city's own date; a context metric has no date); ``None`` when the
+        city has no such figure."""
+        catalog, day = self._catalog(), self._chart_settings().snapshot
+        if catalog is None:
+            return None
+        if catalog.is_context_metric(metric_id):
+            found = catalog.context.figure(city_id, metric_id) is not None
+            return (day or date.min, city_id, metric_id) if found else None
+        if day is None:
+            return None
+        own_day = catalog.figure_day(day, city_id, metric_id)
+        return (own_day, city_id, metric_id) if own_day is not None else None
+
+    def figure_menu(self, city_id: str, metric_id: str | None, global_pos: QPoint) -> QMenu:
+        """A figure's context menu (a bar, a map marker, a table cell): Copy Citation, greyed
+        with the reason when there is no figure to cite."""
+        key = self.figure_key(city_id, metric_id) if metric_id is not None else None
         menu = QMenu(self._parent)
-        cite = QAction("Copy &Citation", menu)
-        day = settings.snapshot
-        cite.setEnabled(bar.figure is not None and day is not None)
-        if day is not None:
-            key = (day, bar.city_id, settings.metric)
+        if key is not None:
+            cite = QAction("Copy &Citation", menu)
             cite.triggered.connect(lambda _checked=False: self.copy_citation(key))
+        else:
+            why = "not reported" if metric_id is not None else "choose a figure's cell"
+            cite = QAction(f"Copy &Citation ({why})", menu)
+            cite.setEnabled(False)
         menu.addAction(cite)
         self.menu = menu
         menu.popup(global_pos)  # not exec(): a test never waits on a nested loop

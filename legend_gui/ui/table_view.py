@@ -15,10 +15,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,7 +127,22 @@ class CityTableModel(QAbstractTableModel):
 
 
 class CityTableView(QTableView):
-    """A table that copies its selection (with headers) on Ctrl+C."""
+    """A table that copies its selection (with headers) on Ctrl+C; a right-clicked cell asks
+    for its figure's menu (``cell_menu_requested(city id, metric id or None, global pos)``:
+    a change column's metric is the one it compares)."""
+
+    cell_menu_requested = Signal(str, object, QPoint)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        model, index = self.model(), self.indexAt(event.pos())
+        if not isinstance(model, CityTableModel) or model.table is None or not index.isValid():
+            event.ignore()
+            return
+        column = model.table.columns[index.column()]
+        city_id = model.table.city_id(model.table_row(index.row()))
+        metric_id = column.metric.id if column.metric is not None else None
+        self.cell_menu_requested.emit(city_id, metric_id, event.globalPos())
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 
 from legend_gui.model.city_table import CityTable
-from legend_gui.model.latest import LATEST_SUBTITLE, dates_caption, is_latest, snapshot_text
+from legend_gui.model.latest import LATEST_SUBTITLE, is_latest, snapshot_text
 from legend_gui.model.map_entries import map_chart
+from legend_gui.model.table_figure import chosen_caption
 from legend_gui.ui.chart_tips import bar_tooltip
 from legend_gui.ui.map_draw import DARK_MAP, LIGHT_MAP
 from legend_gui.ui.map_view import MapView
@@ -37,9 +38,12 @@ class Heading:
 
 
 class ExtraViews(QObject):
-    """Owns the ``MapView`` and the ``TablePanel``. Signal ``city_clicked(object)``."""
+    """Owns the ``MapView`` and the ``TablePanel``. Signals ``city_clicked(object)`` and
+    ``figure_menu_requested(city id, metric id or None, global QPoint)``: a marker (the chosen
+    metric's figure) or a table cell (its column's metric) right-clicked."""
 
     city_clicked = Signal(object)
+    figure_menu_requested = Signal(str, object, QPoint)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +56,8 @@ class ExtraViews(QObject):
         self.map_view.city_clicked.connect(self.city_clicked.emit)
         self.table_panel.city_clicked.connect(self.city_clicked.emit)
         self.table_panel.compare_changed.connect(self._on_compare)
+        self.table_panel.view.cell_menu_requested.connect(self.figure_menu_requested.emit)
+        self.map_view.marker_menu_requested.connect(self._on_marker_menu)
 
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -88,14 +94,19 @@ class ExtraViews(QObject):
         else:
             subtitle = f"As announced on {snapshot_text(day)}" if day else "No snapshot"
         caption = [table.compare_text()]
-        if is_latest(day):
-            caption.insert(0, dates_caption(catalog.latest_days(settings.metric)))
+        chosen = chosen_caption(catalog, settings.metric, day)
+        if chosen:
+            caption.insert(0, chosen)
         caption.append(
             "Not reported and not yet launched are not zero: they sort last. Hover a value "
             "for its source; Ctrl+C copies the selection for a spreadsheet."
         )
         rate = " per 100,000 residents" if settings.per_capita else ""
         return Heading(f"Every city{rate}", subtitle, caption)
+
+    def _on_marker_menu(self, city_id: str, global_pos: QPoint) -> None:
+        if self._settings is not None:
+            self.figure_menu_requested.emit(city_id, self._settings.metric, global_pos)
 
     def _on_compare(self, day: object) -> None:
         """Remember the choice; the panel, also listening, redraws the table and caption."""
