@@ -7,6 +7,7 @@ Which metric is a part of which is data (``Metric.part_of`` and ``overlaps``), n
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
@@ -113,16 +114,10 @@ class WarningFinder:
     def _falls_of(self, index: FigureIndex, city_id: str | None) -> list[DataWarning]:
         found: list[_Fall] = []
         for metric in index.metric_by_id.values():
-            if not metric.cumulative:
-                continue
-            peaks: dict[str | None, Figure] = {}
-            peak_days: dict[str | None, date] = {}
-            falls: _Falls = {}
-            for point in index.timeline(city_id, metric.id):
-                _step(peaks, peak_days, falls, point.day, {city_id: point.figure})
-            for (_city, peak_day), (peak, lower) in falls.items():
-                rank = self._first_use(index, city_id, metric.id)
-                found.append((rank, (peak_day, peak), lower, city_id, metric))
+            if metric.cumulative:
+                series = index.timeline(city_id, metric.id)
+                groups = ((point.day, {city_id: point.figure}) for point in series)
+                found += self._falls_in(index, metric, groups)
         found.sort(key=lambda entry: (entry[0], entry[1][0]))
         return [self._warning(index, *entry[1:]) for entry in found]
 
@@ -136,26 +131,41 @@ class WarningFinder:
         """
         found: list[_Fall] = []
         for metric in index.metric_by_id.values():
-            if not metric.cumulative:
-                continue
-            peaks: dict[str | None, Figure] = {}
-            peak_days: dict[str | None, date] = {}
-            falls: _Falls = {}
-            for day in index.snapshot_dates:
-                # Only read: a dict keyed by city id is one keyed by city id or None.
-                group = cast(
-                    "dict[str | None, Figure]", index.city_figures.get((day, metric.id), {})
-                )
-                national = index.national_figures.get((day, metric.id))
-                if national is not None:
-                    group = {None: national, **group}  # a copy: the index stays as it is
-                if group:
-                    _step(peaks, peak_days, falls, day, group)
-            for (city_id, peak_day), (peak, lower) in falls.items():
-                rank = self._first_use(index, city_id, metric.id)
-                found.append((rank, (peak_day, peak), lower, city_id, metric))
+            if metric.cumulative:
+                found += self._falls_in(index, metric, self._groups(index, metric.id))
         found.sort(key=lambda entry: (entry[0], entry[1][0]))
         return found
+
+    @staticmethod
+    def _groups(
+        index: FigureIndex, metric_id: str
+    ) -> Iterator[tuple[date, dict[str | None, Figure]]]:
+        """Each snapshot's figures of a metric, keyed by city id (None: the reported total)."""
+        for day in index.snapshot_dates:
+            # Only read: a dict keyed by city id is one keyed by city id or None.
+            group = cast("dict[str | None, Figure]", index.city_figures.get((day, metric_id), {}))
+            national = index.national_figures.get((day, metric_id))
+            if national is not None:
+                group = {None: national, **group}  # a copy: the index stays as it is
+            if group:
+                yield day, group
+
+    def _falls_in(
+        self,
+        index: FigureIndex,
+        metric: Metric,
+        groups: Iterable[tuple[date, dict[str | None, Figure]]],
+    ) -> list[_Fall]:
+        """One metric's figures below an earlier peak, from its figures in date order."""
+        peaks: dict[str | None, Figure] = {}
+        peak_days: dict[str | None, date] = {}
+        falls: _Falls = {}
+        for day, group in groups:
+            _step(peaks, peak_days, falls, day, group)
+        return [
+            (self._first_use(index, city_id, metric.id), (peak_day, peak), lower, city_id, metric)
+            for (city_id, peak_day), (peak, lower) in falls.items()
+        ]
 
     def _first_use(
         self, index: FigureIndex, city_id: str | None, metric_id: str
