@@ -74,6 +74,18 @@ class _Target:
     default_suffix: str
 
 
+def _data_target(catalog: Catalog, title: str, kind: str, file_filter: str, suffix: str) -> _Target:
+    """The save question for a whole-dataset export: ``<data file>-<kind><suffix>``."""
+    stem = Path(catalog.path).stem if catalog.path else "legend"
+    return _Target(
+        title,
+        f"{safe_name(stem)}-{kind}{suffix}",
+        [file_filter, "All files (*)"],
+        (suffix,),
+        suffix,
+    )
+
+
 class ExportActions:
     """The export commands, built from what they need: the parent for dialogs, getters for the
     data and chart on screen, the dialog service, the settings and a status-bar callback."""
@@ -131,13 +143,8 @@ class ExportActions:
         catalog = self._catalog()
         if catalog is None:
             return None
-        stem = Path(catalog.path).stem if catalog.path else "legend"
-        target = _Target(
-            "Export Data (CSV)",
-            f"{safe_name(stem)}-all-figures.csv",
-            [FORMATS["csv"][1], "All files (*)"],
-            (".csv",),
-            ".csv",
+        target = _data_target(
+            catalog, "Export Data (CSV)", "all-figures", FORMATS["csv"][1], ".csv"
         )
 
         def make(path: Path) -> tuple[bytes, str]:
@@ -154,13 +161,8 @@ class ExportActions:
             return None
         from legend_gui.model.datapackage import data_package_zip
 
-        stem = Path(catalog.path).stem if catalog.path else "legend"
-        target = _Target(
-            "Export Data as Package",
-            f"{safe_name(stem)}-data-package.zip",
-            ["Data package (*.zip)", "All files (*)"],
-            (".zip",),
-            ".zip",
+        target = _data_target(
+            catalog, "Export Data as Package", "data-package", "Data package (*.zip)", ".zip"
         )
 
         def make(path: Path) -> tuple[bytes, str]:
