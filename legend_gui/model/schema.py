@@ -11,9 +11,19 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    Strict,
+)
 from pydantic.dataclasses import dataclass
-from pydantic_core import PydanticKnownError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticKnownError, core_schema
 
 from legend_gui.model.text import MULTI_LINE_PATTERN, ONE_LINE_PATTERN
 from legend_gui.model.vocab import SCHEMA_VERSION, Qualifier, Scope, SourceKind
@@ -83,11 +93,38 @@ def _figure_bounds(value: float) -> float:
     return value
 
 
+class _BoundsInRustForJson:
+    """From JSON text (the fast loader's chunks) a figure value's bounds are checked in Rust,
+    on each member of the union: no Python call per figure (≈0.3 s less at 360,000 figures).
+    Only the strict loader's Python objects go through ``_figure_bounds``, whose single error
+    the messages quote; the fast loader gives up on any error, so the JSON path needs only the
+    same verdict (``_figure_bounds`` on a strict int or float, exactly) and the same value."""
+
+    def __get_pydantic_core_schema__(
+        self, source: object, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        in_rust = core_schema.union_schema(
+            [
+                core_schema.int_schema(strict=True, ge=0, le=int(_FIGURE_MAX)),
+                core_schema.float_schema(strict=True, ge=0, le=_FIGURE_MAX, allow_inf_nan=False),
+            ]
+        )
+        return core_schema.json_or_python_schema(json_schema=in_rust, python_schema=handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        if schema["type"] == "json-or-python":  # the schema above: written as in Python
+            return handler(schema["python_schema"])
+        return handler(schema)  # pragma: no cover - pydantic passes the schema made above
+
+
 #: Figures are counts, amounts of money or weights: never negative, never NaN or infinite.
 #: The upper bound refuses absurd values (1e300) that would break charts and arithmetic.
 FigureValue = Annotated[
     Annotated[int, Strict()] | Annotated[float, Strict()],  # strict in lax records too
     AfterValidator(_figure_bounds),
+    _BoundsInRustForJson(),
     Field(json_schema_extra={"ge": 0, "le": _FIGURE_MAX}),  # as pydantic writes the bounds
 ]
 
