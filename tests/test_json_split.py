@@ -77,7 +77,7 @@ def test_strings_that_fool_the_cuts_give_the_strict_dataset(
     raw = json.dumps(document).encode()
     monkeypatch.setattr(fastload, "CHUNK_BYTES", 2_000)
     fell_back: list[str] = []
-    strict = fastload.parse_dataset
+    strict = parse_dataset
 
     def recording(text: bytes, name: str) -> Any:
         fell_back.append(name)
