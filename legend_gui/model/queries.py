@@ -11,14 +11,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from legend_gui.model.context import ContextIndex
 from legend_gui.model.data_warnings import DataWarning, WarningFinder
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.long_rows import LongRow, context_long_rows, long_rows
 from legend_gui.model.ranking import Leaderboard, SeriesPoint, leaderboard, series_point
-from legend_gui.model.schema import AlternateReport, Dataset, Figure, Metric, Source
 from legend_gui.model.status import core_metrics
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import AlternateReport, Dataset, Figure, Metric, Source
 
 #: Leaderboards kept per (metric, snapshot, per-capita): a selection change then costs no pass.
 _LEADERBOARDS_KEPT = 32
