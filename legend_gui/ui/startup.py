@@ -7,6 +7,7 @@ event-loop turn, so no step keeps the window from answering for long.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -37,16 +38,26 @@ class DeferredStart(QObject):
         self._load_plots = load_plots
 
     def first_painted(self, _when: float = 0.0) -> None:
-        QTimer.singleShot(0, self._after_first_paint)
+        QTimer.singleShot(0, self._import_validation if self._loader else self._prepare_chart)
 
-    def _after_first_paint(self) -> None:
+    def _import_validation(self, step: int = 0) -> None:
+        """pydantic and the schema (~200 ms together), imported in parts, a turn each."""
+        if step < len(_VALIDATION_IMPORTS):
+            importlib.import_module(_VALIDATION_IMPORTS[step])
+            QTimer.singleShot(0, lambda: self._import_validation(step + 1))
+        else:
+            QTimer.singleShot(0, self._validate)
+
+    def _validate(self) -> None:
         loader, self._loader = self._loader, None
-        if loader is not None:
-            catalog = loader()
-            if catalog is None:
-                self._on_failed()
-                return
-            self._on_loaded(catalog)
+        catalog = loader() if loader is not None else None
+        if catalog is None:
+            self._on_failed()
+            return
+        QTimer.singleShot(0, lambda: self._install(catalog))
+
+    def _install(self, catalog: Catalog) -> None:
+        self._on_loaded(catalog)
         QTimer.singleShot(0, self._prepare_chart)
 
     def _prepare_chart(self, step: int = 0) -> None:
@@ -58,6 +69,17 @@ class DeferredStart(QObject):
             QTimer.singleShot(0, lambda: self._prepare_chart(step + 1))
         else:
             self._load_plots()
+
+
+#: What validating a file needs, heaviest first: pydantic's compiled core, its Python part,
+#: then the schema's classes and the cross-checks.
+_VALIDATION_IMPORTS = (
+    "pydantic_core",
+    "pydantic.main",
+    "pydantic.dataclasses",
+    "legend_gui.model.schema",
+    "legend_gui.model.checks",
+)
 
 
 def _import_numpy() -> None:
