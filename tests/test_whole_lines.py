@@ -166,6 +166,14 @@ def test_lines_stay_whole_after_a_resize_and_a_jump(make_window, catalog: Catalo
     window.select_city(LONGEST)  # a new text of another length
     _settle()
     assert cut_lines(pane) == []
+    window.show_sources_tab()  # the pane hidden while its text and size change
+    _settle()
+    assert cut_lines(window.sources_pane) == []
+    window.select_city("chicago-il")
+    render_window(window, 1024, 700)
+    window.info_tabs.setCurrentWidget(pane)
+    _settle()
+    assert cut_lines(pane) == []
 
 
 def test_a_link_under_the_blank_strip_is_not_hovered(make_window, catalog: Catalog, qtbot) -> None:

@@ -219,7 +219,8 @@ class WholeLines(QObject):
     def _on_value(self, value: int) -> None:
         """Any other jump (to a link, to a found word) ends on a line's top: going down, the
         next one (what it went to stays in view at the bottom), going up, the one above."""
-        if self._busy:
+        if self._busy or not self._edit.isVisible():  # a hidden pane is seen to when shown
+            self._top = value
             return
         bands = self._bands()
         tops = line_tops(bands)
