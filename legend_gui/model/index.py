@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.latest import LATEST, latest_figures
-from legend_gui.model.schema import City, Dataset, Figure, Metric, Scope, Snapshot, Source
+from legend_gui.model.vocab import Scope
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import City, Dataset, Figure, Metric, Snapshot, Source
 
 #: (snapshot date, city id or None for the national scope, metric id): one figure.
 FigureKey = tuple[date, str | None, str]

@@ -9,11 +9,15 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.rates import rate_per_100k
-from legend_gui.model.schema import City, Figure, Qualifier
 from legend_gui.model.status import figure_state
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import City, Figure
 
 
 @dataclass(frozen=True, slots=True)
