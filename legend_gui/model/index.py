@@ -37,7 +37,10 @@ class FigureIndex:
         self.dataset = dataset
         self.path = path
         self.cities: list[City] = list(dataset.cities)
-        self.city_by_id: dict[str, City] = {city.id: city for city in dataset.cities}
+        #: The cities' ids in dataset order: scans that need only the id (which cities lack a
+        #: figure) read these strings, not 100,000 records scattered in memory.
+        self.city_ids: list[str] = [city.id for city in self.cities]
+        self.city_by_id: dict[str, City] = dict(zip(self.city_ids, self.cities, strict=True))
         self.metric_by_id: dict[str, Metric] = {metric.id: metric for metric in dataset.metrics}
         self.source_by_id: dict[str, Source] = {source.id: source for source in dataset.sources}
         self.snapshots: list[Snapshot] = sorted(dataset.snapshots, key=lambda s: s.date)
