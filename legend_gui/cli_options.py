@@ -61,7 +61,9 @@ def describe(settings: ChartSettings, period_counts: bool = False) -> str:
     if settings.view == "timeline":
         place = settings.city or "all cities (reported totals)"
         return f"timeline of {settings.metric}{rate}, {place}"
-    day = None if period_counts else settings.snapshot  # period counts have no snapshot
-    when = snapshot_text(day) if day else "no snapshot"
+    if period_counts:  # a context metric's counts cover periods, not a snapshot
+        when = "period counts, no snapshot date"
+    else:
+        when = snapshot_text(settings.snapshot) if settings.snapshot else "no snapshot"
     what = {"map": "map", "table": "table"}.get(settings.view, "bar chart")
     return f"{what} of {settings.metric}{rate}, {when}"

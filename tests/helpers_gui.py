@@ -184,3 +184,65 @@ def clipped_controls(window: Any) -> list[str]:
                 if not widget.rect().contains(widget.tabRect(index)):
                     problems.append(f"{name}: tab {widget.tabText(index)!r} cut off")
     return problems
+
+
+# -- whole lines in a text pane ----------------------------------------------------------------
+def text_lines(pane: Any) -> list[tuple[float, float, str]]:
+    """Every laid-out line of ``pane`` (a QTextEdit): top and bottom in viewport pixels, text."""
+    document = pane.document()
+    layout = document.documentLayout()
+    scrolled = pane.verticalScrollBar().value()
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top() - scrolled
+        text_layout = block.layout()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            text = block.text()[line.textStart() : line.textStart() + line.textLength()]
+            lines.append((top + line.y(), top + line.y() + line.height(), text))
+        block = block.next()
+    return lines
+
+
+def _viewport_rows(pane: Any) -> np.ndarray:
+    """The viewport as the user sees it (with whatever is drawn over it), as an (h, w) array
+    of 32-bit pixels, one row per device pixel."""
+    from PySide6.QtGui import QImage
+
+    image = pane.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    height, width = image.height(), image.width()
+    words = np.frombuffer(image.constBits(), np.uint32, count=height * image.bytesPerLine() // 4)
+    return words.reshape(height, image.bytesPerLine() // 4)[:, :width]
+
+
+def cut_lines(pane: Any, slack: float = 1.0) -> list[str]:
+    """The lines of ``pane`` a user sees cut at the viewport's top or bottom edge. A line the
+    bottom edge cuts is not seen when everything from its top down is plain background."""
+    from PySide6.QtGui import QColor, QPalette
+
+    height = pane.viewport().height()
+    rows = _viewport_rows(pane)
+    ratio = rows.shape[0] / height
+    background = QColor(pane.viewport().palette().color(QPalette.ColorRole.Base)).rgb()
+    problems = []
+    for top, bottom, text in text_lines(pane):
+        if bottom <= slack or top >= height - slack:
+            continue  # wholly outside
+        if top < -slack:
+            problems.append(f"cut at the top: {text!r} ({top:.1f}..{bottom:.1f})")
+        elif bottom > height + slack:
+            below = rows[int(max(top, 0) * ratio) :]
+            if (below != np.uint32(background)).any():
+                problems.append(f"cut at the bottom: {text!r} ({top:.1f}..{bottom:.1f})")
+    return problems
+
+
+def ink_between(pane: Any, top: float, bottom: float) -> bool:
+    """Whether anything but the background is drawn between two viewport heights."""
+    from PySide6.QtGui import QColor, QPalette
+
+    rows = _viewport_rows(pane)
+    ratio = rows.shape[0] / pane.viewport().height()
+    background = QColor(pane.viewport().palette().color(QPalette.ColorRole.Base)).rgb()
+    return bool((rows[int(top * ratio) : int(bottom * ratio) + 1] != np.uint32(background)).any())

@@ -323,6 +323,19 @@ def test_model_does_not_import_qt() -> None:
     assert "legend_gui.model.queries" in imported
 
 
+def test_window_builds_before_pydantic_is_imported() -> None:
+    """The first frame (the city list) needs no pydantic: importing it costs ~100 ms, so it is
+    loaded after the first paint, when the file is validated (issue 15)."""
+    result = python(
+        "import sys\n"
+        "import legend_gui.ui.main_window, legend_gui.ui.app\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'numpy'))\n"
+        "assert not heavy, heavy\n"
+        "assert 'legend_gui.model.schema' not in sys.modules\n"
+    )
+    assert result.returncode == 0, result.stderr
+
+
 def test_export_all_does_not_import_qt(good: Path, tmp_path: Path) -> None:
     """The long CSV is pure Python (export.py says so): no display, no Qt start-up cost."""
     out_path = tmp_path / "out.csv"

@@ -182,7 +182,7 @@ def test_the_cli_exports_a_context_metric(
 ) -> None:
     out = tmp_path / "h.csv"
     assert main(["export", "--metric", "homicides_2020", "-o", str(out)]) == 0
-    assert "no snapshot" in capsys.readouterr().out
+    assert "period counts, no snapshot date" in capsys.readouterr().out
     rows = _csv_rows(out.read_bytes())
     assert len(rows) == 9
     assert all(row["period"] == "2020-01-01/2020-12-31" and row["definition"] for row in rows)

@@ -13,13 +13,16 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import QUALIFIER_WORDS, format_number
 from legend_gui.model.index import FigureKey
 from legend_gui.model.queries import Catalog
-from legend_gui.model.schema import Dataset, Source
 from legend_gui.model.status import is_disputed
 from legend_gui.model.vocab import Qualifier, Scope
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Dataset, Source
 
 
 class CitationStyle(StrEnum):

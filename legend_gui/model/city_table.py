@@ -16,10 +16,9 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
-from legend_gui.model.context import period_text
+from legend_gui.model.context import is_context_figure, period_text
 from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS, format_date, format_number
 from legend_gui.model.latest import LATEST, is_latest, latest_figures, snapshot_text
-from legend_gui.model.schema import ContextFigure
 from legend_gui.model.status import (
     FigureState,
     core_metrics,
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
 
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import City, Figure, Metric
+    from legend_gui.model.schema import City, ContextFigure, Figure, Metric
 
     Shown = Figure | ContextFigure
 
@@ -214,7 +213,7 @@ class CityTable:
             text += f" ({others_text(others)})"
         if column.days is not None:
             text += f" · {format_date(column.days.get(city.id))}"
-        if isinstance(figure, ContextFigure) and column.period is None:
+        if is_context_figure(figure) and column.period is None:
             text += f" · {period_text(figure.period)}"
         return text
 
@@ -248,7 +247,7 @@ class CityTable:
             return f"{city.name}, {city.state}: {self.text(row, col)}"
         source = self.catalog.source(figure.source)
         lines = [f"{city.name}, {city.state}: {self.text(row, col)} {column.metric.unit}".strip()]
-        if isinstance(figure, ContextFigure):
+        if is_context_figure(figure):
             lines.append(f"{period_text(figure.period)}: {figure.definition}")
         if figure.qualifier is not Qualifier.EXACT:
             lines.append(f"({QUALIFIER_WORDS[figure.qualifier]}, as the source framed it)")

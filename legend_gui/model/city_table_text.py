@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from legend_gui.model.context import period_iso
+from legend_gui.model.context import is_context_figure, period_iso
 from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
 from legend_gui.model.latest import snapshot_iso
-from legend_gui.model.schema import ContextFigure
 from legend_gui.model.status import disputed_values
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ def table_csv(
             others = "; ".join(
                 QUALIFIER_MARKS[o.qualifier] + _csv_number(o.value) for o in disputed_values(figure)
             )
-            if isinstance(figure, ContextFigure):
+            if is_context_figure(figure):
                 when = period_iso(figure.period)
             elif column.days is not None:
                 when = snapshot_iso(column.days.get(city.id))

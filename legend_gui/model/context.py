@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeGuard
 
 from legend_gui.model.formatting import NOT_REPORTED
 from legend_gui.model.vocab import Qualifier
@@ -34,6 +34,15 @@ PER_100K = 100_000
 #: A point's state: a value, or the labelled gap ``NOT_REPORTED`` (never 0). Context counts
 #: have no launch date, so "not yet launched" does not apply to them.
 REPORTED = "reported"
+
+
+def is_context_figure(figure: object) -> TypeGuard[ContextFigure]:
+    """Whether ``figure`` is a period count rather than an announced figure. The schema is
+    imported here, not at the top: views built before the first frame ask this, and any figure
+    they are given was made by the schema, which is loaded by then."""
+    from legend_gui.model.schema import ContextFigure
+
+    return isinstance(figure, ContextFigure)
 
 
 def period_text(period: Period) -> str:

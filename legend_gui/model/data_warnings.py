@@ -10,21 +10,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from legend_gui.model.formatting import format_number, format_value
 from legend_gui.model.index import FigureIndex, FigureKey
 from legend_gui.model.part_warnings import find_parts, parts_of_place
-from legend_gui.model.schema import Figure, Metric, Qualifier
-from legend_gui.model.vocab import LOWER_BOUNDS
+from legend_gui.model.vocab import LOWER_BOUNDS, Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Figure, Metric
+
+    #: A fall found: (first use of its series, (day, figure) of the earlier, higher figure,
+    #: the later lower ones, city, metric).
+    _Fall = tuple[
+        tuple[int, int], tuple[date, Figure], list[tuple[date, Figure]], str | None, Metric
+    ]
+    #: The falls of one metric: (city, the peak's date) -> (the peak, the later lower ones).
+    _Falls = dict[tuple[str | None, date], tuple[Figure, list[tuple[date, Figure]]]]
 
 __all__ = ["LOWER_BOUNDS", "DataWarning", "WarningFinder", "goes_down"]
-
-#: A fall found: (first use of its series, (day, figure) of the earlier, higher figure, the
-#: later lower ones, city, metric).
-_Fall = tuple[tuple[int, int], tuple[date, Figure], list[tuple[date, Figure]], str | None, Metric]
-#: The falls of one metric: (city, the peak's date) -> (the peak, the later lower figures).
-_Falls = dict[tuple[str | None, date], tuple[Figure, list[tuple[date, Figure]]]]
 
 
 def goes_down(old: Figure, new: Figure) -> bool:

@@ -20,14 +20,16 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legend_gui.model.chart_table import csv_number
 from legend_gui.model.citation import STYLE_LABELS, CitationStyle, cite_dataset, licence_name
 from legend_gui.model.long_rows import ROLES, LongRow
 from legend_gui.model.queries import Catalog
-from legend_gui.model.schema import Source
 from legend_gui.model.vocab import Qualifier, Scope
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Source
 
 #: (column, Table Schema type, description, extra field properties)
 Column = tuple[str, str, str, dict[str, Any]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.citation import CitationStyle, cite_dataset, value_phrase
 from legend_gui.model.formatting import (
@@ -23,9 +24,11 @@ from legend_gui.model.formatting import (
 )
 from legend_gui.model.index import DatedFigure
 from legend_gui.model.queries import Catalog
-from legend_gui.model.schema import Figure, Metric, Source
 from legend_gui.model.status import differing_alternates
 from legend_gui.model.vocab import CORE_GROUP, Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Figure, Metric, Source
 
 #: How many cities the sheet's bar chart shows besides the city itself.
 CHART_CITIES = 8

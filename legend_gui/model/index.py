@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.latest import LATEST, latest_figures
-from legend_gui.model.schema import City, Dataset, Figure, Metric, Scope, Snapshot, Source
+from legend_gui.model.vocab import Scope
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import City, Dataset, Figure, Metric, Snapshot, Source
 
 #: (snapshot date, city id or None for the national scope, metric id): one figure.
 FigureKey = tuple[date, str | None, str]
@@ -33,7 +37,10 @@ class FigureIndex:
         self.dataset = dataset
         self.path = path
         self.cities: list[City] = list(dataset.cities)
-        self.city_by_id: dict[str, City] = {city.id: city for city in dataset.cities}
+        #: The cities' ids in dataset order: scans that need only the id (which cities lack a
+        #: figure) read these strings, not 100,000 records scattered in memory.
+        self.city_ids: list[str] = [city.id for city in self.cities]
+        self.city_by_id: dict[str, City] = dict(zip(self.city_ids, self.cities, strict=True))
         self.metric_by_id: dict[str, Metric] = {metric.id: metric for metric in dataset.metrics}
         self.source_by_id: dict[str, Source] = {source.id: source for source in dataset.sources}
         self.snapshots: list[Snapshot] = sorted(dataset.snapshots, key=lambda s: s.date)

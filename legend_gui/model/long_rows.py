@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from legend_gui.model.formatting import csv_qualifier
 from legend_gui.model.index import FigureIndex
-from legend_gui.model.schema import Qualifier
+from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
     from legend_gui.model.context import ContextIndex

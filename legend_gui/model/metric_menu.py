@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from legend_gui.model.schema import Dataset, Metric
 from legend_gui.model.vocab import CORE_GROUP
+
+if TYPE_CHECKING:  # pydantic costs ~100 ms to import: not before the first frame
+    from legend_gui.model.schema import Dataset, Metric
 
 #: The core group's title when the data gives it none.
 CORE_FALLBACK_TITLE = "Main figures"

@@ -12,13 +12,16 @@ Which metric is a part of which is data: no metric id is written here.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.index import FigureIndex
-from legend_gui.model.schema import Figure
 from legend_gui.model.vocab import LOWER_BOUNDS, Qualifier
 
-#: One finding: (date, city id or None, the whole's figure, the parts' figures that exceed it).
-PartFound = tuple[date, str | None, Figure, list[Figure]]
+if TYPE_CHECKING:
+    from legend_gui.model.schema import Figure
+
+    #: One finding: (date, city id or None, the whole's figure, the parts' figures over it).
+    PartFound = tuple[date, str | None, Figure, list[Figure]]
 #: Per whole metric id, in the dataset's metric order: (disjoint parts, overlapping parts).
 _Structure = dict[str, tuple[list[str], list[str]]]
 

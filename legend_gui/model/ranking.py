@@ -7,13 +7,18 @@ from the figures alone, without a point per city.
 from __future__ import annotations
 
 import heapq
+from itertools import filterfalse, islice
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from legend_gui.model.index import FigureIndex
 from legend_gui.model.rates import rate_per_100k
-from legend_gui.model.schema import City, Figure, Qualifier
 from legend_gui.model.status import figure_state
+from legend_gui.model.vocab import Qualifier
+
+if TYPE_CHECKING:
+    from legend_gui.model.schema import City, Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,19 +96,15 @@ def leaderboard(
     candidates.sort(
         key=lambda city_id: (-values[city_id], city_by_id[city_id].name, city_order[city_id])
     )
-    cities = index.cities
+    city_ids = index.city_ids
     first_missing: list[str] = []
-    if len(values) < len(cities):
-        for city in cities:
-            if city.id not in values:
-                first_missing.append(city.id)
-                if len(first_missing) >= top:
-                    break
+    if len(values) < len(city_ids):
+        first_missing = list(islice(filterfalse(values.__contains__, city_ids), top))
     return Leaderboard(
         leaders=candidates[:top],
         first_missing=first_missing,
         reported=len(values),
-        missing=len(cities) - len(values),
+        missing=len(city_ids) - len(values),
         no_population=no_population,
         top=top,
     )

@@ -94,22 +94,25 @@ class CityListModel(QAbstractListModel):
         cities = catalog.cities
         self._states = [city.state for city in cities]
         self._launches = [city.launch_date for city in cities]
-        self._set_rows([city.id for city in cities], [city.name for city in cities])
+        names = [city.name for city in cities]
+        self._set_rows([city.id for city in cities], names, catalog.search_keys)
 
     def set_preview(self, cities: list[CityPreview]) -> None:
         """Rows read straight from the file's JSON, shown while it is being validated."""
         self._states = [city.state for city in cities]
         self._launches = [city.launch_date for city in cities]
-        self._set_rows([city.id for city in cities], [city.name for city in cities])
+        names = [city.name for city in cities]
+        keys = fold_all(
+            [f"{name} {state}" for name, state in zip(names, self._states, strict=True)]
+        )
+        self._set_rows([city.id for city in cities], names, keys)
 
-    def _set_rows(self, ids: list[str], names: list[str]) -> None:
+    def _set_rows(self, ids: list[str], names: list[str], search_keys: list[str]) -> None:
         self.beginResetModel()
         self._names = names
         self._ids = ids
         self._position = {city_id: i for i, city_id in enumerate(ids)}
-        self._lowered = fold_all(
-            [f"{name} {state}" for name, state in zip(names, self._states, strict=True)]
-        )
+        self._lowered = search_keys
         self._details = [None] * len(self._names)
         self._filter = ""
         self._rows = list(range(len(self._names)))

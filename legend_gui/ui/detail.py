@@ -40,6 +40,7 @@ from legend_gui.ui.html_text import (
 )
 from legend_gui.ui.html_text import esc as _esc
 from legend_gui.ui.html_text import qualified_html as _qualified
+from legend_gui.ui.whole_lines import WholeLines
 
 __all__ = [  # the link and tooltip helpers live in html_text; callers import them from here too
     "DetailPane",
@@ -84,6 +85,7 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._shown = ("", "")
+        self.whole_lines = WholeLines(self)  # no line cut mid-line at the bottom edge
         # Every paragraph and table cell takes the window's direction: left to right for the
         # app's English words. Qt would otherwise make a cell right-to-left when its first
         # letter is (even inside an isolate: QTextBlock ignores them), moving "מעצרים" right.

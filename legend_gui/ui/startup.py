@@ -7,9 +7,12 @@ event-loop turn, so no step keeps the window from answering for long.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
@@ -35,26 +38,83 @@ class DeferredStart(QObject):
         self._load_plots = load_plots
 
     def first_painted(self, _when: float = 0.0) -> None:
-        QTimer.singleShot(0, self._after_first_paint)
+        QTimer.singleShot(0, self._import_validation if self._loader else self._prepare_chart)
 
-    def _after_first_paint(self) -> None:
+    def _import_validation(self, step: int = 0) -> None:
+        """pydantic and the schema (~200 ms together), imported in parts, a turn each."""
+        if step < len(_VALIDATION_IMPORTS):
+            importlib.import_module(_VALIDATION_IMPORTS[step])
+            QTimer.singleShot(0, lambda: self._import_validation(step + 1))
+        else:
+            QTimer.singleShot(0, self._validate)
+
+    def _validate(self) -> None:
         loader, self._loader = self._loader, None
-        if loader is not None:
-            catalog = loader()
-            if catalog is None:
-                self._on_failed()
-                return
-            self._on_loaded(catalog)
+        catalog = loader() if loader is not None else None
+        if catalog is None:
+            self._on_failed()
+            return
+        QTimer.singleShot(0, lambda: self._install(catalog))
+
+    def _install(self, catalog: Catalog) -> None:
+        self._on_loaded(catalog)
         QTimer.singleShot(0, self._prepare_chart)
 
     def _prepare_chart(self, step: int = 0) -> None:
-        """numpy, pyqtgraph, then the plots, each in its own event-loop turn (together they
-        take about 250 ms: numpy 50, the rest of pyqtgraph 150, the plots 50)."""
-        if step == 0:
-            import numpy  # noqa: F401 - imported for its cost, apart from pyqtgraph's
-        elif step == 1:
-            import pyqtgraph  # noqa: F401
+        """numpy, then pyqtgraph's import cut into parts, then the plots, each part in its
+        own event-loop turn so that none keeps the window from answering for long (a 100,000
+        city file is loading meanwhile). Together they take about 400 ms."""
+        if step < len(_CHART_IMPORTS):
+            _CHART_IMPORTS[step]()
+            QTimer.singleShot(0, lambda: self._prepare_chart(step + 1))
         else:
             self._load_plots()
-            return
-        QTimer.singleShot(0, lambda: self._prepare_chart(step + 1))
+
+
+#: What validating a file needs, heaviest first: pydantic's compiled core, its Python part,
+#: then the schema's classes and the cross-checks.
+_VALIDATION_IMPORTS = (
+    "pydantic_core",
+    "pydantic.main",
+    "pydantic.dataclasses",
+    "legend_gui.model.schema",
+    "legend_gui.model.checks",
+)
+
+
+def _import_numpy() -> None:
+    import numpy  # noqa: F401 - imported for its cost (~120 ms), apart from pyqtgraph's
+
+
+def _qt_types(module: ModuleType) -> Callable[[], None]:
+    """pyqtgraph's import copies every name of QtCore, QtGui and QtWidgets into its own Qt
+    namespace, which makes PySide6 create each of their ~700 lazily loaded types (~180 ms).
+    Touching them first, one module per turn, leaves that copy cheap."""
+
+    def touch() -> None:
+        for name in dir(module):
+            getattr(module, name)
+
+    return touch
+
+
+def _import_pyqtgraph_helpers() -> None:
+    """Standard-library modules pyqtgraph imports for features the window does not use
+    (its remote views, parameter trees and SVG export): ~30 ms taken out of its import."""
+    import multiprocessing  # noqa: F401
+    import pydoc  # noqa: F401
+    import xml.etree.ElementTree  # noqa: F401
+
+
+def _import_pyqtgraph() -> None:
+    import pyqtgraph  # noqa: F401
+
+
+_CHART_IMPORTS: tuple[Callable[[], None], ...] = (
+    _import_numpy,
+    _qt_types(QtCore),
+    _qt_types(QtGui),
+    _qt_types(QtWidgets),
+    _import_pyqtgraph_helpers,
+    _import_pyqtgraph,
+)
