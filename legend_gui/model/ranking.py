@@ -7,9 +7,9 @@ from the figures alone, without a point per city.
 from __future__ import annotations
 
 import heapq
-from itertools import filterfalse, islice
 from dataclasses import dataclass
 from datetime import date
+from itertools import filterfalse, islice
 from typing import TYPE_CHECKING
 
 from legend_gui.model.index import FigureIndex
