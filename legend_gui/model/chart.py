@@ -242,10 +242,6 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
     )
 
 
-def _not_launched(catalog: Catalog, day: date) -> int:
-    return sum(1 for city in catalog.cities if city.launch_date > day)
-
-
 def _bar_notes(
     catalog: Catalog,
     settings: ChartSettings,
@@ -271,7 +267,7 @@ def _bar_notes(
     extra = next((bar for bar in bars if bar.extra), None)
     if extra is not None and extra.rank is not None:
         notes.append(f"Also shown: {extra.label}, the selected city, ranked {ordinal(extra.rank)}.")
-    not_launched = _not_launched(catalog, day)
+    not_launched = catalog.launched_after(day)
     not_reported = missing - not_launched - no_population
     counts = []
     if not_reported > 0:

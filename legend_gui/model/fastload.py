@@ -95,6 +95,9 @@ def _fast(raw: bytes, name: str) -> Steps:
     from pydantic import ValidationError
 
     yield 0.03
+    import legend_gui.model.schema  # noqa: F401 - its classes (~50 ms), in a step of their own
+
+    yield 0.035
     from legend_gui.model.checks import FIGURES_PER_QUICK_STEP, checks_in_steps
 
     yield 0.04

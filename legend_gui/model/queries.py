@@ -7,6 +7,7 @@ It answers from the ``FigureIndex`` it extends; the longer algorithms live in ``
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -31,8 +32,8 @@ _LEADERBOARDS_KEPT = 32
 class Catalog(FigureIndex):
     """A validated dataset with the indexes its queries need."""
 
-    def __init__(self, dataset: Dataset, path: str | None = None) -> None:
-        super().__init__(dataset, path)
+    def _index(self, dataset: Dataset, path: str | None) -> Iterator[None]:
+        yield from super()._index(dataset, path)
         self._warnings_by_city: dict[str | None, list[DataWarning]] = {}
         self._leaderboards: dict[tuple[str, date, bool], Leaderboard] = {}
         self._warning_finder = WarningFinder()
@@ -67,6 +68,15 @@ class Catalog(FigureIndex):
         ids = [metric.id for metric in self.chart_metrics] or [m.id for m in self.dataset.metrics]
         core = [metric.id for metric in core_metrics(self.dataset)]
         return next((m for m in core if m in ids), ids[0] if ids else "")
+
+    @cached_property
+    def _launches(self) -> list[date]:
+        return sorted(city.launch_date for city in self.cities)
+
+    def launched_after(self, day: date) -> int:
+        """How many cities launch after ``day`` (a bisection, not a pass over the cities)."""
+        launches = self._launches
+        return len(launches) - bisect_right(launches, day)
 
     @cached_property
     def search_keys(self) -> list[str]:
@@ -131,7 +141,7 @@ class Catalog(FigureIndex):
     @cached_property
     def _city_order(self) -> dict[str, int]:
         """City id -> position in the dataset: the last tie-break of a ranking."""
-        return {city.id: index for index, city in enumerate(self.cities)}
+        return {city_id: index for index, city_id in enumerate(self.city_ids)}
 
     @property
     def city_position(self) -> dict[str, int]:

@@ -6,6 +6,7 @@ turn)."""
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,13 +126,18 @@ def _catalog(dataset: Dataset, path: Path) -> Iterator[object]:
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
 
-    catalog = Catalog(dataset, str(path))
-    yield None
+    catalog = yield from Catalog.in_steps(dataset, str(path))
     catalog.citations()
     yield None
     catalog.warnings_for(None)
     yield None
     catalog.search_keys  # noqa: B018 - built here, in a step of its own
+    yield None
+    catalog.city_position  # noqa: B018 - likewise
+    yield None
+    catalog.context_metrics  # noqa: B018 - the metric box's choices
+    yield None
+    catalog.launched_after(date.min)  # the chart's "not yet launched" count
     yield None
     metric = catalog.default_metric()
     day = catalog.default_snapshot(metric)

@@ -32,6 +32,7 @@ from legend_gui.ui.display_text import shown
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import City
 
 
 class CityPreview(NamedTuple):
@@ -77,12 +78,9 @@ class CityListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._states: list[str] = []
-        self._count = 1  # rows shown ("All cities" + matches); Qt asks for it very often
-        self._launches: list[date] = []
-        self._names: list[str] = []
+        self._cities: Sequence[CityPreview | City] = []  # read per shown row, not copied
         self._details: list[str | None] = []  # built lazily: only visible rows need one
-        self._ids: list[str] = []
+        self._ids: Sequence[str] = []
         self._position: dict[str, int] = {}
         self._lowered: list[str] = []
         self._rows: list[int] = []  # indices into the catalog's cities that match the filter
@@ -91,31 +89,32 @@ class CityListModel(QAbstractListModel):
 
     # -- data -----------------------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
-        cities = catalog.cities
-        self._states = [city.state for city in cities]
-        self._launches = [city.launch_date for city in cities]
-        names = [city.name for city in cities]
-        self._set_rows([city.id for city in cities], names, catalog.search_keys)
+        """The catalog's cities; its ids, positions and search keys are built once per
+        dataset (a large file's in background steps), so this copies no per-city list."""
+        keys = catalog.search_keys
+        self._set_rows(catalog.cities, catalog.city_ids, catalog.city_position, keys)
 
     def set_preview(self, cities: list[CityPreview]) -> None:
         """Rows read straight from the file's JSON, shown while it is being validated."""
-        self._states = [city.state for city in cities]
-        self._launches = [city.launch_date for city in cities]
-        names = [city.name for city in cities]
-        keys = fold_all(
-            [f"{name} {state}" for name, state in zip(names, self._states, strict=True)]
-        )
-        self._set_rows([city.id for city in cities], names, keys)
+        ids = [city.id for city in cities]
+        keys = fold_all([f"{city.name} {city.state}" for city in cities])
+        self._set_rows(cities, ids, {city_id: i for i, city_id in enumerate(ids)}, keys)
 
-    def _set_rows(self, ids: list[str], names: list[str], search_keys: list[str]) -> None:
+    def _set_rows(
+        self,
+        cities: Sequence[CityPreview | City],
+        ids: Sequence[str],
+        position: dict[str, int],
+        search_keys: list[str],
+    ) -> None:
         self.beginResetModel()
-        self._names = names
-        self._ids = ids
-        self._position = {city_id: i for i, city_id in enumerate(ids)}
+        self._cities = cities
         self._lowered = search_keys
-        self._details = [None] * len(self._names)
+        self._ids = ids
+        self._position = position
+        self._details = [None] * len(cities)
         self._filter = ""
-        self._rows = list(range(len(self._names)))
+        self._rows = list(range(len(cities)))
         self._show_all_row = True
         self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
@@ -148,7 +147,7 @@ class CityListModel(QAbstractListModel):
         return len(self._rows)
 
     def total_cities(self) -> int:
-        return len(self._names)
+        return len(self._cities)
 
     # -- look-ups ---------------------------------------------------------------------------
     def row_of(self, city_id: str | None) -> int | None:
@@ -199,22 +198,22 @@ class CityListModel(QAbstractListModel):
             return None
         city_index = self._rows[row - (1 if self._show_all_row else 0)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._names[city_index]
+            return self._cities[city_index].name
         if role == CityIdRole:
             return self._ids[city_index]
         if role == DetailRole:
             return self._detail(city_index)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._names[city_index]}, {self._detail(city_index)}"
+            return f"{self._cities[city_index].name}, {self._detail(city_index)}"
         if role == Qt.ItemDataRole.ToolTipRole:  # a name like "<b>x</b>" must not render bold
-            return tooltip_text(f"{self._names[city_index]}, {self._detail(city_index)}")
+            return tooltip_text(f"{self._cities[city_index].name}, {self._detail(city_index)}")
         return None
 
     def _detail(self, city_index: int) -> str:
         detail = self._details[city_index]
         if detail is None:
-            launch = format_date(self._launches[city_index])
-            detail = f"{self._states[city_index]} · since {launch}"
+            city = self._cities[city_index]
+            detail = f"{city.state} · since {format_date(city.launch_date)}"
             self._details[city_index] = detail
         return detail
 
