@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar
+
+from legend_gui.ui.turns import next_turn
 
 if TYPE_CHECKING:
     from legend_gui.model.schema import Dataset
@@ -60,7 +62,7 @@ class BackgroundOpen(QObject):
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
         self._escape.activated.connect(self.cancel)
-        QTimer.singleShot(0, self._step)
+        next_turn(self, self._step)
 
     @property
     def running(self) -> bool:
@@ -88,7 +90,7 @@ class BackgroundOpen(QObject):
             return
         if isinstance(done, float):
             self._bar.setValue(round(done * 100))
-        QTimer.singleShot(0, self._step)
+        next_turn(self, self._step)
 
     def cancel(self) -> None:
         """Stop loading; the window keeps what it shows."""
