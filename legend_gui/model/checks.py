@@ -13,7 +13,15 @@ from operator import attrgetter, eq, is_, is_not
 from typing import NamedTuple
 
 from legend_gui.model.context_checks import context_violations
-from legend_gui.model.schema import Dataset, Figure, Metric, Scope, Snapshot
+from legend_gui.model.schema import (
+    AlternateReport,
+    Corroboration,
+    Dataset,
+    Figure,
+    Metric,
+    Scope,
+    Snapshot,
+)
 from legend_gui.model.text import printable
 
 Path = tuple[str | int, ...]
@@ -252,19 +260,15 @@ def _figure_violations(s: int, snapshot: Snapshot, known: _Known) -> Iterator[Vi
             )
         if figure.source not in source_ids:
             yield _unknown_source(("snapshots", s, "figures", f, "source"), figure.source)
-        if figure.corroborated_by:
-            for k, other in enumerate(figure.corroborated_by):
+        others_by_field: tuple[tuple[str, tuple[Corroboration | AlternateReport, ...]], ...] = (
+            ("corroborated_by", figure.corroborated_by),
+            ("alternates", figure.alternates),
+        )
+        for field, others in others_by_field:
+            for k, other in enumerate(others):
                 if other.source not in source_ids:
                     yield _unknown_source(
-                        ("snapshots", s, "figures", f, "corroborated_by", k, "source"),
-                        other.source,
-                    )
-        if figure.alternates:
-            for a, alternate in enumerate(figure.alternates):
-                if alternate.source not in source_ids:
-                    yield _unknown_source(
-                        ("snapshots", s, "figures", f, "alternates", a, "source"),
-                        alternate.source,
+                        ("snapshots", s, "figures", f, field, k, "source"), other.source
                     )
         first = setdefault((is_city, city_id, metric), f)
         if first != f:
