@@ -66,11 +66,14 @@ class FigureIndex:
         # such an index took 600 ms and 100 MiB (a key tuple, and a list of dates, per entry).
         self.city_figures: dict[tuple[date, str], dict[str, Figure]] = {}
         self.national_figures: dict[tuple[date, str], Figure] = {}
-        by_metric, national = self.city_figures, self.national_figures
+        #: The same groups' values (city id -> number), read while indexing: a metric change
+        #: ranks these instead of reading 100,000 figure records again (≈30 ms).
+        self.city_values: dict[tuple[date, str], dict[str, float]] = {}
+        national = self.national_figures
         city_scope = Scope.CITY
         for snapshot in self.snapshots:
             day = snapshot.date
-            groups: dict[str, dict[str, Figure]] = {}
+            groups: dict[str, tuple[dict[str, Figure], dict[str, float]]] = {}
             figures = snapshot.figures
             for start in range(0, len(figures), FIGURES_PER_STEP):
                 yield None
@@ -81,16 +84,19 @@ class FigureIndex:
                             continue
                         group = groups.get(figure.metric)
                         if group is None:
-                            group = groups[figure.metric] = {}
-                        group[city] = figure
+                            group = groups[figure.metric] = ({}, {})
+                        group[0][city] = figure
+                        group[1][city] = figure.value
                     else:
                         national[(day, figure.metric)] = figure
-            for metric, group in groups.items():
-                known = by_metric.get((day, metric))
+            for metric, (by_city, values) in groups.items():
+                known = self.city_figures.get((day, metric))
                 if known is None:
-                    by_metric[(day, metric)] = group
+                    self.city_figures[(day, metric)] = by_city
+                    self.city_values[(day, metric)] = values
                 else:  # two snapshots with one date: only in a file the checks refuse
-                    known.update(group)
+                    known.update(by_city)
+                    self.city_values[(day, metric)].update(values)
 
         # metric -> the virtual snapshot LATEST's figures and their dates (built on first
         # use; kept apart from city_figures, which holds real snapshots only)
@@ -103,6 +109,12 @@ class FigureIndex:
         if day == LATEST:
             return self._latest_group(metric_id)
         return self.city_figures.get((day, metric_id), {})
+
+    def values_at(self, day: date, metric_id: str) -> dict[str, float]:
+        """``figures_at``'s values by city id (read-only: shared with the index)."""
+        if day == LATEST:
+            return {city: figure.value for city, figure in self._latest_group(metric_id).items()}
+        return self.city_values.get((day, metric_id), {})
 
     def latest_days(self, metric_id: str) -> dict[str, date]:
         """City id -> the date of its figure in the virtual snapshot ``LATEST``."""

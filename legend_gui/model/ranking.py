@@ -74,20 +74,19 @@ def leaderboard(
     A metric change at 100,000 cities must not build a point for every city and sort them
     all (≈250 ms): this selects the leaders from the figures alone, then orders only those.
     """
-    figures = index.figures_at(day, metric_id)
+    counts = index.values_at(day, metric_id)  # read-only: the index's own dict
     city_by_id = index.city_by_id
     no_population = 0
+    values = counts
     if per_capita:
-        values: dict[str, float] = {}
-        for city_id, figure in figures.items():
+        values = {}
+        for city_id, count in counts.items():
             population = city_by_id[city_id].population
-            rate = rate_per_100k(figure.value, population.value if population else None)
+            rate = rate_per_100k(count, population.value if population else None)
             if rate is None:
                 no_population += 1
             else:
                 values[city_id] = rate
-    else:
-        values = {city_id: figure.value for city_id, figure in figures.items()}
     if len(values) > top:  # only values from the top-th largest on can be leaders
         threshold = heapq.nlargest(top, values.values())[-1]
         candidates = [city_id for city_id, value in values.items() if value >= threshold]
