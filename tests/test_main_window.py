@@ -49,9 +49,13 @@ def test_typing_filters_the_list_literally_and_case_insensitively(
     qtbot.keyClicks(window.search_box, "CHI")
     assert visible_names(window) == ["Chicago"]
     assert window.count_label.text() == "1 of 9 cities"
-    # the current city follows the first match, and detail and chart follow it
-    assert window.city_id == "chicago-il"
+    # the current city follows the first match at once in the list; the detail pane and the
+    # chart follow it in the next event-loop turn (once for a burst of keystrokes)
+    current = window.city_view.currentIndex()
+    assert window.cities.model.city_id_at(current.row()) == "chicago-il"
+    qtbot.waitUntil(lambda: window.city_id == "chicago-il", timeout=2_000)
     assert "Chicago, IL" in window.detail.toPlainText()
+    assert window.chart_settings.city == "chicago-il"
     window.search_box.clear()
     qtbot.keyClicks(window.search_box, "st.")  # regex characters are literal
     assert visible_names(window) == ["St. Louis"]
@@ -59,6 +63,20 @@ def test_typing_filters_the_list_literally_and_case_insensitively(
     qtbot.keyClicks(window.search_box, "zzz")
     assert visible_names(window) == []
     assert window.count_label.text() == "No city matches"
+
+
+def test_a_burst_of_keystrokes_redraws_the_chart_once(make_window, catalog: Catalog, qtbot) -> None:
+    """Each letter of "mi" moves the selection ("m": Kansas City, MO, is the first match;
+    "mi": Detroit, MI); the detail pane and the chart follow once, for the last one."""
+    window = make_window(catalog)
+    chosen: list[str | None] = []
+    window.cities.city_chosen.connect(chosen.append)
+    qtbot.keyClicks(window.search_box, "mi")
+    assert chosen == []  # the list has moved; the chart waits for the next turn
+    qtbot.waitUntil(lambda: bool(chosen), timeout=2_000)
+    qtbot.wait(50)
+    assert chosen == ["detroit-mi"]
+    assert window.chart_settings.city == "detroit-mi"
 
 
 def test_escape_clears_the_search_and_ctrl_f_focuses_it(
