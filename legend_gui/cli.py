@@ -228,12 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(options: argparse.Namespace) -> int:
-    from legend_gui.model import Catalog, DatasetError, load_dataset
+    from legend_gui.model import Catalog, DatasetError, load_dataset_fast
 
     status = EXIT_OK
     for file in options.files:
         try:
-            catalog = Catalog(load_dataset(file), str(file))
+            catalog = Catalog(load_dataset_fast(file), str(file))
         except DatasetError as error:
             for line in error.lines():
                 _err(line)
@@ -274,11 +274,11 @@ def _list(options: argparse.Namespace) -> int:
 
 
 def _load_catalog(path: Path | None) -> Catalog:
-    from legend_gui.model import Catalog, load_dataset
+    from legend_gui.model import Catalog, load_dataset_fast
     from legend_gui.resources import bundled_dataset
 
     file = path or bundled_dataset()
-    return Catalog(load_dataset(file), str(file))
+    return Catalog(load_dataset_fast(file), str(file))
 
 
 def _reporting_failures(command: str, run: Callable[[], int]) -> int:

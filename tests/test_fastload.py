@@ -12,7 +12,7 @@ import pytest
 
 from legend_gui.model import fastload
 from legend_gui.model.errors import DatasetError
-from legend_gui.model.fastload import load_in_steps, parse_in_steps
+from legend_gui.model.fastload import load_dataset_fast, load_in_steps, parse_in_steps
 from legend_gui.model.loading import load_dataset, parse_dataset
 from legend_gui.resources import bundled_dataset
 from tests.helpers import valid_dataset
@@ -121,3 +121,27 @@ def test_a_small_file_goes_to_the_strict_loader(monkeypatch: pytest.MonkeyPatch)
     fell_back = _fast_only(monkeypatch)
     _run(load_in_steps(bundled_dataset()))
     assert fell_back  # under FAST_MIN_BYTES: no fast path at all
+
+
+def test_the_command_line_reads_a_large_file_the_fast_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``validate``, ``export`` and the other commands read through ``load_dataset_fast``:
+    the strict loader's dataset for a large good file, its message for a large bad one."""
+    raw = _synthetic(5_000)
+    assert len(raw) >= fastload.FAST_MIN_BYTES
+    good = tmp_path / "big.json"
+    good.write_bytes(raw)
+    fell_back = _fast_only(monkeypatch)
+    assert load_dataset_fast(good).model_dump() == load_dataset(good).model_dump()
+    assert fell_back == []
+    bad = tmp_path / "bad.json"
+    data = json.loads(raw)
+    data["cities"][4_000]["launch_date"] = "2020-02-30"  # no such day, deep in the file
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DatasetError) as strict:
+        load_dataset(bad)
+    with pytest.raises(DatasetError) as fast:
+        load_dataset_fast(bad)
+    assert fast.value.lines() == strict.value.lines()
+    assert fell_back == [str(bad)]

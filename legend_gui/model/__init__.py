@@ -14,6 +14,7 @@ _EXPORTS = {
     "Problem": "errors",
     "MAX_FILE_BYTES": "loading",
     "load_dataset": "loading",
+    "load_dataset_fast": "fastload",
     "parse_dataset": "loading",
     "Catalog": "queries",
     "DataWarning": "data_warnings",
@@ -41,6 +42,7 @@ __all__ = [
     "SeriesPoint",
     "TimelinePoint",
     "load_dataset",
+    "load_dataset_fast",
     "parse_dataset",
     "rate_per_100k",
 ]
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from legend_gui.model.chart import TimelinePoint
     from legend_gui.model.data_warnings import DataWarning
     from legend_gui.model.errors import DatasetError, Problem
+    from legend_gui.model.fastload import load_dataset_fast
     from legend_gui.model.index import DatedFigure
     from legend_gui.model.loading import MAX_FILE_BYTES, load_dataset, parse_dataset
     from legend_gui.model.queries import Catalog

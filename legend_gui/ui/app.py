@@ -252,12 +252,12 @@ def screenshot(
     display."""
     prefer_offscreen_without_display()
     from legend_gui.fileio import WriteError, atomic_write_bytes
-    from legend_gui.model import Catalog, load_dataset
+    from legend_gui.model import Catalog, load_dataset_fast
     from legend_gui.resources import bundled_dataset
 
     app = application()
     file = data or bundled_dataset()
-    catalog = Catalog(load_dataset(file), str(file))
+    catalog = Catalog(load_dataset_fast(file), str(file))
     from legend_gui.model.ids import check_id
 
     if city is not None:
