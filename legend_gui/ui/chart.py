@@ -11,7 +11,7 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,7 +37,6 @@ from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
 from legend_gui.ui.elided import ElidedLabel
-from legend_gui.ui.view_host import ExtraViews
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
     from legend_gui.ui.chart_draw import BarGeometry
     from legend_gui.ui.chart_theme import ChartTheme
+    from legend_gui.ui.view_host import ExtraViews
 
 
 class ChartPanel(QWidget):
@@ -57,6 +57,7 @@ class ChartPanel(QWidget):
     city_clicked = Signal(object)
     snapshot_clicked = Signal(object)
     bar_menu_requested = Signal(object, object)  # (Bar, global QPoint): a bar right-clicked
+    figure_menu_requested = Signal(str, object, QPoint)  # a map marker or table cell
     point_clicked = Signal(object, object)  # a timeline point: city id (None: national), date
     chart_painted = Signal(float)
 
@@ -83,9 +84,7 @@ class ChartPanel(QWidget):
         self.reset_button = self.controls.reset_button
         self.controls.reset_clicked.connect(self.reset_view)
         self.controls.edited.connect(self._on_control_changed)
-        self.views = ExtraViews(self)  # the Map and the Table
-        self.views.city_clicked.connect(self.city_clicked.emit)
-        self.views.table_panel.compare_changed.connect(lambda _day: self.refresh())
+        self._views: ExtraViews | None = None  # the Map and the Table, built when first shown
 
         self.title_label = ElidedLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -100,14 +99,10 @@ class ChartPanel(QWidget):
         self.placeholder = QLabel("Loading chart…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.views.map_view)
-        self.stack.addWidget(self.views.table_panel)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.stack.setMinimumHeight(220)
         self.stack.setAccessibleName("Chart")
-        self.stack.setAccessibleDescription(
-            "Bar chart comparing cities; the same figures are listed in the detail pane"
-        )
+        self.stack.setAccessibleDescription("Bar chart comparing cities; figures also in Details")
 
         self.caption_label = QLabel()
         self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -147,8 +142,7 @@ class ChartPanel(QWidget):
 
     # -- what is drawn, read back from the scene (tests check it against the model) ---------
     def plot(self, view: str) -> pg.PlotWidget | None:
-        """The plot widget that draws ``view`` (``bars``, ``timeline``); ``None`` before
-        ``load_plots``."""
+        """The plot widget drawing ``view`` (bars, timeline); ``None`` before ``load_plots``."""
         return self._timeline_plot if view == "timeline" else self._bar_plot
 
     def drawn_bar_widths(self) -> list[float]:
@@ -176,17 +170,32 @@ class ChartPanel(QWidget):
         self._on_bar_hovered(scene_pos)
         self._on_timeline_hovered(scene_pos)
 
+    @property
+    def views(self) -> ExtraViews:
+        """The Map and the Table, built on first use: the window's first frame and first chart
+        need neither (their modules take ~50 ms to import and build)."""
+        if self._views is None:
+            from legend_gui.ui.view_host import attach_views
+
+            views = self._views = attach_views(self, self.stack, self._dark, self._catalog)
+            views.city_clicked.connect(self.city_clicked.emit)
+            views.figure_menu_requested.connect(self.figure_menu_requested.emit)
+            views.table_panel.compare_changed.connect(lambda _day: self.refresh())
+        return self._views
+
     def set_catalog(self, catalog: Catalog) -> None:
         """Fill the selectors from the data (metric labels, snapshot dates)."""
         self._catalog = catalog
         self.controls.fill(catalog)
-        self.views.set_catalog(catalog)
+        if self._views is not None:
+            self._views.set_catalog(catalog)
 
     def set_dark(self, dark: bool) -> None:
         if dark != self._dark:
             self._dark = dark
             self._apply_theme()
-            self.views.set_dark(dark)
+            if self._views is not None:
+                self._views.set_dark(dark)
             self.refresh()
 
     def show_settings(self, settings: ChartSettings) -> None:
@@ -358,12 +367,9 @@ class ChartPanel(QWidget):
     def _on_timeline_clicked(self, event: Any) -> None:
         """A click on a point shows that snapshot (in the details, and on the bar chart); on
         a compared city's line, that city too (``point_clicked``)."""
-        if event.button() != Qt.MouseButton.LeftButton or not isinstance(
-            self._chart, TimelineChart
-        ):
-            return
-        found = self.timeline_point_at(event.scenePos())
-        if found is None:
+        left = event.button() == Qt.MouseButton.LeftButton
+        found = self.timeline_point_at(event.scenePos()) if left else None
+        if found is None or not isinstance(self._chart, TimelineChart):
             return
         city_id, day = found
         if city_id == self._chart.settings.city:
@@ -386,11 +392,8 @@ class ChartPanel(QWidget):
             self.chart_painted.emit(time.perf_counter())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and (event.key() == Qt.Key.Key_Escape)
-        ):
+        key = event.key() if isinstance(event, QKeyEvent) else None
+        if event.type() == QEvent.Type.KeyPress and key == Qt.Key.Key_Escape:
             self.reset_view()
             return True
         return super().eventFilter(watched, event)

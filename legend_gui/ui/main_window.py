@@ -96,7 +96,7 @@ class MainWindow(FileCommands):
         self.cities.city_toggled.connect(self.toggle_compared)
         self.chart_panel.snapshot_clicked.connect(self._choose_snapshot)
         self.chart_panel.bar_menu_requested.connect(self.publish.bar_menu)
-        self.chart_panel.views.figure_menu_requested.connect(self.publish.figure_menu)
+        self.chart_panel.figure_menu_requested.connect(self.publish.figure_menu)
         self.detail.citation_requested.connect(self.publish.copy_citation)
         self.city_view.first_painted.connect(self._start.first_painted)
         for pane in (self.detail, self.sources_pane):

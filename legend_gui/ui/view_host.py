@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from legend_gui.model.city_table import CityTable
 from legend_gui.model.latest import LATEST_SUBTITLE, is_latest, snapshot_text
@@ -111,3 +112,17 @@ class ExtraViews(QObject):
     def _on_compare(self, day: object) -> None:
         """Remember the choice; the panel, also listening, redraws the table and caption."""
         self.compare = day if isinstance(day, date) else None
+
+
+def attach_views(
+    parent: QWidget, stack: QStackedWidget, dark: bool, catalog: Catalog | None
+) -> ExtraViews:
+    """The Map and the Table for a chart panel, added to its ``stack`` (built on first use:
+    the first frame and the first chart need neither)."""
+    views = ExtraViews(parent)
+    stack.addWidget(views.map_view)
+    stack.addWidget(views.table_panel)
+    views.set_dark(dark)
+    if catalog is not None:
+        views.set_catalog(catalog)
+    return views
