@@ -79,6 +79,22 @@ def test_a_burst_of_keystrokes_redraws_the_chart_once(make_window, catalog: Cata
     assert window.chart_settings.city == "detroit-mi"
 
 
+def test_a_click_on_the_row_typing_selected_chooses_it_at_once(
+    make_window, catalog: Catalog, qtbot
+) -> None:
+    """Typing selects a row and leaves the chart for the next turn; a click on that row
+    makes it the window's city at once, as a click on any row does."""
+    window = make_window(catalog)
+    qtbot.keyClicks(window.search_box, "indian")
+    assert window.city_id != "indianapolis-in"  # the chart waits for the next turn
+    row = window.city_model.row_of("indianapolis-in")
+    assert row is not None
+    index = window.city_model.index(row, 0)
+    center = window.city_view.visualRect(index).center()
+    qtbot.mouseClick(window.city_view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert window.city_id == "indianapolis-in"
+
+
 def test_escape_clears_the_search_and_ctrl_f_focuses_it(
     make_window, catalog: Catalog, qtbot
 ) -> None:

@@ -248,15 +248,29 @@ class RandomUser:
         if self.rng.random() < 0.3:
             self.window.search_box.clear()
         self.qtbot.keyClicks(self.window.search_box, fragment)
+        self._window_follows_the_list()
         return f"type_filter {fragment!r} -> {self.window.search_box.text()!r}"
+
+    def _window_follows_the_list(self) -> None:
+        """Typing moves the list's selection at once; the window (detail pane, chart) takes
+        that city in the next event-loop turn, once for a burst of keystrokes."""
+        view, model = self.window.city_view, self.window.city_model
+
+        def followed() -> bool:
+            current = view.currentIndex()
+            return not current.isValid() or model.city_id_at(current.row()) == self.window.city_id
+
+        self.qtbot.waitUntil(followed, timeout=2_000)
 
     def backspace(self) -> str:
         self.qtbot.keyClick(self.window.search_box, Qt.Key.Key_Backspace)
+        self._window_follows_the_list()
         return f"backspace -> {self.window.search_box.text()!r}"
 
     def escape(self) -> str:
         self.qtbot.keyClick(self.window.search_box, Qt.Key.Key_Escape)
         assert self.window.search_box.text() == ""
+        self._window_follows_the_list()
         return "escape"
 
     # -- chart settings -------------------------------------------------------------------------

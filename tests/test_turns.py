@@ -7,12 +7,14 @@ import itertools
 import time
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from legend_gui.ui import turns
 from legend_gui.ui.turns import next_turn
 
-STEP_S = 0.08
+STEP_S = 0.12
 
 
 def _busy(seconds: float) -> None:
@@ -37,6 +39,11 @@ def test_two_chains_interleave_and_never_share_a_turn(
     """A 5 ms timer keeps ticking between the steps: with each chain on its own zero-timers,
     both chains' steps fell in one turn and the timer waited for two steps at once. (The
     garbage collector is held off: a pass over earlier tests' objects would lengthen a turn.)"""
+    # Start from a quiet loop: earlier tests' windows may still have steps queued and widgets
+    # waiting for deletion, and a pass spent on them would count against a step.
+    qtbot.waitUntil(lambda: not turns._queue, timeout=5_000)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
     gc.collect()
     gc.disable()
     request.addfinalizer(gc.enable)

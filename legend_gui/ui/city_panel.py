@@ -95,6 +95,7 @@ class CityPanel(QWidget):
 
         self.search_box.textChanged.connect(self._on_search_changed)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.view.pressed.connect(lambda _index: self._emit_pending_choice())
         self.view.row_toggled.connect(
             lambda row: self.city_toggled.emit(self.model.city_id_at(row))
         )
@@ -119,10 +120,11 @@ class CityPanel(QWidget):
         self._current = city_id
         row = self.model.row_of(city_id)
         if row is None and self.model.filter_text:
-            self.search_box.clear()
+            self.search_box.clear()  # moves the selection as typing does: left pending
             row = self.model.row_of(city_id)
         if row is not None:
             self._make_current(row)
+        self._emit_pending_choice()  # a choice made in code takes effect at once
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -149,6 +151,7 @@ class CityPanel(QWidget):
             return
         self._current = self.model.city_id_at(current.row())
         if not self._following_search:
+            self._choice_pending = False  # this choice supersedes one typing left pending
             self.city_chosen.emit(self._current)
         elif not self._choice_pending:
             # Typing moved the selection: the list shows it in this frame; the detail pane and
@@ -158,8 +161,11 @@ class CityPanel(QWidget):
             QTimer.singleShot(0, self, self._emit_pending_choice)
 
     def _emit_pending_choice(self) -> None:
-        self._choice_pending = False
-        self.city_chosen.emit(self._current)
+        """Also on a click in the list: a click on the row typing just selected makes it the
+        chosen city at once, as any click does."""
+        if self._choice_pending:
+            self._choice_pending = False
+            self.city_chosen.emit(self._current)
 
     def _on_search_changed(self, text: str) -> None:
         self.model.set_filter(text)
