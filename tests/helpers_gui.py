@@ -246,3 +246,23 @@ def ink_between(pane: Any, top: float, bottom: float) -> bool:
     ratio = rows.shape[0] / pane.viewport().height()
     background = QColor(pane.viewport().palette().color(QPalette.ColorRole.Base)).rgb()
     return bool((rows[int(top * ratio) : int(bottom * ratio) + 1] != np.uint32(background)).any())
+
+
+def send_wheel(widget: Any, position: Any, notches: int) -> None:
+    """``notches`` wheel clicks (120 units each; negative: towards the user) at ``position``
+    (a ``QPoint`` in ``widget``), delivered to ``widget`` as Qt would."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QWheelEvent(
+        QPointF(position),
+        QPointF(widget.mapToGlobal(position)),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from helpers_gui import send_wheel
+from PySide6.QtCore import QPoint, Qt
 
 from legend_gui.model import Catalog
 from legend_gui.model.chart import BarChart, TimelineChart
@@ -59,23 +59,6 @@ def test_a_click_beside_the_points_changes_nothing(make_window, catalog: Catalog
     assert window.chart_settings == before
 
 
-def _wheel(widget, position: QPoint, steps: int) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    global_pos = widget.mapToGlobal(position)
-    event = QWheelEvent(
-        QPointF(position),
-        QPointF(global_pos),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def test_wheel_zoom_on_bars_keeps_the_value_axis(make_window, catalog: Catalog, qtbot) -> None:
     window = make_window(catalog)
     window.select_city(None)
@@ -86,7 +69,7 @@ def test_wheel_zoom_on_bars_keeps_the_value_axis(make_window, catalog: Catalog, 
     view = plot.getPlotItem().getViewBox()
     x_before, y_before = view.viewRange()
     centre = plot.mapFromScene(view.sceneBoundingRect().center())
-    _wheel(plot.viewport(), QPoint(centre), 3)
+    send_wheel(plot.viewport(), QPoint(centre), 3)
     x_after, y_after = view.viewRange()
     assert x_after == x_before  # baseline at 0 and every value label stay in view
     assert y_after[1] - y_after[0] < y_before[1] - y_before[0]  # fewer cities, larger

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers_gui import cut_lines, ink_between, text_lines
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from helpers_gui import cut_lines, ink_between, send_wheel, text_lines
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from legend_gui.model import Catalog
@@ -49,18 +48,7 @@ def _wheel(pane: QTextEdit, notches: int, y: int = 40) -> None:
     scrolling down), sent to the widget there, as Qt would."""
     viewport = pane.viewport()
     target = viewport.childAt(QPoint(40, y)) or viewport
-    where = QPointF(target.mapFrom(viewport, QPoint(40, y)))
-    event = QWheelEvent(
-        where,
-        QPointF(target.mapToGlobal(where)),
-        QPoint(0, 0),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(target, event)
+    send_wheel(target, target.mapFrom(viewport, QPoint(40, y)), notches)
     _settle()
 
 
