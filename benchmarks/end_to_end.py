@@ -20,14 +20,12 @@ peak ≤ 400 MB, longest stall ≤ 200 ms. ``--source DIR`` runs another checkou
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
+
+from child import run_child
 
 REPO = Path(__file__).resolve().parents[1]
 GOAL_RATIO = 2.5
@@ -47,27 +45,7 @@ _FIGURE = re.compile(r"(first paint|chart drawn|longest stall|json\.load)(?: aft
 
 def run(command: list[str], cwd: Path) -> dict[str, float]:
     """Run ``command``; its printed figures (ms), wall and CPU ms and peak MB."""
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # Warm bytecode, as a user has it: the warm-up run writes the .pyc files the timed runs
-    # read (a shell with PYTHONDONTWRITEBYTECODE set would compile every module every run).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
-        _pid, status, usage = os.wait4(process.pid, 0)  # the child's own rusage
-        wall = (time.perf_counter() - started) * 1000
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
-    figures = {match[1]: float(match[2]) for match in _FIGURE.finditer(stdout)}
-    figures["wall"] = wall
-    figures["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
-    figures["peak MB"] = usage.ru_maxrss / 1024
-    return figures
+    return run_child(command, cwd, _FIGURE)
 
 
 def main() -> int:

@@ -18,13 +18,12 @@ time (user + system) is the kernel's account of each process (``os.wait4``).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from child import run_child
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -93,25 +92,8 @@ _TIMING = re.compile(r"(first paint|chart drawn) after (\d+) ms")
 
 
 def run(command: list[str]) -> dict[str, float]:
-    """The program's printed figures (ms), and its CPU time (ms, from the kernel's ``wait4``:
-    it moves far less than wall time on a shared machine)."""
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # Warm bytecode, as a user has it: the warm-up run writes the .pyc files the timed runs
-    # read (a shell with PYTHONDONTWRITEBYTECODE set would compile every module every run).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=REPO, text=True)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
-    figures = {match[1]: float(match[2]) for match in _TIMING.finditer(stdout)}
-    figures["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
-    return figures
+    """The program's printed figures (ms), and its CPU time (ms)."""
+    return run_child(command, REPO, _TIMING)
 
 
 def main() -> int:
