@@ -145,3 +145,64 @@ def test_the_command_line_reads_a_large_file_the_fast_way(
         load_dataset_fast(bad)
     assert fast.value.lines() == strict.value.lines()
     assert fell_back == [str(bad)]
+
+
+def _set_reference(data: dict[str, Any], where: str, value: str) -> None:
+    """Put ``value`` where a record names a city, metric or source."""
+    figure = data["snapshots"][0]["figures"][2]  # a city figure
+    if where == "city":
+        figure["city"] = value
+    elif where in ("metric", "source"):
+        figure[where] = value
+    elif where == "corroboration":
+        figure["corroborated_by"] = [{"source": value}]
+    elif where == "alternate":
+        figure["alternates"] = [{"value": 1, "source": value}]
+    elif where == "population":
+        data["cities"][0]["population"]["source"] = value
+    else:  # a context count
+        city = data["cities"][0]["id"]
+        data["context"] = [
+            {
+                "city": value if where == "context city" else city,
+                "metric": "homicides",
+                "period": {"start": "2019-01-01", "end": "2019-12-31"},
+                "value": 1,
+                "source": data["sources"][0]["id"],
+                "definition": "d",
+                "basis": "b",
+            }
+        ]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "city",
+        "metric",
+        "source",
+        "corroboration",
+        "alternate",
+        "population",
+        "context city",
+    ],
+)
+@pytest.mark.parametrize("value", ["Bad Id", "", "a" * 121, "-lead", "caf\u00e9", "ok"])
+def test_a_reference_is_judged_as_the_strict_loader_judges_it(
+    where: str, value: str, tmp_path: Path
+) -> None:
+    """From JSON text a reference is only read as a string (the cross-checks resolve it):
+    one that is not a well-formed id still gets the strict loader's message about its form."""
+    data = valid_dataset()
+    _set_reference(data, where, value)
+    path = tmp_path / "reference.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DatasetError) as strict:
+        load_dataset(path)
+    with pytest.raises(DatasetError) as fast:
+        _run(load_in_steps(path, min_bytes=0))
+    assert fast.value.lines() == strict.value.lines()
+    first = strict.value.lines()[0]
+    # A malformed id is refused for its form; a well-formed one that names nothing, by the
+    # cross-checks.
+    assert ("unknown" in first) == (value == "ok"), first

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeAlias
 
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart, bar_chart, timeline_chart
-from legend_gui.model.citation import attribution
 from legend_gui.model.latest import snapshot_iso
 
 if TYPE_CHECKING:
@@ -74,6 +73,10 @@ def build_chart(
     """What ``settings.view`` shows (the bar chart of a snapshot or of a context metric's
     periods, a timeline, the map or the table; the last two imported only when asked for), with
     the data's attribution line and the editor's ``text``, if any."""
+    # Imported here, not at the top: the window reads this module's defaults before its
+    # first frame, and the citations' module brings the dataset's queries with it.
+    from legend_gui.model.citation import attribution
+
     if text is not None and not text.highlight and settings.view in ("bars", "map"):
         settings = settings.with_(city=None)
     credit = attribution(catalog.dataset)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QWidget
 
 from legend_gui.fileio import WriteError, atomic_write_bytes
 from legend_gui.model.chart import ChartSettings
-from legend_gui.model.csvdata import chart_csv_bytes, long_csv_bytes
 from legend_gui.model.export_options import (
     CHART_FORMATS,
     ExportOptions,
@@ -32,8 +31,6 @@ from legend_gui.model.export_options import (
 )
 from legend_gui.model.formatting import counted
 from legend_gui.model.text import printable
-from legend_gui.ui import render
-from legend_gui.ui.export_dialog import FORMATS
 from legend_gui.ui.qtapp import wait_cursor
 
 if TYPE_CHECKING:
@@ -54,6 +51,11 @@ def chart_file_bytes(
 ) -> bytes:
     """The file for ``chart`` in ``fmt`` (``png``, ``svg``, ``pdf``, ``csv``); ``WriteError``
     if the image cannot be made."""
+    # The writers (like the other exports' modules below) are imported when first used:
+    # none of them is needed before the window's first frame or chart.
+    from legend_gui.model.csvdata import chart_csv_bytes
+    from legend_gui.ui import render
+
     if fmt == "csv":
         return chart_csv_bytes(catalog, chart)
     try:
@@ -112,6 +114,8 @@ class ExportActions:
         catalog = self._catalog()
         if catalog is None:
             return None
+        from legend_gui.ui.export_dialog import FORMATS
+
         settings = self._chart_settings()
         options = self._dialogs.ask_export_options(
             self._parent, catalog, settings, self._settings.export_options()
@@ -143,6 +147,9 @@ class ExportActions:
         catalog = self._catalog()
         if catalog is None:
             return None
+        from legend_gui.model.csvdata import long_csv_bytes
+        from legend_gui.ui.export_dialog import FORMATS
+
         target = _data_target(
             catalog, "Export Data (CSV)", "all-figures", FORMATS["csv"][1], ".csv"
         )
@@ -234,6 +241,8 @@ class ExportActions:
         catalog = self._catalog()
         if catalog is None:
             return None
+        from legend_gui.ui import render
+
         width, height = CLIPBOARD_SIZE
         chart = build_chart(catalog, self._chart_settings())
         try:

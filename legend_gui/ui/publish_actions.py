@@ -18,12 +18,9 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from legend_gui.model.chart import Bar, BarChart, ChartSettings, TimelineChart, bar_chart
-from legend_gui.model.citation import cite_chart_sources, cite_figure, latest_reported_day
-from legend_gui.model.export_options import ViewFigure, build_chart
-from legend_gui.model.map_entries import MapFigure
-from legend_gui.model.table_figure import TableFigure
 
 if TYPE_CHECKING:
+    from legend_gui.model.export_options import ViewFigure
     from legend_gui.model.index import FigureKey
     from legend_gui.model.queries import Catalog
     from legend_gui.ui.dialogs import Dialogs
@@ -49,6 +46,11 @@ def chart_keys(catalog: Catalog, figure: ViewFigure) -> list[FigureKey]:
     """The figures a view shows, as keys: each plotted bar or point (a map's markers are its
     bar chart's; a table's figures of the chosen metric), and the national figure a bar
     chart's notes compare with, when the chart cites its source."""
+    # These modules (like the citations' below) are imported when first used: none of them
+    # is needed before the window's first frame or chart.
+    from legend_gui.model.map_entries import MapFigure
+    from legend_gui.model.table_figure import TableFigure
+
     chart: BarChart | TimelineChart
     if isinstance(figure, MapFigure):
         chart = figure.bars
@@ -100,6 +102,8 @@ class PublishActions:
         catalog = self._catalog()
         if catalog is None:
             return None
+        from legend_gui.model.citation import cite_figure
+
         try:
             text = cite_figure(catalog, key)
         except LookupError as error:
@@ -115,6 +119,8 @@ class PublishActions:
         catalog = self._catalog()
         if catalog is None:
             return None
+        from legend_gui.model.citation import latest_reported_day
+
         settings, city = self._chart_settings(), self._city()
         day = settings.snapshot
         if settings.view == "timeline" or day is None:
@@ -131,6 +137,9 @@ class PublishActions:
         catalog = self._catalog()
         if catalog is None:
             return None
+        from legend_gui.model.citation import cite_chart_sources
+        from legend_gui.model.export_options import build_chart
+
         chart = build_chart(catalog, self._chart_settings())
         lines = cite_chart_sources(catalog, chart_keys(catalog, chart))
         *sources, dataset = lines
