@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -39,23 +38,53 @@ def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
 
+class RotatingLog(logging.Handler):
+    """The rotating log file (1 MB × 3), made when the first record arrives: the module that
+    rotates files (``logging.handlers``, which imports sockets, pickle and queues: ≈20 ms) is
+    not needed for a session that logs nothing, and never before the window's first frame."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                )
+            except OSError:
+                self.handleError(record)
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """A rotating log file (1 MB × 3) and faulthandler writing into it; ``None`` if unwritable."""
     global _fault_stream
     target = log_file()
     for handler in list(_logger.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            if Path(handler.baseFilename) == target.resolve():
+        if isinstance(handler, RotatingLog):
+            if handler.path.resolve() == target.resolve():
                 return target
             _logger.removeHandler(handler)  # the log folder moved (tests, a changed setting)
             handler.close()
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        with open(target, "a", encoding="utf-8"):  # writable now: the file itself comes later
+            pass
     except OSError:
         return None
+    handler = RotatingLog(target)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     _logger.addHandler(handler)
     _logger.setLevel(level)
@@ -63,11 +92,11 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         stream = open(log_dir() / "faults.log", "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(stream)  # a hard crash (segfault) leaves its Python stack here
     except (OSError, RuntimeError):
-        return log_file()
+        return target
     if _fault_stream is not None:  # the previous folder's file: faulthandler let go of it
         _fault_stream.close()
     _fault_stream = stream
-    return log_file()
+    return target
 
 
 def log_exception(error: BaseException) -> Path | None:

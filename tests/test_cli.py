@@ -348,6 +348,27 @@ LATER_MODULES = [
 ]
 
 
+def test_the_log_file_is_made_when_something_is_logged(tmp_path: Path) -> None:
+    """Setting the log up costs no rotating-file module (≈20 ms of imports) until a record
+    comes; then the record is in the file, and the file rotates at 1 MB."""
+    result = python(
+        "import os, sys, logging\n"
+        f"os.environ['LEGEND_GUI_LOG_DIR'] = {str(tmp_path)!r}\n"
+        "from legend_gui import crash\n"
+        "assert crash.setup_logging() == crash.log_file()\n"
+        "assert 'logging.handlers' not in sys.modules\n"
+        "crash.log_exception(RuntimeError('first'))\n"
+        "assert 'logging.handlers' in sys.modules\n"
+        "for _ in range(3):\n"
+        "    logging.getLogger('legend_gui').error('x' * 600_000)\n"
+    )
+    assert result.returncode == 0, result.stderr
+    logs = sorted(tmp_path.glob("legend-gui.log*"))
+    assert [p.name for p in logs] == [f"legend-gui.log{end}" for end in ("", ".1", ".2")]
+    assert all(p.stat().st_size < 1_300_000 for p in logs)
+    assert "RuntimeError: first" in logs[-1].read_text(encoding="utf-8")  # the oldest
+
+
 def test_window_builds_before_the_exports_and_queries_are_imported() -> None:
     result = python(
         "import sys\n"

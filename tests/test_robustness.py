@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import random
 import sys
 from collections.abc import Iterator
@@ -592,7 +591,7 @@ def crash_handler(fake_dialogs, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any
     kept = list(logger.handlers)
     level = logger.level
     for handler in kept:  # an earlier test's log file must not catch this test's errors
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, crash.RotatingLog):
             logger.removeHandler(handler)
     monkeypatch.setattr(faulthandler, "enable", lambda *args, **kwargs: None)
     hook = sys.excepthook

@@ -105,9 +105,7 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
     dialogs = Dialogs()
     errors.install(dialogs)
     try:
-        from legend_gui.ui.background_open import is_large
-
-        if path is not None and is_large(path):
+        if path is not None and _is_large(path):
             # Read in steps once the window is up (background_open), not before it.
             window = _window(dialogs, smoke, [], None)
             window.open_path(path)
@@ -121,6 +119,14 @@ def run_gui(path: Path | None = None, smoke: bool = False) -> int:
         return 1
     status = app.exec()
     return status if window.catalog is not None else 1
+
+
+def _is_large(path: Path) -> bool:
+    # Imported only for a file named on the command line: the bundled dataset is small, and
+    # the background loader's module is not needed before the first frame.
+    from legend_gui.ui.background_open import is_large
+
+    return is_large(path)
 
 
 def _deferred_window(document: Document, dialogs: Dialogs, smoke: bool) -> MainWindow:
