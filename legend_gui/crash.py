@@ -56,9 +56,8 @@ class RotatingLog(logging.Handler):
                 self._file = logging.handlers.RotatingFileHandler(
                     self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
                 )
-            except OSError:
-                self.handleError(record)
-                return
+            except OSError:  # writable when set up, not now (a full disk, a removed folder):
+                return  # this record is dropped, and the next one tries again
             self._file.setFormatter(self.formatter)
         self._file.emit(record)
 
