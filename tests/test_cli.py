@@ -369,6 +369,27 @@ def test_the_log_file_is_made_when_something_is_logged(tmp_path: Path) -> None:
     assert "RuntimeError: first" in logs[-1].read_text(encoding="utf-8")  # the oldest
 
 
+def test_a_log_folder_gone_before_the_first_record_costs_that_record_only(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "logs"
+    result = python(
+        "import os, shutil, logging\n"
+        f"os.environ['LEGEND_GUI_LOG_DIR'] = {str(folder)!r}\n"
+        "from legend_gui import crash\n"
+        "assert crash.setup_logging() == crash.log_file()\n"
+        f"shutil.rmtree({str(folder)!r})\n"
+        "crash.log_exception(RuntimeError('lost'))\n"
+        f"os.mkdir({str(folder)!r})\n"
+        "crash.log_exception(RuntimeError('kept'))\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no logging traceback on the terminal
+    log = (folder / "legend-gui.log").read_text(encoding="utf-8")
+    assert "RuntimeError: kept" in log
+    assert "lost" not in log
+
+
 def test_window_builds_before_the_exports_and_queries_are_imported() -> None:
     result = python(
         "import sys\n"
