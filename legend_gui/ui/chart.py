@@ -33,10 +33,10 @@ from legend_gui.ui.chart_hits import (
     line_point_at,
     point_index_at,
 )
+from legend_gui.ui.chart_labels import chart_labels
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
 from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
-from legend_gui.ui.elided import ElidedLabel
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -86,15 +86,6 @@ class ChartPanel(QWidget):
         self.controls.edited.connect(self._on_control_changed)
         self._views: ExtraViews | None = None  # the Map and the Table, built when first shown
 
-        self.title_label = ElidedLabel()
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title_label.setFont(font)
-        self.subtitle_label = ElidedLabel()
-        self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
-
         self.stack = QStackedWidget()
         self.placeholder = QLabel("Loading chart…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -104,15 +95,9 @@ class ChartPanel(QWidget):
         self.stack.setAccessibleName("Chart")
         self.stack.setAccessibleDescription("Bar chart comparing cities; figures also in Details")
 
-        self.caption_label = QLabel()
-        self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption_label.setWordWrap(True)
-        self.caption_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.caption_label.setAccessibleName("Chart caption")
-        self.key_label = QLabel()
-        self.key_label.setTextFormat(Qt.TextFormat.RichText)
-        self.key_label.setAccessibleName("Chart key")
-        self.key_label.setVisible(False)
+        labels = chart_labels()
+        self.title_label, self.subtitle_label = labels.title, labels.subtitle
+        self.caption_label, self.key_label = labels.caption, labels.key
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -143,7 +128,9 @@ class ChartPanel(QWidget):
     # -- what is drawn, read back from the scene (tests check it against the model) ---------
     def plot(self, view: str) -> pg.PlotWidget | None:
         """The plot widget drawing ``view`` (bars, timeline); ``None`` before ``load_plots``."""
-        return self._timeline_plot if view == "timeline" else self._bar_plot
+        if view == "timeline" and self._bar_plot is not None:
+            return self._timeline()
+        return None if view == "timeline" else self._bar_plot
 
     def drawn_bar_widths(self) -> list[float]:
         """The lengths of the bars in the scene, in data units (gaps draw no bar)."""
@@ -222,38 +209,48 @@ class ChartPanel(QWidget):
                 super().paintEvent(event)
                 panel._on_plot_painted(self)
 
-        from legend_gui.ui.chart_draw import DateAxis, ValueAxis
+        from legend_gui.ui.chart_draw import ValueAxis
 
-        self._bar_plot = _PlotWidget(axisItems={"bottom": ValueAxis("bottom")})
-        self._bar_plot.setAccessibleName("Bar chart")
-        self._timeline_plot = _PlotWidget(
-            axisItems={"bottom": DateAxis("bottom"), "left": ValueAxis("left")}
+        self._plot_class = _PlotWidget
+        self._bar_plot = self._add_plot(
+            _PlotWidget(axisItems={"bottom": ValueAxis("bottom")}), "Bar chart"
         )
-        self._timeline_plot.setAccessibleName("Timeline chart")
-        for plot in (self._bar_plot, self._timeline_plot):
-            plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            plot.viewport().installEventFilter(self)
-            self.stack.addWidget(plot)
         self._bar_plot.scene().sigMouseClicked.connect(self._on_bar_clicked)
         self._bar_plot.scene().sigMouseMoved.connect(self._on_bar_hovered)
-        self._timeline_plot.scene().sigMouseMoved.connect(self._on_timeline_hovered)
-        self._timeline_plot.scene().sigMouseClicked.connect(self._on_timeline_clicked)
-        self._apply_theme()
         self.refresh()
+
+    def _timeline(self) -> pg.PlotWidget:
+        """The timeline's plot, made when first needed (≈30 ms a plot: the first chart at
+        start-up is the bar chart)."""
+        if self._timeline_plot is None:
+            from legend_gui.ui.chart_draw import DateAxis, ValueAxis
+
+            axes = {"bottom": DateAxis("bottom"), "left": ValueAxis("left")}
+            plot = self._add_plot(self._plot_class(axisItems=axes), "Timeline chart")
+            plot.scene().sigMouseMoved.connect(self._on_timeline_hovered)
+            plot.scene().sigMouseClicked.connect(self._on_timeline_clicked)
+            self._timeline_plot = plot
+        return self._timeline_plot
+
+    def _add_plot(self, plot: pg.PlotWidget, name: str) -> pg.PlotWidget:
+        plot.setAccessibleName(name)
+        plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        plot.viewport().installEventFilter(self)
+        plot.setBackground(self._theme_colours().background)
+        self.stack.addWidget(plot)
+        return plot
+
+    def _plots(self) -> list[pg.PlotWidget]:
+        return [plot for plot in (self._bar_plot, self._timeline_plot) if plot is not None]
 
     def _theme_colours(self) -> ChartTheme:
         from legend_gui.ui.chart_theme import DARK, LIGHT
 
         return DARK if self._dark else LIGHT
 
-    def _theme(self) -> ChartTheme:
-        return self._theme_colours()
-
     def _apply_theme(self) -> None:
-        if self._bar_plot is None or self._timeline_plot is None:
-            return
-        theme = self._theme()
-        for plot in (self._bar_plot, self._timeline_plot):
+        theme = self._theme_colours()
+        for plot in self._plots():
             plot.setBackground(theme.background)
 
     def refresh(self) -> None:
@@ -280,25 +277,26 @@ class ChartPanel(QWidget):
         self.caption_label.setText(shown("\n".join(caption)))
         self.key_label.setText(key_html(chart, self._theme_colours()))
         self.key_label.setVisible(bool(self.key_label.text()))
-        if self._bar_plot is None or self._timeline_plot is None:
+        if self._bar_plot is None:
             return
         from legend_gui.ui.chart_draw import draw_bar_chart, draw_timeline, mark_snapshot, timestamp
         from legend_gui.ui.timeline_series import draw_companions
 
-        theme = self._theme()
-        for plot in (self._bar_plot, self._timeline_plot):
+        theme = self._theme_colours()
+        for plot in self._plots():
             plot.setToolTip("")  # it described what was under the mouse in the previous chart
         if isinstance(chart, BarChart):
             self._geometry = draw_bar_chart(self._bar_plot.getPlotItem(), chart, theme)
             self.stack.setCurrentWidget(self._bar_plot)
         else:
-            item = self._timeline_plot.getPlotItem()
+            timeline = self._timeline()
+            item = timeline.getPlotItem()
             self._timeline_x = draw_timeline(item, chart, theme)
             self._timeline_lines = draw_companions(item, chart, theme, timestamp)
             day = settings.snapshot
             if day is not None and not is_latest(day) and chart.points:
                 mark_snapshot(item, day, theme)
-            self.stack.setCurrentWidget(self._timeline_plot)
+            self.stack.setCurrentWidget(timeline)
 
     def _show_view(self, catalog: Catalog, settings: ChartSettings) -> None:
         """The Map or the Table: plain widgets, drawn without pyqtgraph."""
