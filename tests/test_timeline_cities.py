@@ -103,3 +103,31 @@ def test_the_csv_and_the_export_have_every_city(catalog: Any, tmp_path: Path) ->
         near = (np.abs(rgb - np.array([r, g, b])).sum(axis=2) < 40).sum()
         assert near > 50, colour
     assert main(["export", "--view", "timeline", "--city", "chicago-il", "-o", str(out)]) == 0
+
+
+def test_the_view_shows_the_launch_line_alone_or_with_other_cities(
+    make_window: Any, catalog: Any, qtbot: Any
+) -> None:
+    """The time axis spans the launch (its dashed line and label) and every line's points,
+    with one city and with more: the end labels' room must not cut the launch off."""
+    from legend_gui.ui.chart_draw import timestamp
+
+    window = make_window(catalog)
+    window.set_metric(METRIC)
+    window.select_city("kansas-city-mo")
+    window.apply_chart_settings(window.chart_settings.with_(view="timeline"))
+    panel = window.chart_panel
+    for compared in ((), ("memphis-tn",)):
+        window.apply_chart_settings(window.chart_settings.with_(compared=compared))
+        chart = panel.chart
+        assert chart.launch_date is not None
+        assert chart.launch_date < min(p.day for p in chart.points)  # a line to cut off
+        (left, right), _ = panel.plot("timeline").getPlotItem().getViewBox().viewRange()
+        assert left < timestamp(chart.launch_date)
+        assert right > max(timestamp(d) for d in chart.axis_days())
+        lines = [
+            item
+            for item in panel.plot("timeline").getPlotItem().items
+            if isinstance(item, pg.InfiniteLine) and item.label is not None
+        ]
+        assert "launch" in [line.label.toPlainText() for line in lines]

@@ -80,6 +80,17 @@ class TimelineChart:
             return ""
         return self.notes[-1] if self.notes else "No dated figures for this metric."
 
+    def axis_days(self) -> list[date]:
+        """The days the time axis spans, on screen and in exports alike: every line's points
+        (the compared cities' too), the dates without a figure, the context marks' last days
+        and the launch (its line and the shaded span before it)."""
+        every = (self, *self.companions)
+        days = [point.day for line in every for point in line.points]
+        days += [gap.day for gap in self.gaps] + [mark.end for mark in self.context]
+        if self.launch_date is not None:
+            days.append(self.launch_date)
+        return days
+
     def source_line(self) -> str:
         """Every source of the points; none without points (the message says why, and "no
         figures reported" would be false where only the totals are missing)."""

@@ -22,7 +22,7 @@ from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import DARK, LIGHT, ChartTheme
-from legend_gui.ui.context_draw import context_days, draw_context_marks
+from legend_gui.ui.context_draw import draw_context_marks
 from legend_gui.ui.display_text import shown
 
 __all__ = ["DARK", "LIGHT", "BarGeometry", "ChartTheme", "draw_bar_chart", "draw_timeline"]
@@ -258,9 +258,7 @@ def draw_timeline(
         plot.getAxis("left").setLabel("")
         _message(plot, chart.message, theme, font_size)
         return xs
-    days = [*xs, *(timestamp(g.day) for g in chart.gaps), *map(timestamp, context_days(chart))]
-    if chart.launch_date is not None:
-        days.append(timestamp(chart.launch_date))
+    days = [timestamp(day) for day in chart.axis_days()]
     first, last = min(days), max(days)
     span = max(last - first, DAY * 30)
     top = max(p.high or p.value for p in chart.points)

@@ -22,7 +22,7 @@ from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
-from legend_gui.ui.context_draw import context_days, paint_context_marks, paint_context_swatch
+from legend_gui.ui.context_draw import paint_context_marks, paint_context_swatch
 from legend_gui.ui.display_text import shown
 from legend_gui.ui.timeline_series import end_label, paint_companions
 
@@ -285,10 +285,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     painter.save()
     key_height = draw_key(painter, _timeline_key(chart), area.right(), area.top())
     top = area.top() + key_height + (8 if key_height else 0)
-    every = [p for line in (chart, *chart.companions) for p in line.points]  # cities compared
-    days = [p.day for p in every] + [g.day for g in chart.gaps] + context_days(chart)
-    if chart.launch_date is not None:
-        days.append(chart.launch_date)
+    days = chart.axis_days()
     if not chart.points:
         draw_text(
             painter, QRectF(area.left(), top, area.width(), area.bottom() - top),
@@ -300,6 +297,7 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
     first, last = min(days), max(days)
     pad = max(3.0, (last - first).days * 0.04)
     lo, hi = first.toordinal() - pad, last.toordinal() + pad
+    every = [p for line in (chart, *chart.companions) for p in line.points]  # cities compared
     peak = max(p.high or p.value for p in every)
     counts = is_count_unit(chart.unit) and not chart.settings.per_capita
     ticks = value_ticks(0.0, peak * 1.12 if peak > 0 else 1.0, integer=counts)

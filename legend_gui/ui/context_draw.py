@@ -22,17 +22,10 @@ if TYPE_CHECKING:
 LABEL_ROWS = (0.80, 0.68, 0.56, 0.44)
 
 
-def context_days(chart: TimelineChart) -> list[date]:
-    """The days the marks need on the time axis (each period's last day)."""
-    return [mark.end for mark in chart.context]
-
-
 def label_right(chart: TimelineChart, day: date) -> bool:
     """Whether a mark's label goes right of its line: in the first half of the time axis (a
     mark near the left edge would push its label out of the plot), else left of it."""
-    days = [p.day for p in chart.points] + [g.day for g in chart.gaps] + context_days(chart)
-    if chart.launch_date is not None:
-        days.append(chart.launch_date)
+    days = chart.axis_days()
     first, last = min(days), max(days)
     return (day - first) <= (last - day)
 

@@ -72,10 +72,10 @@ def draw_companions(
         label.setFont(font)
         label.setPos(QPointF(xs[-1], ys[-1]))
         plot.addItem(label)
-    every_x = [x for _c, xs, _y, _d in lines for x in xs]
     every_y = [y for _c, _x, ys, _d in lines for y in ys]
-    if every_x:
-        first, last, top = min(every_x), max(every_x), max(every_y) or 1.0
+    if every_y:
+        days = [to_x(day) for day in chart.axis_days()]  # the launch and the gaps too
+        first, last, top = min(days), max(days), max(every_y) or 1.0
         span = max(last - first, 1.0)
         view = plot.getViewBox()
         view.setLimits(xMin=first - span, xMax=last + span, yMin=-top * 0.1, yMax=top * 3)
