@@ -131,3 +131,58 @@ def test_the_view_shows_the_launch_line_alone_or_with_other_cities(
             if isinstance(item, pg.InfiniteLine) and item.label is not None
         ]
         assert "launch" in [line.label.toPlainText() for line in lines]
+
+
+def test_exported_point_labels_stay_above_the_axis(catalog: Any, tmp_path: Path) -> None:
+    """Labels of points close in time alternate above and below their points, but a label
+    goes below only where it clears the axis (Kansas City's 1 and 11 sit near zero)."""
+    import xml.etree.ElementTree as ElementTree
+
+    out = tmp_path / "timeline.svg"
+    args = ["export", "--timeline", "--city", "kansas-city-mo", "--metric", METRIC]
+    assert main([*args, "-o", str(out), "--width", "1400", "--height", "800"]) == 0
+    settings = ChartSettings(METRIC, None, city="kansas-city-mo", view="timeline")
+    texts = {point.text for point in timeline_chart(catalog, settings).points}
+    tree = ElementTree.parse(out)
+    ns = "{http://www.w3.org/2000/svg}"
+    rules = []  # the grid's horizontal lines, the lowest being the axis at 0
+    for line in tree.iter(f"{ns}polyline"):
+        (x1, y1), (x2, y2) = (map(float, p.split(",")) for p in line.get("points", "").split())
+        if y1 == y2 and x2 - x1 > 500:
+            rules.append(y1)
+    labels = [float(text.get("y", "0")) for text in tree.iter(f"{ns}text") if text.text in texts]
+    assert len(labels) >= len(texts) > 3
+    assert max(labels) < max(rules)  # every label's baseline is above the axis
+
+
+def test_on_screen_a_label_near_zero_stays_above_its_point(catalog: Any, qtbot: Any) -> None:
+    """The same rule on screen: of two points close in time the second's label goes below
+    it, unless the value is so near zero that the label would sit on the axis."""
+    from dataclasses import replace
+
+    from legend_gui.ui.chart_draw import draw_timeline
+    from legend_gui.ui.chart_theme import LIGHT
+
+    settings = ChartSettings(METRIC, None, city="kansas-city-mo", view="timeline")
+    chart = timeline_chart(catalog, settings)
+    crowded = next(  # Kansas City's 45 and 43, three days apart
+        i for i in range(1, len(chart.points)) if chart.points[i].text == "43"
+    )
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+
+    def anchor_of(drawn: Any) -> tuple[float, float]:
+        item = widget.getPlotItem()
+        draw_timeline(item, drawn, LIGHT)
+        label = next(
+            i for i in item.items if isinstance(i, pg.TextItem) and i.toPlainText() == "1 low"
+        )
+        return (label.anchor.x(), label.anchor.y())
+
+    def relabelled(value: float) -> Any:
+        points = list(chart.points)
+        points[crowded] = replace(points[crowded], value=value, text="1 low")
+        return replace(chart, points=points)
+
+    assert anchor_of(relabelled(43.0)) == (0.5, -0.35)  # below: room enough
+    assert anchor_of(relabelled(1.0)) == (0.5, 1.3)  # above: no room under it

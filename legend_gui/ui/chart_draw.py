@@ -313,7 +313,8 @@ def draw_timeline(
     for index, (x, y, point) in enumerate(zip(xs, ys, chart.points, strict=True)):
         # Points close in time would print their labels over each other: alternate sides.
         crowded = index > 0 and x - xs[index - 1] < span / 18
-        below = not below if crowded else False
+        # Below its point only where the label clears the axis (as in ``chart_paint``).
+        below = (not below if crowded else False) and y >= top * 0.12
         label = pg.TextItem(
             point.text, color=theme.foreground, anchor=(0.5, -0.35) if below else (0.5, 1.3)
         )

@@ -381,7 +381,8 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
         painter.setBrush(QBrush(BAR if exact else QColor("#ffffff")))
         painter.drawEllipse(where, 4.5, 4.5)
         crowded = previous_x is not None and where.x() - previous_x < 70
-        below = not below if crowded else False
+        # Below its point only where the label clears the axis (a value near 0 has no room).
+        below = (not below if crowded else False) and where.y() + 8 + 16 <= plot.bottom()
         previous_x = where.x()
         width = text_width(point.text, label_font) + 6
         top = to_y(point.high) if point.high is not None else where.y()  # clear of a whisker
