@@ -242,6 +242,28 @@ def test_a_label_that_fits_nowhere_is_left_out() -> None:
     assert place_labels(placed, (0,), tiny, char_measure) == ()
 
 
+def test_a_crowded_label_goes_a_line_out_with_a_leader() -> None:
+    """When every spot beside a marker is taken, its label goes one line further out, tied to
+    its marker by a line from the marker's edge to the label; spots beside it need none."""
+    chart = build_map_chart([entry("chicago-il", 5.0)])
+    layout = layout_map(chart, Rect(0, 0, 1000, 600), char_measure, us_outline().boxes())
+    (marker,) = layout.markers
+    (beside,) = place_labels(layout.markers, (0,), Rect(0, 0, 1000, 600), char_measure)
+    assert beside.leader is None
+    # a ring of big neighbours around it, close enough to take every spot beside it
+    ring = tuple(
+        PlacedMarker(marker.marker, marker.x + 24 * math.cos(a), marker.y + 24 * math.sin(a), 15)
+        for a in (k * math.pi / 4 for k in range(8))
+    )
+    (label,) = place_labels((marker, *ring), (0,), Rect(0, 0, 1000, 600), char_measure)
+    assert label.leader is not None
+    x1, y1, x2, y2 = label.leader
+    assert math.hypot(x1 - marker.x, y1 - marker.y) == pytest.approx(marker.outer)
+    assert label.rect.left <= x2 <= label.rect.right
+    assert label.rect.top <= y2 <= label.rect.bottom
+    assert not any(_overlaps(label.rect, other) for other in ring)
+
+
 def test_marker_at_finds_the_small_marker_drawn_on_top() -> None:
     near = (41.9, -87.6)
     chart = build_map_chart(

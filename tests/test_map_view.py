@@ -198,3 +198,22 @@ def test_pdf_is_written(qtbot: Any, tmp_path: Path) -> None:
     content = target.read_bytes()
     assert content.startswith(b"%PDF")
     assert len(content) > 5_000
+
+
+@pytest.mark.parametrize("size", [(1200, 500), (1600, 700), (800, 400)])
+def test_an_export_of_the_bundled_map_names_every_city(
+    catalog: Any, qtbot: Any, size: tuple[int, int]
+) -> None:
+    """At export sizes Cleveland's marker takes every spot beside Detroit's: the label goes a
+    line out with a leader, so no ring on the printed map is left without its name."""
+    from legend_gui.model.chart import ChartSettings
+    from legend_gui.model.export_options import build_chart
+    from legend_gui.ui.map_draw import layout_scene
+
+    metric = "federal_defendants_charged"
+    settings = ChartSettings(metric, catalog.default_snapshot(metric), city="chicago-il")
+    figure = build_chart(catalog, settings.with_(view="map"))
+    scene = layout_scene(figure.chart, QRectF(0, 0, *size), 12.0)
+    named = {label.marker for label in scene.layout.labels}
+    assert named == set(range(len(scene.layout.markers)))
+    assert any(label.leader is not None for label in scene.layout.labels)

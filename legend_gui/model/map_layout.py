@@ -5,7 +5,8 @@ need no Qt: the caller passes a ``measure`` function that gives a text's size in
 
 Labels are placed greedily, most important city first (the selected one, then the largest
 values): each tries eight spots around its marker and takes the first that stays inside the map
-and overlaps no marker and no label already placed; a label that fits nowhere is left out (its
+and overlaps no marker and no label already placed; then the same eight one to three lines
+further out, tied to the marker by a leader line; a label that fits nowhere is left out (its
 city still has its marker and tooltip). A uniform grid keeps this fast with thousands of markers.
 """
 
@@ -123,6 +124,9 @@ class PlacedLabel:
     text: str
     rect: Rect
     marker: int  # index into ``MapLayout.markers``
+    #: A label set one to three lines away from its marker is tied to it by a thin line: from
+    #: the marker's edge to the label's nearest point (x1, y1, x2, y2); ``None`` beside it.
+    leader: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,17 +230,39 @@ def place_labels(
         placed = markers[index]
         text = placed.marker.entry.label
         width, height = measure(text)
-        for rect in _candidates(placed.x, placed.y, placed.outer, width, height):
-            if rect.inside(area) and grid.free(rect, index):
-                grid.add_rect(rect)
-                labels.append(PlacedLabel(text, rect, index))
-                misses = 0
-                break
-        else:
+        label = _first_free(placed, index, width, height, area, grid)
+        if label is None:
             misses += 1
             if misses >= GIVE_UP_AFTER:
                 break
+            continue
+        grid.add_rect(label.rect)
+        labels.append(label)
+        misses = 0
     return tuple(labels)
+
+
+def _first_free(
+    placed: PlacedMarker, index: int, width: float, height: float, area: Rect, grid: _Grid
+) -> PlacedLabel | None:
+    """The first free spot beside the marker; else one to three lines further out, with a
+    leader (a crowded city keeps its name: an export has no tooltip to give it)."""
+    text = placed.marker.entry.label
+    for push in (0.0, height, 2 * height, 3 * height):
+        for rect in _candidates(placed.x, placed.y, placed.outer + push, width, height):
+            if rect.inside(area) and grid.free(rect, index):
+                return PlacedLabel(text, rect, index, _leader(placed, rect) if push else None)
+    return None
+
+
+def _leader(placed: PlacedMarker, rect: Rect) -> tuple[float, float, float, float]:
+    """From the marker's edge towards the label's nearest point, ending at that point."""
+    x, y = placed.x, placed.y
+    nearest_x = min(max(x, rect.left), rect.right)
+    nearest_y = min(max(y, rect.top), rect.bottom)
+    distance = math.hypot(nearest_x - x, nearest_y - y) or 1.0
+    edge = placed.outer / distance
+    return (x + (nearest_x - x) * edge, y + (nearest_y - y) * edge, nearest_x, nearest_y)
 
 
 def _radius(marker: MapMarker, max_radius: float) -> float:

@@ -160,7 +160,11 @@ def _paint_markers(painter: QPainter, layout: MapLayout, theme: MapTheme) -> Non
 def _paint_labels(painter: QPainter, layout: MapLayout, theme: MapTheme, font_px: float) -> None:
     painter.setFont(map_font(font_px))
     ink, muted = QPen(theme.color("ink")), QPen(theme.color("muted"))
+    leader = QPen(theme.color("muted"), 0.8)
     for label in layout.labels:
+        if label.leader is not None:
+            painter.setPen(leader)
+            painter.drawLine(QPointF(*label.leader[:2]), QPointF(*label.leader[2:]))
         marker = layout.markers[label.marker].marker
         painter.setPen(ink if marker.kind in (MarkerKind.VALUE, MarkerKind.ZERO) else muted)
         rect = label.rect
