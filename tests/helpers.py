@@ -8,8 +8,12 @@ that is not a running total, and two snapshots. Tests take a fresh copy and brea
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
+import sys
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 SOURCES: list[dict[str, Any]] = [
@@ -247,3 +251,30 @@ def three_city_copy(bundled_path: Path, folder: Path) -> Path:
     path = folder / "three cities.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
+
+
+SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
+
+
+@cache
+def synthetic() -> ModuleType:
+    """``benchmarks/synthetic.py``, loaded by path: ``benchmarks`` is not an installed package."""
+    spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def synthetic_document(cities: int) -> dict[str, Any]:
+    """A synthetic dataset of ``cities`` cities (deterministic), as parsed JSON."""
+    document: dict[str, Any] = synthetic().make_dataset(cities)
+    return document
+
+
+def synthetic_bytes(cities: int) -> bytes:
+    """The same dataset as the bytes of a data file."""
+    data: bytes = synthetic().dumps(synthetic_document(cities))
+    return data

@@ -3,7 +3,6 @@ screen until the new data is ready, and Esc cancels."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,13 @@ from PySide6.QtWidgets import QProgressBar
 
 from legend_gui.model import Catalog
 from legend_gui.model.fastload import FAST_MIN_BYTES
-
-SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
+from tests.helpers import synthetic_bytes
 
 
 @pytest.fixture(scope="module")
 def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
-    assert spec is not None
-    assert spec.loader is not None
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
     path = tmp_path_factory.mktemp("large") / "large.json"
-    path.write_bytes(synthetic.dumps(synthetic.make_dataset(2_000)))
+    path.write_bytes(synthetic_bytes(2_000))
     assert path.stat().st_size >= FAST_MIN_BYTES  # large enough to load in steps
     return path
 

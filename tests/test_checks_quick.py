@@ -5,11 +5,9 @@ at a slice boundary, ``check_dataset`` gives exactly what the per-figure rules a
 from __future__ import annotations
 
 import copy
-import importlib.util
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,8 +17,8 @@ from hypothesis import strategies as st
 from legend_gui.model import checks
 from legend_gui.model.checks import Violation, check_dataset
 from legend_gui.model.schema import Dataset
+from tests.helpers import synthetic_document
 
-SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
 #: Figures per quick slice in these tests: a snapshot of the 150-city file holds about 270.
 SLICE = 50
 
@@ -29,13 +27,7 @@ Document = dict[str, Any]
 
 @cache
 def _base() -> Document:
-    spec = importlib.util.spec_from_file_location("legend_synthetic_quick", SYNTHETIC)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    document: Document = module.make_dataset(150)
-    return document
+    return synthetic_document(150)
 
 
 def _document() -> Document:

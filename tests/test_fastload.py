@@ -3,7 +3,6 @@ error: every bad file still gets the same message, with its line and column."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -15,12 +14,11 @@ from legend_gui.model.errors import DatasetError
 from legend_gui.model.fastload import load_dataset_fast, load_in_steps, parse_in_steps
 from legend_gui.model.loading import load_dataset, parse_dataset
 from legend_gui.resources import bundled_dataset
-from tests.helpers import valid_dataset
+from tests.helpers import synthetic_bytes, valid_dataset
 
 DATA = Path(__file__).parent / "data"
 BAD_FILES = sorted([*(DATA / "bad").glob("*.json"), *(DATA / "bad_context").glob("*.json")])
 GOOD_FILES = [bundled_dataset(), *sorted(DATA.glob("*.json"))]
-SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
 
 
 def _run(steps: fastload.Steps) -> Any:
@@ -46,16 +44,6 @@ def _fast_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return fell_back
 
 
-def _synthetic(n: int) -> bytes:
-    spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    data: bytes = module.dumps(module.make_dataset(n))
-    return data
-
-
 @pytest.mark.parametrize("path", GOOD_FILES, ids=lambda p: p.name)
 def test_good_files_load_to_the_same_dataset(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fell_back = _fast_only(monkeypatch)
@@ -68,7 +56,7 @@ def test_good_files_load_to_the_same_dataset(path: Path, monkeypatch: pytest.Mon
 def test_a_synthetic_file_in_small_chunks(
     indent: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    raw = _synthetic(300)
+    raw = synthetic_bytes(300)
     if indent is not None:  # the same data written with blanks and line breaks
         raw = json.dumps(json.loads(raw), indent=indent).encode()
     monkeypatch.setattr(fastload, "CHUNK_BYTES", 2_000)  # many cuts, some near alternates
@@ -128,7 +116,7 @@ def test_the_command_line_reads_a_large_file_the_fast_way(
 ) -> None:
     """``validate``, ``export`` and the other commands read through ``load_dataset_fast``:
     the strict loader's dataset for a large good file, its message for a large bad one."""
-    raw = _synthetic(5_000)
+    raw = synthetic_bytes(5_000)
     assert len(raw) >= fastload.FAST_MIN_BYTES
     good = tmp_path / "big.json"
     good.write_bytes(raw)

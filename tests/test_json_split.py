@@ -4,9 +4,7 @@ loader's dataset (the fast path gives up on a piece that does not parse)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,18 +13,7 @@ from legend_gui.model import fastload
 from legend_gui.model.fastload import parse_in_steps
 from legend_gui.model.json_split import chunks, long_arrays, skeleton
 from legend_gui.model.loading import parse_dataset
-
-SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
-
-
-def _synthetic(n: int) -> dict[str, Any]:
-    spec = importlib.util.spec_from_file_location("legend_synthetic_split", SYNTHETIC)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    document: dict[str, Any] = module.make_dataset(n)
-    return document
+from tests.helpers import synthetic_document
 
 
 def _run(steps: fastload.Steps) -> Any:
@@ -40,7 +27,7 @@ def _run(steps: fastload.Steps) -> Any:
 @pytest.mark.parametrize("size", [1, 500, 3_000, 10**9])
 @pytest.mark.parametrize("indent", [None, 1])
 def test_the_pieces_hold_every_element_once(size: int, indent: int | None) -> None:
-    document = _synthetic(200)
+    document = synthetic_document(200)
     for figure in document["snapshots"][-1]["figures"][1::7]:  # "},{" inside an element too
         figure["alternates"] = [{"value": 1, "source": "news-1"}, {"value": 2, "source": "doj"}]
     raw = json.dumps(document, indent=indent).encode()
@@ -69,7 +56,7 @@ NOTES = [
 def test_strings_that_fool_the_cuts_give_the_strict_dataset(
     note: str, where: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    document = _synthetic(200)
+    document = synthetic_document(200)
     figures = document["snapshots"][-1]["figures"]
     figures[where]["note"] = note
     figures[where]["alternates"] = [{"value": 1, "source": "news-1", "note": note}]

@@ -545,3 +545,21 @@ def test_sources_tab_shows_a_non_web_url_as_text(
     assert 'href="javascript' not in html
     assert "<b>Hostile</b>" in window.sources_pane.toPlainText()
     assert "javascript:alert(1)" in window.sources_pane.toPlainText()
+
+
+@pytest.mark.slow  # ≈9 s: 40,000 cities written, loaded and drawn
+def test_a_screenshot_of_a_long_list_waits_for_its_rows(tmp_path: Path) -> None:
+    """A long city list is laid out in batches over several turns: the screenshot shows the
+    window settled, with its rows, not the blank list of the first turns."""
+    from helpers_gui import pixels
+
+    from legend_gui.cli import main
+    from tests.helpers import synthetic_bytes
+
+    data = tmp_path / "long.json"
+    data.write_bytes(synthetic_bytes(40_000))
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", "--data", str(data), "-o", str(out)]) == 0
+    rows = pixels(out)[70:300, 12:240]  # the list's first rows, below "All cities"
+    inked = (rows.astype(int).sum(axis=2) < 300).mean()  # dark text on a light list
+    assert inked > 0.01, "the city list is blank"

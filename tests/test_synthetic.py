@@ -7,12 +7,9 @@ non-exact figures, cities without population, alternates. Small N only: these te
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,23 +17,12 @@ import pytest
 from legend_gui.model.loading import load_dataset, parse_dataset
 from legend_gui.model.queries import Catalog
 from legend_gui.model.schema import Dataset, Qualifier, Scope
+from tests.helpers import synthetic as synthetic_module
 
-SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
 N = 200
 
 
-def _load_generator() -> ModuleType:
-    """By path: ``benchmarks`` is not an installed package."""
-    spec = importlib.util.spec_from_file_location("legend_synthetic", SYNTHETIC)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load_generator()
+synthetic = synthetic_module()
 
 
 def _bytes(data: dict[str, Any]) -> bytes:

@@ -232,12 +232,23 @@ def _arm_smoke(window: MainWindow) -> None:
 
 def render_window(window: MainWindow, width: int, height: int) -> QImage:
     """The window as a user sees it, drawn into an image at ``width`` × ``height``."""
+    import time
+
     from PySide6.QtWidgets import QApplication
+
+    from legend_gui.ui import turns
 
     window.resize(width, height)
     window.show()
     QApplication.processEvents()
     window.chart_panel.load_plots()
+    # Settled as a user would see it: the deferred steps run, and a long city list laid out
+    # (in batches over several turns: at 100,000 cities about 20 turns, ≈0.2 s).
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if turns.idle() and window.cities.rows_laid_out():
+            break
     for _ in range(3):
         QApplication.processEvents()
     return window.grab().toImage()

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -125,6 +126,11 @@ class CityPanel(QWidget):
         if row is not None:
             self._make_current(row)
         self._emit_pending_choice()  # a choice made in code takes effect at once
+
+    def rows_laid_out(self) -> bool:
+        """Whether the list shows its rows: a long list is laid out in batches over several
+        turns of the event loop, and shows none until the last batch."""
+        return self.model.rowCount() == 0 or self.view.indexAt(QPoint(1, 1)).isValid()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -36,6 +36,11 @@ def next_turn(owner: QObject, step: Callable[[], object]) -> None:
         _timer.start()
 
 
+def idle() -> bool:
+    """Whether no step is waiting (a screenshot waits for this: the window has settled)."""
+    return not _queue
+
+
 def _run_one() -> None:
     if not _queue:
         if _timer is not None:
