@@ -243,25 +243,62 @@ def test_a_label_that_fits_nowhere_is_left_out() -> None:
 
 
 def test_a_crowded_label_goes_a_line_out_with_a_leader() -> None:
-    """When every spot beside a marker is taken, its label goes one line further out, tied to
-    its marker by a line from the marker's edge to the label; spots beside it need none."""
+    """When every spot beside a marker is taken, its label goes one to three lines further
+    out, tied to it by a line from the marker's edge to the label that crosses no other
+    marker; spots beside a marker need no line."""
     chart = build_map_chart([entry("chicago-il", 5.0)])
     layout = layout_map(chart, Rect(0, 0, 1000, 600), char_measure, us_outline().boxes())
     (marker,) = layout.markers
-    (beside,) = place_labels(layout.markers, (0,), Rect(0, 0, 1000, 600), char_measure)
+    area = Rect(0, 0, 1000, 600)
+    (beside,) = place_labels(layout.markers, (0,), area, char_measure)
     assert beside.leader is None
-    # a ring of big neighbours around it, close enough to take every spot beside it
-    ring = tuple(
-        PlacedMarker(marker.marker, marker.x + 24 * math.cos(a), marker.y + 24 * math.sin(a), 15)
-        for a in (k * math.pi / 4 for k in range(8))
+    # small markers at the outer end of each spot beside it: every spot is taken, and the
+    # straight ways out between them stay clear
+    width, height = char_measure(marker.marker.entry.label)
+    blockers = tuple(
+        PlacedMarker(marker.marker, x, y, 4.0)
+        for x, y in _outer_ends(marker.x, marker.y, marker.outer, width, height)
     )
-    (label,) = place_labels((marker, *ring), (0,), Rect(0, 0, 1000, 600), char_measure)
+    (label,) = place_labels((marker, *blockers), (0,), area, char_measure)
     assert label.leader is not None
     x1, y1, x2, y2 = label.leader
     assert math.hypot(x1 - marker.x, y1 - marker.y) == pytest.approx(marker.outer)
     assert label.rect.left <= x2 <= label.rect.right
     assert label.rect.top <= y2 <= label.rect.bottom
-    assert not any(_overlaps(label.rect, other) for other in ring)
+    assert not any(_overlaps(label.rect, other) for other in blockers)
+
+
+def test_a_label_whose_leader_would_cross_another_marker_is_left_out() -> None:
+    """Inside a ring of markers any line out crosses one of them, and could be read as
+    naming it: the label is left out (the marker keeps its tooltip)."""
+    chart = build_map_chart([entry("chicago-il", 5.0)])
+    layout = layout_map(chart, Rect(0, 0, 1000, 600), char_measure, us_outline().boxes())
+    (marker,) = layout.markers
+    ring = tuple(
+        PlacedMarker(
+            marker.marker, marker.x + 30 * math.cos(k / 4), marker.y + 30 * math.sin(k / 4), 12
+        )
+        for k in range(26)  # 26 steps of a quarter radian: round the whole circle
+    )
+    assert place_labels((marker, *ring), (0,), Rect(0, 0, 1000, 600), char_measure) == ()
+
+
+def _outer_ends(
+    x: float, y: float, r: float, width: float, height: float
+) -> list[tuple[float, float]]:
+    """The far end of each of the eight spots beside a marker (see ``_candidates``)."""
+    gap = r + 3.0
+    d = r * math.sqrt(0.5) + 3.0
+    return [
+        (x + gap + width - 3, y),  # right
+        (x - gap - width + 3, y),  # left
+        (x + d + width - 3, y - d - height / 2),  # above right
+        (x + d + width - 3, y + d + height / 2),  # below right
+        (x + width / 2 - 3, y - gap - height / 2),  # above
+        (x + width / 2 - 3, y + gap + height / 2),  # below
+        (x - d - width + 3, y - d - height / 2),  # above left
+        (x - d - width + 3, y + d + height / 2),  # below left
+    ]
 
 
 def test_marker_at_finds_the_small_marker_drawn_on_top() -> None:

@@ -6,8 +6,9 @@ need no Qt: the caller passes a ``measure`` function that gives a text's size in
 Labels are placed greedily, most important city first (the selected one, then the largest
 values): each tries eight spots around its marker and takes the first that stays inside the map
 and overlaps no marker and no label already placed; then the same eight one to three lines
-further out, tied to the marker by a leader line; a label that fits nowhere is left out (its
-city still has its marker and tooltip). A uniform grid keeps this fast with thousands of markers.
+further out, tied to the marker by a leader line that crosses no other marker; a label that
+fits nowhere is left out (its city still has its marker and tooltip). A uniform grid keeps this
+fast with thousands of markers.
 """
 
 from __future__ import annotations
@@ -176,6 +177,20 @@ class _Grid:
         for cell in self._cells(rect.left, rect.top, rect.right, rect.bottom):
             self._rects[cell].append(rect)
 
+    def clear_line(self, x1: float, y1: float, x2: float, y2: float, owner: int) -> bool:
+        """Whether the segment misses every marker but ``owner``'s: a leader that crosses
+        another marker could be read as that marker's."""
+        dx, dy = x2 - x1, y2 - y1
+        length = dx * dx + dy * dy or 1.0
+        cells = self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+        for cell in cells:
+            for x, y, r, who in self._circles.get(cell, ()):
+                t = min(1.0, max(0.0, ((x - x1) * dx + (y - y1) * dy) / length))
+                nearest_x, nearest_y = x1 + t * dx, y1 + t * dy
+                if who != owner and (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r:
+                    return False
+        return True
+
     def free(self, rect: Rect, owner: int) -> bool:
         left, top = rect.left, rect.top
         right, bottom = left + rect.width, top + rect.height
@@ -250,8 +265,13 @@ def _first_free(
     text = placed.marker.entry.label
     for push in (0.0, height, 2 * height, 3 * height):
         for rect in _candidates(placed.x, placed.y, placed.outer + push, width, height):
-            if rect.inside(area) and grid.free(rect, index):
-                return PlacedLabel(text, rect, index, _leader(placed, rect) if push else None)
+            if not (rect.inside(area) and grid.free(rect, index)):
+                continue
+            if not push:
+                return PlacedLabel(text, rect, index)
+            leader = _leader(placed, rect)
+            if grid.clear_line(*leader, index):  # in a crowd a leader would point at others
+                return PlacedLabel(text, rect, index, leader)
     return None
 
 
