@@ -67,7 +67,8 @@ class ChartPanel(QWidget):
         self._settings: ChartSettings | None = None
         self._dark = False
         self._bar_plot: pg.PlotWidget | None = None
-        self._timeline_plot: pg.PlotWidget | None = None
+        self._timeline_plot: pg.PlotWidget | None = None  # made when first shown
+        self._plot_class: Any = None  # the plots' widget class, made once pyqtgraph is in
         self._geometry: BarGeometry | None = None
         self._timeline_x: list[float] = []
         self._timeline_lines: list[TimelineLine] = []
