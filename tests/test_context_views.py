@@ -24,10 +24,11 @@ from legend_gui.model.choices import fit_choices, offered_metrics
 from legend_gui.model.citation import chart_sources, cite_figure
 from legend_gui.model.context_text import BACKGROUND_FALLBACK, background_line
 from legend_gui.model.csvdata import chart_csv_bytes, long_csv_bytes
-from legend_gui.model.datapackage import FIGURE_COLUMNS, package_descriptor
+from legend_gui.model.datapackage import package_descriptor
 from legend_gui.model.export_options import build_chart
 from legend_gui.model.long_rows import LongRow
 from legend_gui.model.metric_menu import metric_sections
+from legend_gui.model.package_columns import FIGURE_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"
