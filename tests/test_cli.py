@@ -336,8 +336,9 @@ def test_window_builds_before_pydantic_is_imported() -> None:
     assert result.returncode == 0, result.stderr
 
 
-#: Modules the window needs only once a file is loaded (the dataset's queries) or an export,
-#: citation or view is asked for: none is imported before the first frame (≈50 ms together).
+#: Modules the window needs only once a file is loaded (the dataset's queries, the detail
+#: pane's HTML) or an export, citation or view is asked for: none is imported before the first
+#: frame.
 LATER_MODULES = [
     "legend_gui.model.queries",
     "legend_gui.model.citation",
@@ -345,6 +346,8 @@ LATER_MODULES = [
     "legend_gui.model.map_entries",
     "legend_gui.ui.render",
     "legend_gui.ui.export_dialog",
+    "legend_gui.ui.detail_html",
+    "legend_gui.ui.context_detail",
 ]
 
 

@@ -17,7 +17,7 @@ from legend_gui import export
 from legend_gui.model import Catalog, parse_dataset
 from legend_gui.model.chart import BarChart, ChartSettings, TimelineChart
 from legend_gui.ui.chart_theme import LIGHT
-from legend_gui.ui.detail import render_detail
+from legend_gui.ui.detail_html import render_detail
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "operation_legend.json"

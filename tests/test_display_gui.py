@@ -23,7 +23,7 @@ from legend_gui.model.search import fold
 from legend_gui.model.ticks import date_ticks, value_ticks
 from legend_gui.ui.chart_tips import bar_tooltip
 from legend_gui.ui.city_list import CityListModel
-from legend_gui.ui.detail import render_detail
+from legend_gui.ui.detail_html import render_detail
 from tests.helpers_gui import pixels
 
 OTHER = Path(__file__).parent / "data" / "other"

@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from legend_gui import APP_NAME
-from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import short_text, shown
+from legend_gui.ui.html_text import tooltip_text
 
 StandardKey = QKeySequence.StandardKey
 

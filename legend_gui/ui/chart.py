@@ -35,8 +35,8 @@ from legend_gui.ui.chart_hits import (
 )
 from legend_gui.ui.chart_labels import chart_labels
 from legend_gui.ui.chart_tips import bar_tooltip, key_html, point_tooltip
-from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
+from legend_gui.ui.html_text import tooltip_text
 
 if TYPE_CHECKING:
     import pyqtgraph as pg

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from legend_gui.model.formatting import format_date
 from legend_gui.model.search import fold, fold_all
-from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
+from legend_gui.ui.html_text import tooltip_text
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog

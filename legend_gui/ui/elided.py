@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import shown
+from legend_gui.ui.html_text import tooltip_text
 
 #: The narrowest an elided label asks to be: a few characters and the ellipsis.
 _MINIMUM_WIDTH = 60

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QComboBox, QMenu
 
 from legend_gui.model.metric_menu import MetricSection
 from legend_gui.ui.actions import menu_text
-from legend_gui.ui.detail import tooltip_text
 from legend_gui.ui.display_text import item_tooltip, short_text
+from legend_gui.ui.html_text import tooltip_text
 
 
 def fill_metric_box(box: QComboBox, sections: list[MetricSection]) -> None:
