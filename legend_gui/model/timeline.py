@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -243,3 +244,17 @@ def _one_timeline(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
         dataset_title=catalog.dataset.title,
         context=marks,
     )
+
+
+def labels_below(xs: Sequence[float], min_gap: float, room_below: Sequence[bool]) -> list[bool]:
+    """For each point's value label, whether it goes below the point rather than above: a
+    point closer than ``min_gap`` to the one before takes the other side (so their labels do
+    not overlap), but only where ``room_below`` says a label there clears the axis. The same
+    rule on screen and in exports; each passes its own units."""
+    below = False
+    sides: list[bool] = []
+    for index, (x, room) in enumerate(zip(xs, room_below, strict=True)):
+        crowded = index > 0 and x - xs[index - 1] < min_gap
+        below = (not below if crowded else False) and room
+        sides.append(below)
+    return sides

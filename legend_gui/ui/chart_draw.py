@@ -20,6 +20,7 @@ from legend_gui.model.captions import shorten_middle
 from legend_gui.model.chart import BarChart, TimelineChart
 from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
+from legend_gui.model.timeline import labels_below
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import DARK, LIGHT, ChartTheme
 from legend_gui.ui.context_draw import draw_context_marks
@@ -309,12 +310,8 @@ def draw_timeline(
                 gaps, [0.0] * len(gaps), symbol="|", size=10, pen=pg.mkPen(theme.muted, width=1.5)
             )
         )
-    below = False
-    for index, (x, y, point) in enumerate(zip(xs, ys, chart.points, strict=True)):
-        # Points close in time would print their labels over each other: alternate sides.
-        crowded = index > 0 and x - xs[index - 1] < span / 18
-        # Below its point only where the label clears the axis (as in ``chart_paint``).
-        below = (not below if crowded else False) and y >= top * 0.12
+    sides = labels_below(xs, span / 18, [y >= top * 0.12 for y in ys])  # room: above 12 %
+    for x, y, point, below in zip(xs, ys, chart.points, sides, strict=True):
         label = pg.TextItem(
             point.text, color=theme.foreground, anchor=(0.5, -0.35) if below else (0.5, 1.3)
         )

@@ -20,6 +20,7 @@ from legend_gui.model.captions import shorten_middle
 from legend_gui.model.chart import Bar, BarChart, TimelineChart
 from legend_gui.model.status import FigureState, is_count_unit
 from legend_gui.model.ticks import date_ticks, value_ticks
+from legend_gui.model.timeline import labels_below
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import LIGHT
 from legend_gui.ui.context_draw import paint_context_marks, paint_context_swatch
@@ -373,17 +374,13 @@ def paint_timeline(painter: QPainter, chart: TimelineChart, area: QRectF) -> Non
                 painter, QPointF(where.x(), to_y(point.low)), QPointF(where.x(), to_y(point.high)),
                 5, False,
             )  # fmt: skip
-    previous_x = None
-    below = False
-    for point, where in zip(chart.points, points, strict=True):
+    room = [where.y() + 8 + 16 <= plot.bottom() for where in points]  # a label clears the axis
+    sides = labels_below([where.x() for where in points], 70, room)
+    for point, where, below in zip(chart.points, points, sides, strict=True):
         exact = point.qualifier is Qualifier.EXACT
         painter.setPen(pen(BAR, 1.0 if exact else 2.0))
         painter.setBrush(QBrush(BAR if exact else QColor("#ffffff")))
         painter.drawEllipse(where, 4.5, 4.5)
-        crowded = previous_x is not None and where.x() - previous_x < 70
-        # Below its point only where the label clears the axis (a value near 0 has no room).
-        below = (not below if crowded else False) and where.y() + 8 + 16 <= plot.bottom()
-        previous_x = where.x()
         width = text_width(point.text, label_font) + 6
         top = to_y(point.high) if point.high is not None else where.y()  # clear of a whisker
         y = where.y() + 8 if below else min(where.y(), top) - 24
