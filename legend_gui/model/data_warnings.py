@@ -95,7 +95,7 @@ class WarningFinder:
             national = index.national_figures.get((day, metric_id))
             if national is None or national.qualifier in LOWER_BOUNDS:
                 continue
-            total = sum(index.city_values[(day, metric_id)].values())  # read while indexing
+            total = sum(index.values_at(day, metric_id).values())  # read while indexing
             if total > national.value:
                 label = index.metric_by_id[metric_id].label
                 keys: list[FigureKey] = [(day, None, metric_id)]

@@ -75,9 +75,12 @@ class Rect:
             and self.bottom <= other.bottom
         )
 
+    def nearest(self, x: float, y: float) -> tuple[float, float]:
+        """The point of the rectangle (edge or inside) closest to ``(x, y)``."""
+        return min(max(x, self.left), self.right), min(max(y, self.top), self.bottom)
+
     def hits_circle(self, cx: float, cy: float, r: float) -> bool:
-        nearest_x = min(max(cx, self.left), self.right)
-        nearest_y = min(max(cy, self.top), self.bottom)
+        nearest_x, nearest_y = self.nearest(cx, cy)
         return (cx - nearest_x) ** 2 + (cy - nearest_y) ** 2 < r * r
 
 
@@ -278,8 +281,7 @@ def _first_free(
 def _leader(placed: PlacedMarker, rect: Rect) -> tuple[float, float, float, float]:
     """From the marker's edge towards the label's nearest point, ending at that point."""
     x, y = placed.x, placed.y
-    nearest_x = min(max(x, rect.left), rect.right)
-    nearest_y = min(max(y, rect.top), rect.bottom)
+    nearest_x, nearest_y = rect.nearest(x, y)
     distance = math.hypot(nearest_x - x, nearest_y - y) or 1.0
     edge = placed.outer / distance
     return (x + (nearest_x - x) * edge, y + (nearest_y - y) * edge, nearest_x, nearest_y)
