@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize
+import pytest
+from PySide6.QtCore import QRectF, QSize
 
 from legend_gui.model import Catalog, load_dataset
 from legend_gui.model.geo import FRAMES, Region, region_of
@@ -106,3 +108,30 @@ def test_island_cities_fall_in_their_insets_with_every_state_keyed(qtbot: Any) -
     assert anchorage is not None
     colour = image.pixelColor(round(anchorage.x), round(anchorage.y))
     assert colour.blue() - colour.red() > 45  # a filled marker, not the land
+
+
+@pytest.mark.parametrize("size", [(1004, 334), (1200, 500), (800, 400)])
+def test_a_small_ring_inside_a_larger_one_keeps_its_name(qtbot: Any, size: tuple[int, int]) -> None:
+    """Ponce's ring (30 arrests) lies within San Juan's (240) in the small Puerto Rico inset:
+    every way out crosses San Juan's ring, which its leader may do, since it starts inside it.
+    Every city is named: on screen (the first size) and in exports."""
+    from legend_gui.model.chart import ChartSettings
+    from legend_gui.model.export_options import build_chart
+    from legend_gui.ui.map_draw import layout_scene
+
+    catalog = Catalog(load_dataset(ISLANDS), str(ISLANDS))
+    metric = "arrests_total"
+    settings = ChartSettings(metric, catalog.default_snapshot(metric), view="map")
+    figure = build_chart(catalog, settings)
+    scene = layout_scene(figure.chart, QRectF(0, 0, *size), 12.0)
+    markers = scene.layout.markers
+    named = {markers[label.marker].marker.entry.city_id: label for label in scene.layout.labels}
+    assert set(named) == {placed.marker.entry.city_id for placed in markers}
+    ponce, san_juan = scene.layout.find("ponce-pr"), scene.layout.find("san-juan-pr")
+    assert ponce is not None
+    assert san_juan is not None
+    assert math.hypot(ponce.x - san_juan.x, ponce.y - san_juan.y) < san_juan.outer
+    leader = named["ponce-pr"].leader
+    assert leader is not None
+    x1, y1, _x2, _y2 = leader
+    assert math.hypot(x1 - ponce.x, y1 - ponce.y) == pytest.approx(ponce.outer)

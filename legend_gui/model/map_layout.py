@@ -180,17 +180,24 @@ class _Grid:
         for cell in self._cells(rect.left, rect.top, rect.right, rect.bottom):
             self._rects[cell].append(rect)
 
-    def clear_line(self, x1: float, y1: float, x2: float, y2: float, owner: int) -> bool:
-        """Whether the segment misses every marker but ``owner``'s: a leader that crosses
-        another marker could be read as that marker's."""
+    def clear_line(
+        self, line: tuple[float, float, float, float], owner: int, centre: tuple[float, float]
+    ) -> bool:
+        """Whether ``line`` misses every marker but ``owner``'s: a leader that crosses another
+        marker could be read as that marker's. A marker holding ``owner``'s centre does not
+        count: a small ring drawn within a larger one (two close cities, one far smaller) has
+        no other way out, and its leader visibly starts at the small ring."""
+        x1, y1, x2, y2 = line
         dx, dy = x2 - x1, y2 - y1
         length = dx * dx + dy * dy or 1.0
         cells = self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
         for cell in cells:
             for x, y, r, who in self._circles.get(cell, ()):
+                if who == owner or (x - centre[0]) ** 2 + (y - centre[1]) ** 2 < r * r:
+                    continue
                 t = min(1.0, max(0.0, ((x - x1) * dx + (y - y1) * dy) / length))
                 nearest_x, nearest_y = x1 + t * dx, y1 + t * dy
-                if who != owner and (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r:
+                if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r:
                     return False
         return True
 
@@ -273,7 +280,7 @@ def _first_free(
             if not push:
                 return PlacedLabel(text, rect, index)
             leader = _leader(placed, rect)
-            if grid.clear_line(*leader, index):  # in a crowd a leader would point at others
+            if grid.clear_line(leader, index, (placed.x, placed.y)):  # not at others
                 return PlacedLabel(text, rect, index, leader)
     return None
 
