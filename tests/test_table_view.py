@@ -91,3 +91,51 @@ def test_compare_with_offers_each_snapshot(qtbot: Any) -> None:
     panel.compare_changed.connect(chosen.append)
     box.setCurrentIndex(1)
     assert chosen == [catalog.snapshot_dates[0]]
+
+
+def test_columns_fit_their_first_cells_and_keep_a_users_widths(qtbot: Any) -> None:
+    """A change cell such as "+28 (+233.3 %)" is read whole: each column is as wide as its
+    header and its first rows. The same columns again (another "compare with") keep the widths
+    a user dragged; other columns (another metric) are measured again."""
+    from pathlib import Path
+
+    from legend_gui.model import load_dataset
+
+    harbor = Path(__file__).parent / "data" / "other" / "harbor.json"
+    catalog = Catalog(load_dataset(harbor), str(harbor))
+    panel = TablePanel()
+    qtbot.addWidget(panel)
+    metric = catalog.default_metric()
+    settings = ChartSettings(metric, catalog.default_snapshot(metric))
+    panel.set_table(CityTable(catalog, settings), None)
+    panel.resize(1100, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header, metrics, model = panel.view.horizontalHeader(), panel.view.fontMetrics(), panel.model
+    texts = {
+        col: [model.index(row, col).data() for row in range(model.rowCount())]
+        for col in range(model.columnCount())
+    }
+    assert any("%" in text for text in texts[3])  # the change column, as in the screenshot
+    for col, column in texts.items():
+        widest = max(metrics.horizontalAdvance(text) for text in column)
+        assert header.sectionSize(col) >= min(widest + 12, 260), (col, column)
+
+    header.resizeSection(3, 300)  # a user widens the change column
+    panel.set_table(CityTable(catalog, settings.with_(city=catalog.cities[0].id)), None)
+    assert header.sectionSize(3) == 300  # the same columns: the user's width stays
+
+
+def test_other_columns_are_measured_again(qtbot: Any) -> None:
+    panel, catalog = _panel(qtbot)
+    header = panel.view.horizontalHeader()
+    header.resizeSection(3, 300)
+    table = panel.model.table
+    assert table is not None
+    core = {column.header for column in table.columns}
+    extra = next(
+        m.id for m in catalog.dataset.metrics if not any(h.startswith(m.label) for h in core)
+    )
+    panel.set_table(CityTable(catalog, ChartSettings(extra, FIRST)), None)
+    assert panel.model.columnCount() > len(core)  # the chosen metric's columns were added
+    assert header.sectionSize(3) < 300

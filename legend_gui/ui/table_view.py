@@ -169,6 +169,17 @@ class CityTableView(QTableView):
             QGuiApplication.clipboard().setText(text)
 
 
+#: Rows measured for the columns' widths (about two screens), room around a cell's text (the
+#: cell's margins and the sort arrow's), and the widest a column starts.
+_MEASURED_ROWS = 64
+_CELL_PADDING = 24
+_MAX_COLUMN_WIDTH = 260
+
+
+def _headers(table: CityTable) -> list[str]:
+    return [column.header for column in table.columns]
+
+
 class TablePanel(QWidget):
     """The table with its "Compare with" choice. Signals: ``city_clicked(str)``,
     ``compare_changed(object)`` with a date or ``None`` (each city's previous figure)."""
@@ -232,23 +243,28 @@ class TablePanel(QWidget):
         self.compare_changed.emit(date.fromisoformat(data) if isinstance(data, str) else None)
 
     def set_table(self, table: CityTable | None, selected: str | None) -> None:
-        first = self.model.table is None
+        before = self.model.table
         self.model.set_table(table)
-        if first and table is not None:
-            self._size_columns()
+        if table is not None and (before is None or _headers(before) != _headers(table)):
+            self._size_columns()  # new columns; the same ones keep the widths a user gave them
         self.show_selected(selected)
 
     def _size_columns(self) -> None:
+        """Each column as wide as its header and the cells of its first rows (those a user
+        sees first, in the current order; 100,000 rows are not measured), up to a cap: a
+        change such as "+28 (+233.3 %)" is read whole, not cut to "+28 (+233…"."""
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
-        table = self.model.table
+        model = self.model
+        table = model.table
         assert table is not None
+        rows = [model.table_row(row) for row in range(min(_MEASURED_ROWS, model.rowCount()))]
         for col, column in enumerate(table.columns):
-            lines = column.header.split("\n")
-            width = max(metrics.horizontalAdvance(line) for line in lines) + 24
+            texts = [*column.header.split("\n"), *(table.text(row, col) for row in rows)]
             if column.kind is Kind.NAME:
-                width = max(width, metrics.horizontalAdvance("Kansas City") + 24)
-            header.resizeSection(col, min(width, 220))
+                texts.append("Kansas City")  # a short list of names still gets a fair column
+            width = max(metrics.horizontalAdvance(text) for text in texts) + _CELL_PADDING
+            header.resizeSection(col, min(width, _MAX_COLUMN_WIDTH))
 
     def show_selected(self, city_id: str | None) -> None:
         """Select (and scroll to) the row of ``city_id`` without emitting a click."""
