@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from legend_gui.model import checks
 from legend_gui.model.checks import Violation, check_dataset
 from legend_gui.model.schema import Dataset
+from legend_gui.model.validation import validate_dataset
 from tests.helpers import synthetic_document
 
 #: Figures per quick slice in these tests: a snapshot of the 150-city file holds about 270.
@@ -176,7 +177,7 @@ def _small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_sound_file_is_sound_in_several_slices() -> None:
     document = _document()
     assert len(_figures(document)) > 4 * SLICE
-    assert check_dataset(Dataset.model_validate(document)) == []
+    assert check_dataset(validate_dataset(document)) == []
 
 
 @pytest.mark.parametrize("place", PLACES)
@@ -184,7 +185,7 @@ def test_the_sound_file_is_sound_in_several_slices() -> None:
 def test_one_broken_figure_gives_the_slow_rules_violations(mutation: Mutation, place: str) -> None:
     document = _document()
     mutation(document, _index(place, len(_figures(document))))
-    dataset = Dataset.model_validate(document)
+    dataset = validate_dataset(document)
     expected = _slow(dataset)
     assert expected, "the mutation breaks a rule"
     assert check_dataset(dataset) == expected
@@ -209,7 +210,7 @@ def test_any_broken_figures_give_the_slow_rules_violations(
     count = len(_figures(document))
     for mutation, where in broken:
         mutation(document, min(count - 1, int(where * count)))
-    dataset = Dataset.model_validate(document)
+    dataset = validate_dataset(document)
     assert check_dataset(dataset) == _slow(dataset)
 
 
@@ -223,7 +224,7 @@ def test_the_messages_and_paths_are_the_per_figure_ones() -> None:
     figures[at]["alternates"] = [{"value": 1, "source": "nobody"}]
     figures[at - 1]["city"] = "nowhere-zz"
     figures[at - 1]["scope"] = "city"
-    violations = check_dataset(Dataset.model_validate(document))
+    violations = check_dataset(validate_dataset(document))
     assert violations == [
         Violation(
             ("snapshots", snapshot, "figures", at - 1, "city"),
@@ -247,7 +248,7 @@ def test_cities_repeated_or_citing_an_unknown_source_are_reported(place: str) ->
     at = {"start": 1, "middle": len(cities) // 2, "end": len(cities) - 1}[place]
     cities[at]["id"] = cities[0]["id"]
     cities[at]["population"] = {"value": 1000, "year": 2020, "source": "nobody"}
-    violations = check_dataset(Dataset.model_validate(document))
+    violations = check_dataset(validate_dataset(document))
     assert violations[:2] == [
         Violation(
             ("cities", at, "id"),
@@ -265,9 +266,9 @@ def test_many_metrics_use_the_pairs_of_city_and_metric(monkeypatch: pytest.Monke
     monkeypatch.setattr(checks._Keys, "_MAX_PASSES", 0)
     document = _document()
     _repeats_the_first(document, len(_figures(document)) - 1)
-    dataset = Dataset.model_validate(document)
+    dataset = validate_dataset(document)
     assert check_dataset(dataset) == _slow(dataset) != []
-    assert check_dataset(Dataset.model_validate(_document())) == []
+    assert check_dataset(validate_dataset(_document())) == []
 
 
 def test_a_launch_on_the_snapshot_day_is_sound() -> None:
@@ -278,6 +279,6 @@ def test_a_launch_on_the_snapshot_day_is_sound() -> None:
     for listed in document["cities"]:
         if listed["id"] == city:
             listed["launch_date"] = day
-    dataset = Dataset.model_validate(document)
+    dataset = validate_dataset(document)
     assert date.fromisoformat(day) in {c.launch_date for c in dataset.cities}
     assert check_dataset(dataset) == _slow(dataset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -122,10 +123,10 @@ def test_chart_sources_are_distinct_in_first_use_order_with_the_dataset_last(
 
 def test_licence_name_short_long_and_absent(small: Catalog) -> None:
     assert licence_name(small.dataset) == "EX-1.0"
-    assert licence_name(small.dataset.model_copy(update={"licence": "CC0."})) == "CC0"
-    assert licence_name(small.dataset.model_copy(update={"licence": None})) is None
+    assert licence_name(replace(small.dataset, licence="CC0.")) == "CC0"
+    assert licence_name(replace(small.dataset, licence=None)) is None
     long = "A long licence text without any short name at its end, written out in full words."
-    assert licence_name(small.dataset.model_copy(update={"licence": long})) == long
+    assert licence_name(replace(small.dataset, licence=long)) == long
 
 
 def test_bundled_st_louis_disputed_charges(catalog: Catalog) -> None:

@@ -12,7 +12,7 @@ from legend_gui.model.chart import ChartSettings
 from legend_gui.model.city_table import CityTable, Kind
 from legend_gui.model.city_table_text import copy_text, table_csv
 from legend_gui.model.latest import LATEST
-from legend_gui.model.schema import Dataset
+from legend_gui.model.validation import validate_dataset
 
 FINAL = date(2020, 12, 23)
 FIRST = date(2020, 8, 19)
@@ -24,7 +24,7 @@ def _catalog() -> Catalog:
     data["cities"].append(
         {"id": "memphis-tn", "name": "Memphis", "state": "TN", "launch_date": "2020-09-01"}
     )
-    return Catalog(Dataset.model_validate(data))
+    return Catalog(validate_dataset(data))
 
 
 def _column(table: CityTable, metric: str, kind: Kind = Kind.VALUE) -> int:
@@ -106,7 +106,7 @@ def test_latest_rows_carry_their_own_dates() -> None:
     data["snapshots"][1]["figures"] = [
         f for f in final if not (f.get("city") == "detroit-mi" and f["metric"] == "arrests_total")
     ]
-    catalog = Catalog(Dataset.model_validate(data))
+    catalog = Catalog(validate_dataset(data))
     table = CityTable(catalog, ChartSettings("arrests_total", LATEST))
     rows = {city.id: i for i, city in enumerate(catalog.cities)}
     arrests = _column(table, "arrests_total")

@@ -9,7 +9,7 @@ from helpers import valid_dataset
 
 from legend_gui.model import Catalog
 from legend_gui.model.latest import LATEST, dates_caption, parse_snapshot, snapshot_iso
-from legend_gui.model.schema import Dataset
+from legend_gui.model.validation import validate_dataset
 
 
 def _mixed_dates() -> Catalog:
@@ -19,7 +19,7 @@ def _mixed_dates() -> Catalog:
     data["snapshots"][1]["figures"] = [
         f for f in final if not (f.get("city") == "detroit-mi" and f["metric"] == "arrests_total")
     ]
-    return Catalog(Dataset.model_validate(data))
+    return Catalog(validate_dataset(data))
 
 
 def test_latest_picks_each_citys_latest_date() -> None:

@@ -2,7 +2,7 @@
 
 import json
 
-from legend_gui.model.schema import json_schema_text
+from legend_gui.model.validation import json_schema_text
 from legend_gui.resources import data_dir
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from legend_gui.model import Catalog
 from legend_gui.model.chart import ChartSettings
 from legend_gui.model.city_table import CityTable
-from legend_gui.model.schema import Dataset
+from legend_gui.model.validation import validate_dataset
 from legend_gui.ui.table_view import TablePanel
 
 FIRST = date(2020, 8, 19)
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def _panel(qtbot: Any) -> tuple[TablePanel, Catalog]:
-    catalog = Catalog(Dataset.model_validate(valid_dataset()))
+    catalog = Catalog(validate_dataset(valid_dataset()))
     panel = TablePanel()
     qtbot.addWidget(panel)
     panel.set_dates(catalog.snapshot_dates, None)

@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legend_gui.model import DatasetError, parse_dataset
-from legend_gui.model.schema import json_schema_text
 from legend_gui.model.text import (
     FSI,
     MULTI_LINE_PATTERN,
@@ -24,6 +23,7 @@ from legend_gui.model.text import (
     printable,
     refusal,
 )
+from legend_gui.model.validation import json_schema_text
 
 NAME = "hostile.json"
 CONTROLS = [chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)]]

@@ -18,11 +18,11 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Generator
-from dataclasses import is_dataclass
+from dataclasses import MISSING, fields, is_dataclass, replace
 from functools import cache
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from legend_gui.model.errors import DatasetError
 from legend_gui.model.json_split import (
@@ -38,9 +38,6 @@ from legend_gui.model.loading import MAX_FILE_BYTES, parse_dataset, parse_docume
 from legend_gui.model.reading import read_bytes
 
 if TYPE_CHECKING:
-    from pydantic import TypeAdapter
-    from pydantic.fields import FieldInfo
-
     from legend_gui.model.schema import Dataset
 
 #: Smaller files go to the strict loader alone: it reads them in a few tens of milliseconds.
@@ -108,7 +105,7 @@ def _fast(raw: bytes, name: str) -> Steps:
     from pydantic import ValidationError
 
     yield 0.03
-    import legend_gui.model.schema  # noqa: F401 - its classes (~50 ms), in a step of their own
+    import legend_gui.model.validation  # noqa: F401 - pydantic's models, in a step of their own
 
     yield 0.035
     from legend_gui.model.checks import FIGURES_PER_QUICK_STEP, checks_in_steps
@@ -118,7 +115,7 @@ def _fast(raw: bytes, name: str) -> Steps:
     try:
         arrays = long_arrays(body)
         yield 0.045
-        outline = _outline(skeleton(body, arrays), name)
+        outline, holds_figures = _outline(skeleton(body, arrays), name)
     except (Unsplittable, DatasetError, ValidationError):
         raise _Unsure from None
     yield 0.05
@@ -132,7 +129,7 @@ def _fast(raw: bytes, name: str) -> Steps:
             done += len(chunk)
             yield 0.05 + 0.8 * done / total
         contents.append(items)
-    dataset = _assemble(outline, arrays, contents)
+    dataset = _assemble(outline, holds_figures, arrays, contents)
     checked = len(dataset.cities) + sum(len(snapshot.figures) for snapshot in dataset.snapshots)
     for steps, violation in enumerate(checks_in_steps(dataset), 1):
         if violation is not None:
@@ -141,19 +138,24 @@ def _fast(raw: bytes, name: str) -> Steps:
     return dataset
 
 
-def _outline(text: bytes, name: str) -> Dataset:
-    """The skeleton, strictly: JSON syntax, repeated keys, NaN, version, schema."""
-    from legend_gui.model.schema import Dataset
+def _outline(text: bytes, name: str) -> tuple[Dataset, list[bool]]:
+    """The skeleton, strictly (JSON syntax, repeated keys, NaN, version, schema), and which
+    of its snapshots hold a "figures" array (emptied in the skeleton, or absent)."""
+    from legend_gui.model.validation import validate_dataset
 
-    return Dataset.model_validate(parse_document(text, name).data)
+    data = parse_document(text, name).data
+    outline = validate_dataset(data)
+    return outline, ["figures" in snapshot for snapshot in data["snapshots"]]
 
 
 def _records(chunk: bytes, key: str) -> list[Any]:
     from pydantic import ValidationError
 
+    from legend_gui.model.validation import records_adapter
+
     record = _RECORDS[key]()
     try:
-        records: list[Any] = _adapter(record).validate_json(chunk)
+        records: list[Any] = records_adapter(record).validate_json(chunk)
     except ValidationError:
         raise _Unsure from None
     # Each object holds at least one key per required field and per field whose value is not
@@ -163,7 +165,9 @@ def _records(chunk: bytes, key: str) -> list[Any]:
     return records
 
 
-def _assemble(outline: Dataset, arrays: list[LongArray], contents: list[list[Any]]) -> Dataset:
+def _assemble(
+    outline: Dataset, holds_figures: list[bool], arrays: list[LongArray], contents: list[list[Any]]
+) -> Dataset:
     """The outline with its long arrays filled in. The strict skeleton proved where each one
     sits: the schema has "cities" and "context" only at the top, once (a repeated key is
     refused), and "figures" only in snapshots."""
@@ -174,15 +178,14 @@ def _assemble(outline: Dataset, arrays: list[LongArray], contents: list[list[Any
             figures.append(items)
         else:
             update[array.key] = items
-    holders = [s for s in outline.snapshots if "figures" in s.model_fields_set]
-    if len(holders) != len(figures):
+    if sum(holds_figures) != len(figures):
         raise _Unsure  # pragma: no cover - the skeleton's schema makes them match
     filled = iter(figures)
     update["snapshots"] = [
-        s.model_copy(update={"figures": next(filled)}) if "figures" in s.model_fields_set else s
-        for s in outline.snapshots
+        replace(snapshot, figures=next(filled)) if holds else snapshot
+        for snapshot, holds in zip(outline.snapshots, holds_figures, strict=True)
     ]
-    return outline.model_copy(update=update)
+    return replace(outline, **update)
 
 
 def _city() -> type:
@@ -207,26 +210,27 @@ _RECORDS = {"cities": _city, "figures": _figure, "context": _context_figure}
 
 
 @cache
-def _adapter(record: type) -> TypeAdapter[list[Any]]:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(list[record])  # type: ignore[valid-type]  # a record class, at run time
-
-
-def _fields(record: type) -> dict[str, FieldInfo]:
-    """A pydantic dataclass's fields (pydantic sets ``__pydantic_fields__`` on the class)."""
-    fields: dict[str, FieldInfo] = vars(record)["__pydantic_fields__"]
-    return fields
+def _fields(record: type) -> dict[str, tuple[bool, object]]:
+    """A record's fields: whether each is required, and its default (made afresh)."""
+    found: dict[str, tuple[bool, object]] = {}
+    for each in fields(record):
+        if each.default is not MISSING:
+            found[each.name] = (False, each.default)
+        elif each.default_factory is not MISSING:
+            found[each.name] = (False, each.default_factory())
+        else:
+            found[each.name] = (True, None)
+    return found
 
 
 @cache
 def _nested(record: type) -> dict[str, tuple[type, bool]]:
     """The fields of ``record`` holding records: their class, and whether a tuple of them."""
     found = {}
-    for name, field in _fields(record).items():
-        inner = _record_in(field.annotation)
+    for name, annotation in get_type_hints(record).items():
+        inner = _record_in(annotation)
         if inner is not None:
-            found[name] = (inner, _is_tuple(field.annotation))
+            found[name] = (inner, _is_tuple(annotation))
     return found
 
 
@@ -249,15 +253,15 @@ def _fields_given(records: list[Any], record: type) -> int:
     field, and one per optional field whose value is not its default, nested records too."""
     count = 0
     nested = _nested(record)
-    for name, field in _fields(record).items():
-        if field.is_required() and name not in nested:
+    for name, (required, default) in _fields(record).items():
+        if required and name not in nested:
             count += len(records)
             continue
         values = list(map(attrgetter(name), records))
-        if field.is_required():
+        if required:
             count += len(values)
         else:
-            count += len(values) - values.count(field.get_default(call_default_factory=True))
+            count += len(values) - values.count(default)
         if name in nested:
             inner, many = nested[name]
             present = list(filter(None, values))

@@ -81,7 +81,7 @@ def _validate(name: str, text: str, holder: list[dict[str, Any]]) -> Dataset:
     from pydantic import ValidationError
 
     from legend_gui.model.checks import check_dataset
-    from legend_gui.model.schema import Dataset
+    from legend_gui.model.validation import validate_dataset
 
     data = holder.pop()
     # The cyclic GC gains nothing here: pydantic builds millions of small acyclic objects
@@ -97,7 +97,7 @@ def _validate(name: str, text: str, holder: list[dict[str, Any]]) -> Dataset:
     gc.disable()
     try:
         try:
-            dataset = Dataset.model_validate(data)
+            dataset = validate_dataset(data)
         except ValidationError as error:
             raise validation_error(error, text, name, data) from None
         violations = check_dataset(dataset)

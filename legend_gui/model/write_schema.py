@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from legend_gui.model.schema import json_schema_text
+from legend_gui.model.validation import json_schema_text
 
 if __name__ == "__main__":
     target = Path(__file__).resolve().parents[2] / "data" / "schema.json"

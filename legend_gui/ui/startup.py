@@ -79,8 +79,8 @@ class DeferredStart(QObject):
 _VALIDATION_IMPORTS = (
     "pydantic_core",
     "pydantic.main",
-    "pydantic.dataclasses",
-    "legend_gui.model.schema",
+    "pydantic.type_adapter",
+    "legend_gui.model.validation",
     "legend_gui.model.checks",
 )
 
