@@ -11,11 +11,17 @@ import time
 from pathlib import Path
 
 
-def run_child(command: list[str], cwd: Path, figures: re.Pattern[str]) -> dict[str, float]:
-    """Run ``command`` offscreen; the ms figures it prints (``figures``: name, value groups),
-    its ``wall`` and ``cpu`` ms (user + system, from ``os.wait4``: it moves far less than
-    wall time on a shared machine) and its ``peak MB``. A failure stops the benchmark."""
-    env = dict(os.environ)
+def run_child(
+    command: list[str],
+    cwd: Path,
+    figures: re.Pattern[str],
+    environment: dict[str, str] | None = None,
+) -> dict[str, float]:
+    """Run ``command`` offscreen (with ``environment`` added); the ms figures it prints
+    (``figures``: name, value groups), its ``wall`` and ``cpu`` ms (user + system, from
+    ``os.wait4``: it moves far less than wall time on a shared machine) and its ``peak MB``.
+    A failure stops the benchmark."""
+    env = {**os.environ, **(environment or {})}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Warm bytecode, as a user has it: the warm-up run writes the .pyc files the timed runs
     # read (a shell with PYTHONDONTWRITEBYTECODE set would compile every module every run).

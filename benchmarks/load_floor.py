@@ -38,6 +38,7 @@ from legend_gui.model import fastload  # noqa: E402 - after the path is set
 from legend_gui.model.checks import checks_in_steps  # noqa: E402
 from legend_gui.model.json_split import chunks, long_arrays  # noqa: E402
 from legend_gui.model.queries import Catalog  # noqa: E402
+from legend_gui.model.validation import records_adapter  # noqa: E402
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -61,7 +62,7 @@ def main() -> int:
         for array in long_arrays(raw)
         for chunk in chunks(raw, array, fastload.CHUNK_BYTES)
     ]
-    adapters = {key: fastload._adapter(fastload._RECORDS[key]()) for key, _ in parts}
+    adapters = {key: records_adapter(fastload._RECORDS[key]()) for key, _ in parts}
     dataset = fastload.load_dataset_fast(options.file)
 
     def load() -> object:

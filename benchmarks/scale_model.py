@@ -11,7 +11,7 @@ warm caches carry over from a smaller N). Each step is the median of ``--repeat`
 
 - ``load_dataset`` (read, decode, JSON, schema validation, cross-checks, with the GC as the
   loader sets it), and its parts on their own with the cyclic GC paused: ``parse_document``
-  (decode, JSON with the duplicate-key hook, version), ``Dataset.model_validate``,
+  (decode, JSON with the duplicate-key hook, version), ``validate_dataset``,
   ``check_dataset``. What the load costs beyond their sum is GC work: passes during the JSON
   parse, and the loader's one full collection after a large load (≈1 s at 100,000 cities);
 - ``Catalog(...)`` build; ``Catalog.series`` for the default metric and snapshot;
@@ -80,7 +80,7 @@ def measure(path: Path, repeat: int) -> dict[str, float]:
     from legend_gui.model.chart import ChartSettings, bar_chart
     from legend_gui.model.checks import check_dataset
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import Dataset
+    from legend_gui.model.validation import validate_dataset
 
     rss_base = _peak_rss_mib()
     samples: dict[str, list[float]] = {}
@@ -103,7 +103,7 @@ def measure(path: Path, repeat: int) -> dict[str, float]:
     for _ in range(repeat):
         elapsed, document = _timed(paused, loading.parse_document, data, str(path))
         add("parse", elapsed)
-        elapsed, dataset = _timed(paused, Dataset.model_validate, document.data)
+        elapsed, dataset = _timed(paused, validate_dataset, document.data)
         add("validate", elapsed)
         elapsed, _violations = _timed(paused, check_dataset, dataset)
         add("check", elapsed)

@@ -123,8 +123,10 @@ def _qt_only_in_gui_tests(request: pytest.FixtureRequest) -> Iterator[None]:
 def _isolated_logs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Crash logs go to a temporary folder, never the developer's real one."""
+    """Crash logs and validated datasets go to temporary folders, never the developer's real
+    ones (and no test starts on a dataset another test kept)."""
     monkeypatch.setenv("LEGEND_GUI_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+    monkeypatch.setenv("LEGEND_GUI_CACHE_DIR", str(tmp_path_factory.mktemp("validated")))
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """What the schema's fields must hold, written down without importing pydantic.
 
-The records of ``schema.py`` are plain dataclasses, so that a file validated before (``cache``)
-loads without pydantic (≈250 ms of imports and validator building at start-up). Their
-annotations carry the markers below, which pydantic reads only when it validates a file
-(``validation.py``): each builds its part of pydantic's core schema then, importing
-``pydantic_core`` itself.
+The records of ``schema.py`` are plain dataclasses, so that a file validated before
+(``validated_cache``) loads without pydantic (≈250 ms of imports and validator building at
+start-up). Their annotations carry the markers below, which pydantic reads only when it
+validates a file (``validation.py``): each builds its part of pydantic's core schema then,
+importing ``pydantic_core`` itself.
 """
 
 from __future__ import annotations

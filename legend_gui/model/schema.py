@@ -1,7 +1,7 @@
 """The data file's schema: frozen dataclasses, strict, closed to unknown fields.
 
-Plain dataclasses, not pydantic models: a file validated before (``cache``) loads without
-pydantic, whose import and validators cost more than the whole Qt start-up. The constraints
+Plain dataclasses, not pydantic models: a file validated before (``validated_cache``) loads
+without pydantic, whose import and validators cost more than the whole Qt start-up. The constraints
 ride in the annotations (``constraints``), and pydantic checks them when ``validation``
 validates a file. Pure Python: nothing here may import Qt or pydantic. Rules that need the
 whole dataset (unique ids, references that resolve, no figure before its city's launch) live

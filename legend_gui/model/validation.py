@@ -1,7 +1,8 @@
 """pydantic's validators for the schema's dataclasses: the one place that imports pydantic.
 
 Each validator is built once, on first use (building the dataset's takes ≈60 ms), and the
-window imports this module only to validate a file it has not validated before (``cache``).
+window imports this module only to validate a file it has not validated before
+(``validated_cache``).
 """
 
 from __future__ import annotations

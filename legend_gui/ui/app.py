@@ -12,17 +12,17 @@ from legend_gui.timing import since_start
 from legend_gui.ui.qtapp import application, display_available, prefer_offscreen_without_display
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtGui import QImage
 
     from legend_gui.model.chart import ChartView
     from legend_gui.model.errors import DatasetError
     from legend_gui.model.loading import Document
     from legend_gui.model.queries import Catalog
+    from legend_gui.model.schema import Dataset
     from legend_gui.ui.city_list import CityPreview
     from legend_gui.ui.dialogs import Dialogs
     from legend_gui.ui.main_window import MainWindow
+    from legend_gui.ui.startup import StartData
 
 
 def _read_for_gui(path: Path | None, dialogs: Dialogs) -> Document | None:
@@ -130,30 +130,61 @@ def _is_large(path: Path) -> bool:
 
 
 def _deferred_window(document: Document, dialogs: Dialogs, smoke: bool) -> MainWindow:
-    """The window on a preview of ``document``'s cities, validating it after the first frame."""
+    """The window on a preview of ``document``'s cities, validating it after the first frame
+    (unless it was validated before: ``model.validated_cache``)."""
     from legend_gui.ui.city_list import preview_cities
 
     preview = preview_cities(document.data)
-    # The parsed JSON is large (≈250 MB at 100,000 cities): only load() may hold on to it,
-    # and it lets go as soon as validation starts.
-    pending = [document]
-    del document
+    return _window(dialogs, smoke, preview, _StartFrom(document, dialogs, smoke))
 
-    def load() -> Catalog | None:
-        try:
-            return _validate_for_gui(pending.pop(), dialogs)
-        except Exception as error:  # noqa: BLE001 - say it, then close the window
-            _cannot_start(dialogs, error, smoke)
+
+class _StartFrom:
+    """``StartData`` of a document read at start-up: its dataset kept from an earlier start,
+    else validated now (and kept for the next start, once the chart is drawn)."""
+
+    def __init__(self, document: Document, dialogs: Dialogs, smoke: bool) -> None:
+        # The parsed JSON is large (≈250 MB at 100,000 cities): only this may hold on to it,
+        # and it lets go as soon as the dataset is read or validation starts.
+        self._pending = [document]
+        self._name, self._text = document.name, document.text
+        self._dialogs, self._smoke = dialogs, smoke
+        self._validated: Dataset | None = None
+
+    def cached(self) -> Catalog | None:
+        from legend_gui.model.queries import Catalog
+        from legend_gui.model.validated_cache import MAX_CACHED_CHARS, entry_for, read_entry
+
+        if len(self._text) > MAX_CACHED_CHARS:
             return None
+        dataset = read_entry(entry_for(self._text))
+        if dataset is None:
+            return None
+        self._pending.clear()
+        return Catalog(dataset, self._name)
 
-    return _window(dialogs, smoke, preview, load)
+    def validated(self) -> Catalog | None:
+        try:
+            catalog = _validate_for_gui(self._pending.pop(), self._dialogs)
+        except Exception as error:  # noqa: BLE001 - say it, then close the window
+            _cannot_start(self._dialogs, error, self._smoke)
+            return None
+        if catalog is not None and catalog.path == self._name:  # not the bundled fallback
+            self._validated = catalog.dataset
+        return catalog
+
+    def settled(self) -> None:
+        from legend_gui.model.validated_cache import store
+
+        if self._validated is not None:
+            store(self._text, self._validated)
+            self._validated = None
 
 
 def _window(
     dialogs: Dialogs,
     smoke: bool,
     preview: list[CityPreview],
-    loader: Callable[[], Catalog | None] | None,
+    loader: StartData | None,
 ) -> MainWindow:
     from legend_gui.ui.main_window import MainWindow
     from legend_gui.ui.settings import AppSettings

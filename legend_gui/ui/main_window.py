@@ -31,7 +31,7 @@ from legend_gui.ui.file_watcher import FileWatcher
 from legend_gui.ui.metric_choices import fill_metric_menu
 from legend_gui.ui.publish_actions import PublishActions
 from legend_gui.ui.settings import AppSettings
-from legend_gui.ui.startup import DeferredStart
+from legend_gui.ui.startup import DeferredStart, StartData
 from legend_gui.ui.theme import Theme, apply_theme
 from legend_gui.ui.window_files import FileCommands
 from legend_gui.ui.window_layout import current_layout, make_splitter, restore_layout
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 class MainWindow(FileCommands):
     """The main window, on a ``catalog``; or, at start-up, on a ``preview`` of the file's
-    cities with a ``loader`` that validates the file after the first frame is on screen.
+    cities with a ``loader`` (``StartData``, or a function that validates the file) that
+    gives the catalog after the first frame is on screen.
 
     Signals: ``data_loaded(Catalog)`` (``FileCommands``) after a file was opened.
     """
@@ -53,7 +54,7 @@ class MainWindow(FileCommands):
         dialogs: Dialogs | None = None,
         settings: AppSettings | None = None,
         preview: list[CityPreview] | None = None,
-        loader: Callable[[], Catalog | None] | None = None,
+        loader: StartData | Callable[[], Catalog | None] | None = None,
     ) -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()
@@ -99,6 +100,7 @@ class MainWindow(FileCommands):
         self.chart_panel.figure_menu_requested.connect(self.publish.figure_menu)
         self.detail.citation_requested.connect(self.publish.copy_citation)
         self.city_view.first_painted.connect(self._start.first_painted)
+        self.chart_panel.chart_painted.connect(self._start.chart_drawn)
         for pane in (self.detail, self.sources_pane):
             pane.report_links_to(self.statusBar().showMessage)
 

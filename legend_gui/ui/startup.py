@@ -1,8 +1,9 @@
 """Deferred start-up: what waits until the city list is on screen.
 
-The first frame shows the file's cities from a quick preview; validating the file (pydantic
-costs more than the whole Qt start-up) and loading pyqtgraph come after it, each in its own
-event-loop turn, so no step keeps the window from answering for long.
+The first frame shows the file's cities from a quick preview; reading the file's validated
+dataset (``model.validated_cache``) or else validating it (pydantic costs more than the whole
+Qt start-up) and loading pyqtgraph come after it, each in its own event-loop turn, so no step
+keeps the window from answering for long.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import contextlib
 import importlib
 from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QObject
@@ -22,29 +23,73 @@ if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
 
 
+class StartData(Protocol):
+    """The data a window starts on, read after its first frame."""
+
+    def cached(self) -> Catalog | None:
+        """The catalog of a file validated before, read without pydantic; ``None`` if none."""
+
+    def validated(self) -> Catalog | None:
+        """The file validated now (pydantic is imported by then); ``None`` if it failed."""
+
+    def settled(self) -> None:
+        """The chart is on screen: time for work nobody waits for."""
+
+
+class _ValidateOnly:
+    """``StartData`` from a function that validates."""
+
+    def __init__(self, load: Callable[[], Catalog | None]) -> None:
+        self._load = load
+
+    def cached(self) -> Catalog | None:
+        return None
+
+    def validated(self) -> Catalog | None:
+        return self._load()
+
+    def settled(self) -> None:
+        pass
+
+
 class DeferredStart(QObject):
-    """Runs ``loader`` after the first paint, then hands the catalog to ``on_loaded`` (or
-    calls ``on_failed`` when there is none), then prepares the chart with ``load_plots``."""
+    """After the first paint: the catalog of a file validated before (``start.cached()``);
+    else pydantic's modules, imported in steps, and ``start.validated()``. It goes to
+    ``on_loaded`` (or ``on_failed`` is called when there is none), then the chart is prepared
+    with ``load_plots``; once it is drawn (``chart_drawn``), ``start.settled()``."""
 
     def __init__(
         self,
-        loader: Callable[[], Catalog | None] | None,
+        start: StartData | Callable[[], Catalog | None] | None,
         on_loaded: Callable[[Catalog], None],
         on_failed: Callable[[], object],
         load_plots: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._loader = loader
+        self._data = start if start is None or not callable(start) else _ValidateOnly(start)
         self._on_loaded = on_loaded
         self._on_failed = on_failed
         self._load_plots = load_plots
 
     def first_painted(self, _when: float = 0.0) -> None:
-        next_turn(self, self._import_validation if self._loader else self._prepare_chart)
+        next_turn(self, self._read_cache if self._data else self._prepare_chart)
+
+    def chart_drawn(self, _when: float = 0.0) -> None:
+        data, self._data = self._data, None
+        if data is not None:
+            next_turn(self, data.settled)  # not within the chart's paint event
+
+    def _read_cache(self) -> None:
+        catalog = self._data.cached() if self._data is not None else None
+        if catalog is None:
+            next_turn(self, self._import_validation)
+        else:
+            next_turn(self, lambda: self._install(catalog))
 
     def _import_validation(self, step: int = 0) -> None:
-        """pydantic and the schema (~200 ms together), imported in parts, a turn each."""
+        """pydantic and the schema's validators (~200 ms together), imported in parts, a
+        turn each."""
         if step < len(_VALIDATION_IMPORTS):
             importlib.import_module(_VALIDATION_IMPORTS[step])
             next_turn(self, lambda: self._import_validation(step + 1))
@@ -52,9 +97,9 @@ class DeferredStart(QObject):
             next_turn(self, self._validate)
 
     def _validate(self) -> None:
-        loader, self._loader = self._loader, None
-        catalog = loader() if loader is not None else None
+        catalog = self._data.validated() if self._data is not None else None
         if catalog is None:
+            self._data = None
             self._on_failed()
             return
         next_turn(self, lambda: self._install(catalog))

@@ -1,0 +1,155 @@
+"""Datasets validated before, kept so that starting on the same file again needs no pydantic.
+
+A file's dataset is stored once it passed the schema and the cross-checks, under the SHA-256 of
+its text. Starting on a file whose text hashes to a stored entry reads the entry back (≈5 ms
+for the bundled file) instead of importing pydantic, building its validators and validating
+(≈250 ms, more than the whole Qt start-up). So:
+
+- a changed file has another hash, and is validated again;
+- an entry written under other rules is never read: the app's version, and where the model's
+  source files are on disk (a checkout, an install) their sizes and times, are part of the hash
+  (a frozen build: its executable's);
+- an entry that cannot be read is ignored, and the file is validated.
+
+Entries are pickles, read by an unpickler that makes only the schema's records, dates and the
+format's enums: no other class and no function, so a file planted among them cannot run code.
+Only files the strict loader reads in one go are kept (up to ``MAX_CACHED_CHARS``): a large
+file's load is measured and shown in steps, and its entry would be as slow to read as a
+validation. The newest ``KEEP_ENTRIES`` entries are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import sys
+from dataclasses import is_dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from legend_gui import __version__
+from legend_gui.model import schema, vocab
+from legend_gui.model.schema import Dataset
+
+# The C modules alone: ``hashlib`` loads OpenSSL and ``pickle`` a dozen modules (≈20 ms), more
+# than reading the whole entry; a Python without them falls back to the full modules.
+try:
+    from _pickle import Unpickler
+
+    sha256 = importlib.import_module("_sha256").sha256  # no type stubs: hashlib's below
+except ImportError:  # pragma: no cover - CPython has both
+    from hashlib import sha256
+    from pickle import Unpickler
+
+#: Texts longer than this are not kept (the fast loader's threshold: see ``fastload``).
+MAX_CACHED_CHARS = 2 * 1024 * 1024
+#: Entries kept; older ones are removed when a new one is stored.
+KEEP_ENTRIES = 8
+_SUFFIX = ".dataset"
+
+
+def cache_dir() -> Path:
+    """The platform's folder for caches (``LEGEND_GUI_CACHE_DIR`` overrides it)."""
+    override = os.environ.get("LEGEND_GUI_CACHE_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / "Legend Viewer" / "Cache" / "validated"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "Legend Viewer" / "validated"
+    caches = os.environ.get("XDG_CACHE_HOME") or str(home / ".cache")
+    return Path(caches) / "legend-gui" / "validated"
+
+
+def entry_for(text: str) -> Path:
+    """Where the dataset of a file with this text is (or would be) kept."""
+    digest = sha256(_rules_key())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return cache_dir() / f"{digest.hexdigest()}{_SUFFIX}"
+
+
+def read_entry(entry: Path) -> Dataset | None:
+    """The dataset kept at ``entry``, or ``None`` when there is none that can be read."""
+    try:
+        loaded = _RecordsOnly(io.BytesIO(entry.read_bytes())).load()
+    except Exception:  # noqa: BLE001 - any damage means: validate the file instead
+        return None
+    return loaded if type(loaded) is Dataset else None
+
+
+def store(text: str, dataset: Dataset) -> bool:
+    """Keep ``dataset``, validated from a file with ``text``; whether it was kept. A failure
+    (a read-only or full disk) only means the next start validates again."""
+    import pickle
+
+    from legend_gui.fileio import WriteError, atomic_write_bytes
+
+    if len(text) > MAX_CACHED_CHARS:
+        return False
+    entry = entry_for(text)
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(entry, pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, WriteError, pickle.PicklingError):
+        return False
+    _prune(entry.parent)
+    return True
+
+
+def _prune(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        entries = sorted(
+            folder.glob(f"*{_SUFFIX}"), key=lambda path: path.stat().st_mtime, reverse=True
+        )
+        for old in entries[KEEP_ENTRIES:]:
+            old.unlink(missing_ok=True)
+
+
+def _record_classes() -> list[type]:
+    return [
+        value
+        for value in vars(schema).values()
+        if isinstance(value, type) and is_dataclass(value) and value.__module__ == schema.__name__
+    ]
+
+
+@cache
+def _rules_key() -> bytes:
+    """What an entry was validated under: the app's version, and the model's source files
+    (their names, sizes and times: a checkout's edits) or a frozen build's executable."""
+    parts = [__version__, str(vocab.SCHEMA_VERSION)]
+    try:
+        if getattr(sys, "frozen", False):
+            found = os.stat(sys.executable)
+            parts.append(f"{sys.executable} {found.st_size} {found.st_mtime_ns}")
+        else:
+            with os.scandir(Path(schema.__file__).parent) as entries:
+                for entry in sorted(entries, key=lambda each: each.name):
+                    if entry.name.endswith(".py"):
+                        found = entry.stat()
+                        parts.append(f"{entry.name} {found.st_size} {found.st_mtime_ns}")
+    except OSError:
+        pass  # the version alone
+    return "\n".join(parts).encode("utf-8", "surrogatepass")
+
+
+@cache
+def _allowed() -> dict[tuple[str, str], type]:
+    classes: list[type] = [*_record_classes(), date]
+    classes += [vocab.Qualifier, vocab.Scope, vocab.SourceKind]
+    return {(cls.__module__, cls.__qualname__): cls for cls in classes}
+
+
+class _RecordsOnly(Unpickler):
+    """Makes the schema's records, dates and the format's enums, and nothing else."""
+
+    def find_class(self, module: str, name: str) -> type:
+        found = _allowed().get((module, name))
+        if found is None:
+            raise ValueError(f"{module}.{name} is not part of a dataset")
+        return found
