@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import legend_gui.ui.pyside_scan  # noqa: F401 - first: before the modules PySide6 would scan
 from legend_gui import APP_NAME, ORG_NAME, __version__
 from legend_gui.resources import icon_path
 
