@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import os
-import sys
 import traceback
 from pathlib import Path
 from typing import TextIO
+
+from legend_gui.folders import user_folder
 
 LOG_FILE_NAME = "legend-gui.log"
 _logger = logging.getLogger("legend_gui")
@@ -21,17 +21,13 @@ _fault_stream: TextIO | None = None
 
 def log_dir() -> Path:
     """The platform's folder for application logs (created on first use)."""
-    override = os.environ.get("LEGEND_GUI_LOG_DIR")
-    if override:
-        return Path(override)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-        return base / "Legend Viewer" / "Logs"
-    if sys.platform == "darwin":
-        return home / "Library" / "Logs" / "Legend Viewer"
-    state = os.environ.get("XDG_STATE_HOME") or str(home / ".local" / "state")
-    return Path(state) / "legend-gui"
+    return user_folder(
+        "LEGEND_GUI_LOG_DIR",
+        windows="Legend Viewer/Logs",
+        macos="Logs/Legend Viewer",
+        xdg=("XDG_STATE_HOME", ".local/state"),
+        linux="legend-gui",
+    )
 
 
 def log_file() -> Path:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import os
+import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -278,3 +280,13 @@ def synthetic_bytes(cities: int) -> bytes:
     """The same dataset as the bytes of a data file."""
     data: bytes = synthetic().dumps(synthetic_document(cities))
     return data
+
+
+def run_python(
+    args: list[str], environment: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """This interpreter in a child process, offscreen, with ``environment`` added: what a user
+    who starts the app gets, without this test process's imports."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(environment or {})}
+    command = [sys.executable, *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)

@@ -374,19 +374,9 @@ def test_screenshot_command_writes_a_non_blank_image(bundled_path: Path, tmp_pat
 
 
 def test_smoke_run_prints_both_timings(bundled_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
+    from helpers import run_python
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-m", "legend_gui", "--smoke"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    result = run_python(["-m", "legend_gui", "--smoke"])
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert any(line.startswith("first paint after ") for line in lines)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_python
 
 from legend_gui.model import validated_cache
 from legend_gui.model.loading import read_document, validate_document
@@ -133,15 +132,7 @@ sys.exit(code)
 
 
 def _start(cache: Path, *args: str) -> str:
-    env = {**os.environ, "LEGEND_GUI_CACHE_DIR": str(cache), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", _START, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    result = run_python(["-c", _START, *args], {"LEGEND_GUI_CACHE_DIR": str(cache)})
     assert result.returncode == 0, result.stderr
     assert "chart drawn after" in result.stdout
     return result.stdout

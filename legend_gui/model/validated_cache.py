@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from legend_gui import __version__
+from legend_gui.folders import user_folder
 from legend_gui.model import schema, vocab
 from legend_gui.model.schema import Dataset
 
@@ -53,17 +54,13 @@ _SUFFIX = ".dataset"
 
 def cache_dir() -> Path:
     """The platform's folder for caches (``LEGEND_GUI_CACHE_DIR`` overrides it)."""
-    override = os.environ.get("LEGEND_GUI_CACHE_DIR")
-    if override:
-        return Path(override)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-        return base / "Legend Viewer" / "Cache" / "validated"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "Legend Viewer" / "validated"
-    caches = os.environ.get("XDG_CACHE_HOME") or str(home / ".cache")
-    return Path(caches) / "legend-gui" / "validated"
+    return user_folder(
+        "LEGEND_GUI_CACHE_DIR",
+        windows="Legend Viewer/Cache/validated",
+        macos="Caches/Legend Viewer/validated",
+        xdg=("XDG_CACHE_HOME", ".cache"),
+        linux="legend-gui/validated",
+    )
 
 
 def entry_for(text: str) -> Path:
