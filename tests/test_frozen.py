@@ -108,7 +108,7 @@ def test_bundle_layout_mirrors_the_wheel(bundle: Path) -> None:
     internal = bundle / "_internal"
     package = internal / "legend_gui"
     data = sorted(p.name for p in (package / "data").iterdir())
-    expected = ["operation_legend.json"]
+    expected = ["operation_legend.json", "operation_legend.validated"]
     if (REPO / "data" / "schema.json").exists():
         expected.append("schema.json")
     assert data == sorted(expected)  # never curate.py or README.md
@@ -171,11 +171,18 @@ def test_export_svg_needs_qtsvg(bundle: Path, bare_env: dict[str, str], tmp_path
     assert b"<svg" in out.read_bytes()[:2000]
 
 
-def test_smoke_opens_the_window_and_draws_the_chart(bundle: Path, bare_env: dict[str, str]) -> None:
-    result = run(bundle, {**bare_env, "QT_QPA_PLATFORM": "offscreen"}, "--smoke")
+def test_smoke_opens_the_window_and_draws_the_chart(
+    bundle: Path, bare_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The very first start reads the bundled dataset as the build validated it: nothing is
+    validated, so nothing is kept in the (empty) cache folder."""
+    cache = tmp_path / "validated"
+    env = {**bare_env, "QT_QPA_PLATFORM": "offscreen", "LEGEND_GUI_CACHE_DIR": str(cache)}
+    result = run(bundle, env, "--smoke")
     assert result.returncode == 0, result.stderr
     assert re.search(r"^first paint after \d+ ms$", result.stdout, re.MULTILINE), result.stdout
     assert re.search(r"^chart drawn after \d+ ms$", result.stdout, re.MULTILINE), result.stdout
+    assert not list(cache.glob("*.dataset"))
 
 
 def test_validate_the_bundled_dataset(bundle: Path, bare_env: dict[str, str]) -> None:

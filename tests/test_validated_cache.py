@@ -19,6 +19,9 @@ from legend_gui.model.validated_cache import (
     cache_dir,
     entry_for,
     read_entry,
+    read_shipped,
+    ship,
+    shipped,
     store,
 )
 from legend_gui.model.vocab import Qualifier, Scope
@@ -119,6 +122,29 @@ def test_a_cache_folder_that_cannot_be_written_costs_nothing(
     text, dataset = _validated(ISLANDS)
     assert not store(text, dataset)
     assert read_entry(entry_for(text)) is None
+
+
+def test_the_shipped_dataset_is_read_only_for_its_own_text_and_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build ships the bundled dataset validated (``ship``, in packaging/legend_gui.spec)
+    beside the bundled file, and only there: it serves the text it came from, in the version
+    that wrote it."""
+    text, dataset = _validated(bundled_dataset())
+    monkeypatch.setattr(validated_cache, "bundled_dataset", lambda: tmp_path / "bundled.json")
+    assert read_shipped(text) is None  # none shipped (a source checkout)
+    ship(text, dataset, shipped())
+    assert shipped() == tmp_path / "bundled.validated"
+    assert read_shipped(text) == dataset
+    assert read_shipped(text.replace("Kansas City", "Kansas  City", 1)) is None
+    monkeypatch.setattr(validated_cache, "__version__", "99.0")
+    assert read_shipped(text) is None
+    monkeypatch.undo()
+    monkeypatch.setattr(validated_cache, "bundled_dataset", lambda: tmp_path / "bundled.json")
+    header = shipped().read_bytes().partition(b"\n")[0]
+    shipped().write_bytes(header + b"\n" + pickle.dumps(_Planted()))
+    assert read_shipped(text) is None
+    assert not (cache_dir() / "ran").exists()
 
 
 # -- start-up, as a user starts the app twice ---------------------------------------------------

@@ -16,6 +16,10 @@ format's enums: no other class and no function, so a file planted among them can
 Only files the strict loader reads in one go are kept (up to ``MAX_CACHED_CHARS``): a large
 file's load is measured and shown in steps, and its entry would be as slow to read as a
 validation. The newest ``KEEP_ENTRIES`` entries are kept.
+
+The packaged app also ships the bundled dataset validated when it was built (``shipped``:
+beside the data file, naming the text's SHA-256 and the version), so its very first start
+needs no pydantic either.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from legend_gui import __version__
 from legend_gui.folders import user_folder
 from legend_gui.model import schema, vocab
 from legend_gui.model.schema import Dataset
+from legend_gui.resources import bundled_dataset
 
 # The C modules alone: ``hashlib`` loads OpenSSL and ``pickle`` a dozen modules (≈20 ms), more
 # than reading the whole entry; a Python without them falls back to the full modules.
@@ -50,6 +55,7 @@ MAX_CACHED_CHARS = 2 * 1024 * 1024
 #: Entries kept; older ones are removed when a new one is stored.
 KEEP_ENTRIES = 8
 _SUFFIX = ".dataset"
+_SHIPPED_SUFFIX = ".validated"
 
 
 def cache_dir() -> Path:
@@ -73,7 +79,45 @@ def entry_for(text: str) -> Path:
 def read_entry(entry: Path) -> Dataset | None:
     """The dataset kept at ``entry``, or ``None`` when there is none that can be read."""
     try:
-        loaded = _RecordsOnly(io.BytesIO(entry.read_bytes())).load()
+        return _dataset_in(entry.read_bytes())
+    except OSError:
+        return None
+
+
+def shipped() -> Path:
+    """Where a build puts the bundled dataset, validated: inside the app, beside the data
+    file (never beside a file of the user's, which anyone could have written)."""
+    return bundled_dataset().with_suffix(_SHIPPED_SUFFIX)
+
+
+def read_shipped(text: str) -> Dataset | None:
+    """The bundled dataset as the build validated it, if that was from exactly ``text`` (the
+    bundled file, or a copy of it) and by this version of the app."""
+    try:
+        header, _, body = shipped().read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    return _dataset_in(body) if header == _shipped_header(text) else None
+
+
+def ship(text: str, dataset: Dataset, target: Path) -> None:
+    """Write ``dataset``, validated from ``text``, for a build to bundle at ``target``."""
+    import pickle
+
+    from legend_gui.fileio import atomic_write_bytes
+
+    body = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
+    atomic_write_bytes(target, _shipped_header(text) + b"\n" + body)
+
+
+def _shipped_header(text: str) -> bytes:
+    digest = sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{digest} {__version__}".encode("ascii")
+
+
+def _dataset_in(pickled: bytes) -> Dataset | None:
+    try:
+        loaded = _RecordsOnly(io.BytesIO(pickled)).load()
     except Exception:  # noqa: BLE001 - any damage means: validate the file instead
         return None
     return loaded if type(loaded) is Dataset else None
