@@ -185,3 +185,24 @@ def test_a_changed_file_is_validated_at_the_next_start(tmp_path: Path) -> None:
     data.write_text(text.replace('"value": 240', '"value": 241', 1), encoding="utf-8")
     assert "pydantic imported" in _start(cache, str(data))
     assert len(list(cache.glob("*.dataset"))) == 2
+
+
+@pytest.mark.gui
+def test_an_entry_of_the_right_classes_but_wrong_shapes_means_validating(qtbot: object) -> None:
+    """An entry that unpickles to a ``Dataset`` whose parts are not what validation makes (one
+    written by hand) is dropped at start-up, and the file is validated instead."""
+    from dataclasses import replace
+
+    from legend_gui.ui.app import _StartFrom
+    from legend_gui.ui.dialogs import Dialogs
+
+    document = read_document(bundled_dataset())
+    text, dataset = document.text, validate_document(read_document(bundled_dataset()))
+    broken = replace(dataset)
+    object.__setattr__(broken, "cities", 5)  # not a list of cities
+    assert store(text, broken)
+    start = _StartFrom(document, Dialogs(), smoke=True)
+    assert start.cached() is None
+    catalog = start.validated()
+    assert catalog is not None
+    assert catalog.dataset == dataset
