@@ -1,7 +1,8 @@
 """The data model: schema, loading with readable errors, and queries. Pure Python, never Qt.
 
 Names are imported on first use (PEP 562): the window imports light modules such as
-``model.chart`` before its first frame, and pydantic only afterwards.
+``model.chart`` before its first frame, the schema afterwards, and pydantic only to validate a
+file it has not validated before (``validated_cache``).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from legend_gui.model.chart_common import ChartSettings
 from legend_gui.model.status import FigureState, OtherValue
 from legend_gui.model.vocab import Qualifier
 
-if TYPE_CHECKING:  # the window builds charts before pydantic is imported
+if TYPE_CHECKING:  # the window builds charts before the schema is imported
     from legend_gui.model.schema import ContextFigure, Figure, Source
 
 

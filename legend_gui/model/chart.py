@@ -48,7 +48,7 @@ from legend_gui.model.status import (
 )
 from legend_gui.model.timeline import TimelineChart, TimelineGap, TimelinePoint, timeline_chart
 
-if TYPE_CHECKING:  # the window builds ChartSettings before pydantic is imported
+if TYPE_CHECKING:  # the window builds ChartSettings before the schema is imported
     from legend_gui.model.queries import Catalog
     from legend_gui.model.ranking import SeriesPoint
     from legend_gui.model.schema import City, Source

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeGuard
 from legend_gui.model.formatting import NOT_REPORTED
 from legend_gui.model.vocab import Qualifier
 
-if TYPE_CHECKING:  # annotations only: the window imports this before pydantic is loaded
+if TYPE_CHECKING:  # annotations only: the window imports this before the schema
     from legend_gui.model.schema import (
         City,
         ContextCount,
