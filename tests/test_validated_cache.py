@@ -103,6 +103,16 @@ def test_a_planted_entry_runs_no_code() -> None:
     assert read_entry(entry) is None
 
 
+def test_an_entry_larger_than_any_kept_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    text, dataset = _validated(ISLANDS)
+    assert store(text, dataset)
+    size = entry_for(text).stat().st_size
+    monkeypatch.setattr(validated_cache, "MAX_ENTRY_BYTES", size - 1)
+    assert read_entry(entry_for(text)) is None
+    monkeypatch.setattr(validated_cache, "MAX_ENTRY_BYTES", size)
+    assert read_entry(entry_for(text)) == dataset
+
+
 def test_large_files_are_not_kept_and_old_entries_go() -> None:
     text, dataset = _validated(ISLANDS)
     assert not store(" " * (MAX_CACHED_CHARS + 1), dataset)

@@ -54,6 +54,8 @@ except ImportError:  # pragma: no cover - CPython has both
 MAX_CACHED_CHARS = 2 * 1024 * 1024
 #: Entries kept; older ones are removed when a new one is stored.
 KEEP_ENTRIES = 8
+#: An entry of a 2 MB file takes about 1.5 MB; a larger file in the folder is not read whole.
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _SUFFIX = ".dataset"
 _SHIPPED_SUFFIX = ".validated"
 
@@ -77,11 +79,14 @@ def entry_for(text: str) -> Path:
 
 
 def read_entry(entry: Path) -> Dataset | None:
-    """The dataset kept at ``entry``, or ``None`` when there is none that can be read."""
+    """The dataset kept at ``entry``, or ``None`` when there is none that can be read (or it
+    is larger than any entry this app writes: a file put there by something else)."""
     try:
-        return _dataset_in(entry.read_bytes())
+        with entry.open("rb") as stream:
+            pickled = stream.read(MAX_ENTRY_BYTES + 1)
     except OSError:
         return None
+    return _dataset_in(pickled) if len(pickled) <= MAX_ENTRY_BYTES else None
 
 
 def shipped() -> Path:
