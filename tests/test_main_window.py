@@ -427,10 +427,18 @@ def test_start_up_shows_the_city_list_first_then_validates(
     document = read_document(bundled_path)
     calls: list[str] = []
 
-    def loader():
-        calls.append("validated")
-        return _validate_for_gui(document, fake_dialogs)
+    class Loader:  # nothing kept from an earlier start: the file is validated
+        def cached(self):
+            return None
 
+        def validated(self):
+            calls.append("validated")
+            return _validate_for_gui(document, fake_dialogs)
+
+        def settled(self) -> None:
+            pass
+
+    loader = Loader()
     window = MainWindow(
         dialogs=fake_dialogs,
         settings=AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),

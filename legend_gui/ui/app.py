@@ -152,15 +152,8 @@ class _StartFrom:
 
     def cached(self) -> Catalog | None:
         from legend_gui.model.queries import Catalog
-        from legend_gui.model.validated_cache import (
-            MAX_CACHED_CHARS,
-            entry_for,
-            read_entry,
-            read_shipped,
-        )
+        from legend_gui.model.validated_cache import entry_for, read_entry, read_shipped
 
-        if len(self._text) > MAX_CACHED_CHARS:
-            return None
         dataset = read_entry(entry_for(self._text))
         if dataset is None:  # the packaged app's first start on the bundled file
             dataset = read_shipped(self._text)

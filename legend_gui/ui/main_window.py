@@ -5,7 +5,6 @@ the menus are a table (``actions``), the left pane ``city_panel``, the exports
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,8 +41,8 @@ if TYPE_CHECKING:
 
 class MainWindow(FileCommands):
     """The main window, on a ``catalog``; or, at start-up, on a ``preview`` of the file's
-    cities with a ``loader`` (``StartData``, or a function that validates the file) that
-    gives the catalog after the first frame is on screen.
+    cities with a ``loader`` (``StartData``) that gives the catalog after the first frame is
+    on screen.
 
     Signals: ``data_loaded(Catalog)`` (``FileCommands``) after a file was opened.
     """
@@ -54,7 +53,7 @@ class MainWindow(FileCommands):
         dialogs: Dialogs | None = None,
         settings: AppSettings | None = None,
         preview: list[CityPreview] | None = None,
-        loader: StartData | Callable[[], Catalog | None] | None = None,
+        loader: StartData | None = None,
     ) -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()

@@ -36,22 +36,6 @@ class StartData(Protocol):
         """The chart is on screen: time for work nobody waits for."""
 
 
-class _ValidateOnly:
-    """``StartData`` from a function that validates."""
-
-    def __init__(self, load: Callable[[], Catalog | None]) -> None:
-        self._load = load
-
-    def cached(self) -> Catalog | None:
-        return None
-
-    def validated(self) -> Catalog | None:
-        return self._load()
-
-    def settled(self) -> None:
-        pass
-
-
 class DeferredStart(QObject):
     """After the first paint: the catalog of a file validated before (``start.cached()``);
     else pydantic's modules, imported in steps, and ``start.validated()``. It goes to
@@ -60,14 +44,14 @@ class DeferredStart(QObject):
 
     def __init__(
         self,
-        start: StartData | Callable[[], Catalog | None] | None,
+        start: StartData | None,
         on_loaded: Callable[[Catalog], None],
         on_failed: Callable[[], object],
         load_plots: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._data = start if start is None or not callable(start) else _ValidateOnly(start)
+        self._data = start
         self._on_loaded = on_loaded
         self._on_failed = on_failed
         self._load_plots = load_plots
