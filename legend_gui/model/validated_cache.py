@@ -74,7 +74,7 @@ def cache_dir() -> Path:
 def entry_for(text: str) -> Path:
     """Where the dataset of a file with this text is (or would be) kept."""
     digest = sha256(_rules_key())
-    digest.update(text.encode("utf-8", "surrogatepass"))
+    digest.update(_encoded(text))
     return cache_dir() / f"{digest.hexdigest()}{_SUFFIX}"
 
 
@@ -107,17 +107,23 @@ def read_shipped(text: str) -> Dataset | None:
 
 def ship(text: str, dataset: Dataset, target: Path) -> None:
     """Write ``dataset``, validated from ``text``, for a build to bundle at ``target``."""
-    import pickle
-
     from legend_gui.fileio import atomic_write_bytes
 
-    body = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
-    atomic_write_bytes(target, _shipped_header(text) + b"\n" + body)
+    atomic_write_bytes(target, _shipped_header(text) + b"\n" + _pickled(dataset))
 
 
 def _shipped_header(text: str) -> bytes:
-    digest = sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"{digest} {__version__}".encode("ascii")
+    return f"{sha256(_encoded(text)).hexdigest()} {__version__}".encode("ascii")
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _pickled(dataset: Dataset) -> bytes:
+    import pickle
+
+    return pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _dataset_in(pickled: bytes) -> Dataset | None:
@@ -131,7 +137,7 @@ def _dataset_in(pickled: bytes) -> Dataset | None:
 def store(text: str, dataset: Dataset) -> bool:
     """Keep ``dataset``, validated from a file with ``text``; whether it was kept. A failure
     (a read-only or full disk) only means the next start validates again."""
-    import pickle
+    from pickle import PicklingError
 
     from legend_gui.fileio import WriteError, atomic_write_bytes
 
@@ -140,8 +146,8 @@ def store(text: str, dataset: Dataset) -> bool:
     entry = entry_for(text)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(entry, pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, WriteError, pickle.PicklingError):
+        atomic_write_bytes(entry, _pickled(dataset))
+    except (OSError, WriteError, PicklingError):
         return False
     _prune(entry.parent)
     return True
@@ -181,7 +187,7 @@ def _rules_key() -> bytes:
                         parts.append(f"{entry.name} {found.st_size} {found.st_mtime_ns}")
     except OSError:
         pass  # the version alone
-    return "\n".join(parts).encode("utf-8", "surrogatepass")
+    return _encoded("\n".join(parts))
 
 
 @cache
