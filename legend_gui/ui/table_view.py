@@ -174,6 +174,9 @@ class CityTableView(QTableView):
 _MEASURED_ROWS = 64
 _CELL_PADDING = 24
 _MAX_COLUMN_WIDTH = 260
+#: The narrowest the city column starts, in average characters (a name the data does not hold
+#: is no measure: no city name in the code).
+_NAME_MIN_CHARS = 12
 
 
 def _headers(table: CityTable) -> list[str]:
@@ -261,9 +264,9 @@ class TablePanel(QWidget):
         rows = [model.table_row(row) for row in range(min(_MEASURED_ROWS, model.rowCount()))]
         for col, column in enumerate(table.columns):
             texts = [*column.header.split("\n"), *(table.text(row, col) for row in rows)]
-            if column.kind is Kind.NAME:
-                texts.append("Kansas City")  # a short list of names still gets a fair column
             width = max(metrics.horizontalAdvance(text) for text in texts) + _CELL_PADDING
+            if column.kind is Kind.NAME:  # a list of short names still gets a fair column
+                width = max(width, _NAME_MIN_CHARS * metrics.averageCharWidth() + _CELL_PADDING)
             header.resizeSection(col, min(width, _MAX_COLUMN_WIDTH))
 
     def show_selected(self, city_id: str | None) -> None:
