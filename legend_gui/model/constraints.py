@@ -32,7 +32,7 @@ class Constrained:
     def __init__(self, **constraints: Any) -> None:
         self.constraints = constraints
 
-    def __repr__(self) -> str:  # part of the validated cache's key: no memory address
+    def __repr__(self) -> str:  # readable in an annotation, with no memory address
         return f"Constrained({self.constraints!r})"
 
     def __get_pydantic_core_schema__(
@@ -138,7 +138,7 @@ class FigureNumber:
 
     __slots__ = ()
 
-    def __repr__(self) -> str:  # part of the validated cache's key: no memory address
+    def __repr__(self) -> str:  # readable in an annotation, with no memory address
         return f"FigureNumber(0, {FIGURE_MAX})"
 
     def __get_pydantic_core_schema__(
