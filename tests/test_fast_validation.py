@@ -1,6 +1,6 @@
 """A figure value read from JSON text (the fast loader) is checked in Rust, from Python objects
-(the strict loader) by ``constraints.figure_bounds``: both take and refuse exactly the same values, and
-give the same number of the same type."""
+(the strict loader) by ``constraints.figure_bounds``: both take and refuse exactly the same
+values, and give the same number of the same type."""
 
 from __future__ import annotations
 
