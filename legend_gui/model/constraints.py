@@ -18,14 +18,12 @@ if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
 
-#: Which record fields of lax records must not be coerced: pydantic's lax mode would take
-#: ``"5"`` or ``5.0`` for an int and ``1`` for a bool; a data file holds exactly its type.
-STRICT = {"strict": True}
-
 
 class Constrained:
     """Bounds, lengths, a pattern or strictness of the annotated type's own core schema
-    (``int``: ``ge``, ``le``; ``str``: ``min_length``, ``pattern``…), as ``Field`` would set."""
+    (``int``: ``ge``, ``le``; ``str``: ``min_length``, ``pattern``…), as ``Field`` would set.
+    ``strict=True`` marks a field of a lax record that must not be coerced: lax mode would take
+    ``"5"`` or ``5.0`` for an int and ``1`` for a bool; a data file holds exactly its type."""
 
     __slots__ = ("constraints",)
 

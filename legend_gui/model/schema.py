@@ -20,12 +20,11 @@ the few large parts (the dataset, its snapshots, sources and metrics) keep their
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from legend_gui.model.constraints import (
-    STRICT,
     Constrained,
     Described,
     FigureNumber,
@@ -51,7 +50,7 @@ Identifier = Annotated[
 #: descriptions, the licence).
 Text = Annotated[str, Constrained(min_length=1, max_length=2_000, pattern=ONE_LINE_PATTERN)]
 LongText = Annotated[str, Constrained(max_length=20_000, pattern=MULTI_LINE_PATTERN)]
-StrictBool = Annotated[bool, Constrained(**STRICT)]
+StrictBool = Annotated[bool, Constrained(strict=True)]
 #: Figures are counts, amounts of money or weights: never negative, never NaN or infinite.
 #: The upper bound refuses absurd values (1e300) that would break charts and arithmetic.
 FigureValue = Annotated[int | float, FigureNumber()]
@@ -294,11 +293,9 @@ def _set_state(record: Any, state: list[Any]) -> None:
         object.__setattr__(record, name, value)
 
 
-for _record in (
-    Population, Location, City, AlternateReport, Corroboration, Figure, Period, ContextCount,
-    ContextFigure,
-):  # fmt: skip
-    setattr(_record, "__setstate__", _set_state)  # noqa: B010 - a dunder, set from outside
+for _record in list(vars().values()):  # the slotted records (the few large parts keep a dict)
+    if is_dataclass(_record) and _record.__module__ == __name__ and "__slots__" in vars(_record):
+        setattr(_record, "__setstate__", _set_state)  # noqa: B010 - a dunder, set from outside
 
 
 del _record
