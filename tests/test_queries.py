@@ -268,6 +268,23 @@ def test_citations_count_primaries_corroborations_and_other_values(catalog: Cata
     assert catalog.citations()["kmov-2020-08-19"] == (1, 1, 1)
 
 
+def test_citations_counted_in_steps_are_the_same_counts(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file's load counts them with a pause every few figures (an event-loop turn
+    each); the counts are those of one go, and a second count does not start over."""
+    import legend_gui.model.queries as queries
+
+    whole = catalog_of().citations()
+    monkeypatch.setattr(queries, "FIGURES_PER_STEP", 2)
+    figures = sum(len(snapshot.figures) for snapshot in catalog.snapshots)
+    pauses = list(catalog.citations_in_steps())
+    assert len(pauses) >= figures // 2 > 1
+    assert set(pauses) == {None}
+    assert catalog.citations() == whole
+    assert list(catalog.citations_in_steps()) == []  # counted already
+
+
 def test_defaults(catalog: Catalog) -> None:
     assert catalog.default_metric() == "federal_defendants_charged"
     assert catalog.default_snapshot("arrests_total") == DEC23  # all five cities reported

@@ -122,15 +122,14 @@ def _steps(path: Path) -> Iterator[object]:
 
 def _catalog(dataset: Dataset, path: Path) -> Iterator[object]:
     """The catalog, with what the window asks first worked out in steps of their own (at
-    100,000 cities the index, the sources' citations, the national warnings, the search keys,
-    the default snapshot and its ranking take 30 to 150 ms each, which would all fall in one
-    event-loop turn), then the catalog."""
+    100,000 cities the index and the sources' citations take a few steps each; the national
+    warnings, the search keys, the default snapshot and its ranking 30 to 70 ms each, which
+    would all fall in one event-loop turn), then the catalog."""
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
 
     catalog = yield from Catalog.in_steps(dataset, str(path))
-    catalog.citations()
-    yield None
+    yield from catalog.citations_in_steps()
     catalog.warnings_for(None)
     yield None
     catalog.search_keys  # noqa: B018 - built here, in a step of its own
