@@ -14,6 +14,12 @@ from legend_gui.model.vocab import Qualifier, Scope
 #: (column, Table Schema type, description, extra field properties)
 Column = tuple[str, str, str, dict[str, Any]]
 
+
+def _key(description: str) -> Column:
+    """The "id" column of a table whose rows other tables refer to: required and unique."""
+    return ("id", "string", description, {"constraints": {"required": True, "unique": True}})
+
+
 _QUALIFIERS = [qualifier.value for qualifier in Qualifier]
 #: The roles of ``Catalog.long_rows``: the figure, a source that gave the same value and
 #: framing, a source that gave another.
@@ -92,12 +98,7 @@ FIGURE_COLUMNS: list[Column] = [
 ]
 
 SOURCE_COLUMNS: list[Column] = [
-    (
-        "id",
-        "string",
-        "The source's id in the data file.",
-        {"constraints": {"required": True, "unique": True}},
-    ),
+    _key("The source's id in the data file."),
     ("publisher", "string", "Who published it.", {}),
     ("title", "string", "The page's title, when recorded.", {}),
     ("url", "string", "Where it can be read.", {"format": "uri"}),
@@ -107,12 +108,7 @@ SOURCE_COLUMNS: list[Column] = [
 ]
 
 CITY_COLUMNS: list[Column] = [
-    (
-        "id",
-        "string",
-        "The city's stable id.",
-        {"constraints": {"required": True, "unique": True}},
-    ),
+    _key("The city's stable id."),
     ("name", "string", "The city's name.", {}),
     ("state", "string", "Its state.", {}),
     (
@@ -135,12 +131,7 @@ CITY_COLUMNS: list[Column] = [
 ]
 
 METRIC_COLUMNS: list[Column] = [
-    (
-        "id",
-        "string",
-        "The metric's id, as in figures.csv.",
-        {"constraints": {"required": True, "unique": True}},
-    ),
+    _key("The metric's id, as in figures.csv."),
     ("label", "string", "What a reader calls it.", {}),
     ("unit", "string", "What one unit of the value is.", {}),
     ("description", "string", "What is counted and how.", {}),
