@@ -293,8 +293,14 @@ def _set_state(record: Any, state: list[Any]) -> None:
         object.__setattr__(record, name, value)
 
 
-for _record in list(vars().values()):  # the slotted records (the few large parts keep a dict)
-    if is_dataclass(_record) and _record.__module__ == __name__ and "__slots__" in vars(_record):
+#: Every class of the schema: the only classes (with dates and the enums) a kept dataset holds.
+RECORD_CLASSES: tuple[type, ...] = tuple(
+    value
+    for value in list(vars().values())
+    if isinstance(value, type) and is_dataclass(value) and value.__module__ == __name__
+)
+for _record in RECORD_CLASSES:  # the slotted records (the few large parts keep a dict)
+    if "__slots__" in vars(_record):
         setattr(_record, "__setstate__", _set_state)  # noqa: B010 - a dunder, set from outside
 
 

@@ -29,7 +29,6 @@ import importlib
 import io
 import os
 import sys
-from dataclasses import is_dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -162,14 +161,6 @@ def _prune(folder: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-def _record_classes() -> list[type]:
-    return [
-        value
-        for value in vars(schema).values()
-        if isinstance(value, type) and is_dataclass(value) and value.__module__ == schema.__name__
-    ]
-
-
 @cache
 def _rules_key() -> bytes:
     """What an entry was validated under: the app's version, and the model's source files
@@ -192,7 +183,7 @@ def _rules_key() -> bytes:
 
 @cache
 def _allowed() -> dict[tuple[str, str], type]:
-    classes: list[type] = [*_record_classes(), date]
+    classes: list[type] = [*schema.RECORD_CLASSES, date]
     classes += [vocab.Qualifier, vocab.Scope, vocab.SourceKind]
     return {(cls.__module__, cls.__qualname__): cls for cls in classes}
 
