@@ -129,9 +129,9 @@ class ChartPanel(QWidget):
     # -- what is drawn, read back from the scene (tests check it against the model) ---------
     def plot(self, view: str) -> pg.PlotWidget | None:
         """The plot widget drawing ``view`` (bars, timeline); ``None`` before ``load_plots``."""
-        if view == "timeline" and self._bar_plot is not None:
-            return self._timeline()
-        return None if view == "timeline" else self._bar_plot
+        if view != "timeline" or not self.plots_loaded:
+            return self._bar_plot
+        return self._timeline()
 
     def drawn_bar_widths(self) -> list[float]:
         """The lengths of the bars in the scene, in data units (gaps draw no bar)."""
