@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QProgressBar
 
 from legend_gui.model import Catalog
 from legend_gui.model.fastload import FAST_MIN_BYTES
+from legend_gui.ui.turns import idle
 from tests.helpers import synthetic_bytes
 
 
@@ -41,6 +42,30 @@ def test_the_old_data_stays_until_the_new_data_is_ready(
     assert window.city_model.total_cities() == 2_000
     assert window.windowTitle() == f"Legend Viewer — {new.dataset.title} — large.json"
     qtbot.waitUntil(lambda: not _progress_bars(window))
+
+
+def test_the_search_keys_and_citations_come_after_the_new_data_is_on_screen(
+    make_window, catalog: Catalog, large_file: Path, qtbot
+) -> None:
+    """Neither the list's search keys nor the Sources tab's counts hold up the new chart and
+    list: they are worked out in later turns, or at once when asked for first."""
+    window = make_window(catalog)
+    with qtbot.waitSignal(window.data_loaded, timeout=60_000) as loaded:
+        assert window.open_path(large_file)
+    new: Catalog = loaded.args[0]
+    assert "search_keys" not in vars(new)  # a cached property, not built yet
+    assert new._citation_counts is None
+    name = new.cities[1_234].name
+    window.search_box.setText(name)  # the first search builds the keys it needs
+    model = window.city_model
+    assert new.cities[1_234].id in map(model.city_id_at, range(model.rowCount()))
+    qtbot.waitUntil(idle)
+    assert new._citation_counts is not None  # counted in turns while the tab was hidden
+    window.show_sources_tab()
+    text = window.sources_pane.toPlainText()
+    primaries = sum(primary for primary, _also, _differs in new.citations().values())
+    assert primaries == new.figure_count() + sum(1 for c in new.cities if c.population)
+    assert f"{new.citations()[new.dataset.sources[0].id][0]:,} primary" in text
 
 
 def test_escape_cancels_and_keeps_the_data(

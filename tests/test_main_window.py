@@ -539,6 +539,7 @@ def test_sources_tab_shows_a_non_web_url_as_text(
     hostile = tmp_path / "hostile.json"
     hostile.write_text(json.dumps(data), encoding="utf-8")
     window = make_window(Catalog(load_dataset(hostile), str(hostile)))
+    window.show_sources_tab()
     html = window.sources_pane.toHtml()
     assert 'href="javascript' not in html
     assert "<b>Hostile</b>" in window.sources_pane.toPlainText()

@@ -37,6 +37,7 @@ def test_muted_text_follows_the_palette_and_data_is_never_rewritten(
     path = tmp_path / "noted.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     window = make_window(Catalog(load_dataset(path), str(path)))
+    window.show_sources_tab()
     pane = window.sources_pane
     assert NOTE in pane.toPlainText()
 

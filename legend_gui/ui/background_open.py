@@ -122,19 +122,18 @@ def _steps(path: Path) -> Iterator[object]:
 
 def _catalog(dataset: Dataset, path: Path) -> Iterator[object]:
     """The catalog, with what the window asks first worked out in steps of their own (at
-    100,000 cities the index and the sources' citations take a few steps each; the national
-    warnings, the search keys, the default snapshot and its ranking 30 to 70 ms each, which
-    would all fall in one event-loop turn), then the catalog."""
+    100,000 cities the index takes a few steps; the national warnings, the cities' positions,
+    the default snapshot and its ranking 30 to 70 ms each, which would all fall in one
+    event-loop turn), then the catalog. What no one waits for before the new data is on
+    screen comes in turns after it: the search keys (the city list's) and the sources'
+    citations (the Sources tab's)."""
     from legend_gui.model.chart import ChartSettings
     from legend_gui.model.queries import Catalog
 
     catalog = yield from Catalog.in_steps(dataset, str(path))
-    yield from catalog.citations_in_steps()
     catalog.warnings_for(None)
     yield None
-    catalog.search_keys  # noqa: B018 - built here, in a step of its own
-    yield None
-    catalog.city_position  # noqa: B018 - likewise
+    catalog.city_position  # noqa: B018 - built here, in a step of its own
     yield None
     catalog.context_metrics  # noqa: B018 - the metric box's choices
     yield None

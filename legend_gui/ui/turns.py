@@ -14,7 +14,7 @@ more than one step, and no step waits for a clock (a 1 ms single-shot timer inst
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
@@ -34,6 +34,20 @@ def next_turn(owner: QObject, step: Callable[[], object]) -> None:
         _timer.timeout.connect(_run_one)
     if not _timer.isActive():
         _timer.start()
+
+
+def in_turns(owner: QObject, steps: Iterator[object]) -> None:
+    """Run ``steps`` (an iterator that pauses at each item) one step per event-loop turn, to
+    its end; stopped if ``owner`` is deleted first."""
+
+    def step() -> None:
+        if next(steps, _END) is not _END:
+            next_turn(owner, step)
+
+    next_turn(owner, step)
+
+
+_END = object()
 
 
 def idle() -> bool:
