@@ -44,6 +44,14 @@ def test_the_old_data_stays_until_the_new_data_is_ready(
     qtbot.waitUntil(lambda: not _progress_bars(window))
 
 
+@pytest.fixture
+def counts_take_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Sources pane counts a file's citations at once below one step's worth of figures
+    (50,000); the test file has 7,000."""
+    monkeypatch.setattr("legend_gui.model.index.FIGURES_PER_STEP", 500)
+
+
+@pytest.mark.usefixtures("counts_take_steps")
 def test_the_search_keys_and_citations_come_after_the_new_data_is_on_screen(
     make_window, catalog: Catalog, large_file: Path, qtbot
 ) -> None:
@@ -54,18 +62,39 @@ def test_the_search_keys_and_citations_come_after_the_new_data_is_on_screen(
         assert window.open_path(large_file)
     new: Catalog = loaded.args[0]
     assert "search_keys" not in vars(new)  # a cached property, not built yet
-    assert new._citation_counts is None
+    assert not new.citations_counted()
     name = new.cities[1_234].name
     window.search_box.setText(name)  # the first search builds the keys it needs
     model = window.city_model
     assert new.cities[1_234].id in map(model.city_id_at, range(model.rowCount()))
     qtbot.waitUntil(idle)
-    assert new._citation_counts is not None  # counted in turns while the tab was hidden
+    assert new.citations_counted()  # counted in turns while the tab was hidden
     window.show_sources_tab()
     text = window.sources_pane.toPlainText()
     primaries = sum(primary for primary, _also, _differs in new.citations().values())
     assert primaries == new.figure_count() + sum(1 for c in new.cities if c.population)
     assert f"{new.citations()[new.dataset.sources[0].id][0]:,} primary" in text
+
+
+@pytest.mark.usefixtures("counts_take_steps")
+def test_an_open_sources_tab_never_shows_the_old_files_sources(
+    make_window, catalog: Catalog, large_file: Path, qtbot
+) -> None:
+    window = make_window(catalog)
+    window.show_sources_tab()
+    old_publisher = catalog.dataset.sources[0].publisher
+    assert old_publisher in window.sources_pane.toPlainText()
+    with qtbot.waitSignal(window.data_loaded, timeout=60_000) as loaded:
+        assert window.open_path(large_file)
+    new: Catalog = loaded.args[0]
+    shown = window.sources_pane.toPlainText()
+    assert old_publisher not in shown
+    assert "Counting what each source is cited for" in shown  # not 150 ms in one turn
+    qtbot.waitUntil(lambda: new.dataset.sources[0].publisher in window.sources_pane.toPlainText())
+    assert new.citations_counted()
+    assert f"{new.citations()[new.dataset.sources[0].id][0]:,} primary" in (
+        window.sources_pane.toPlainText()
+    )
 
 
 def test_escape_cancels_and_keeps_the_data(

@@ -7,7 +7,7 @@ way. Links are made only for http(s) URLs, and clicks are checked again before o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -169,36 +169,47 @@ class DetailPane(SafeBrowser):
 class SourcesPane(SafeBrowser):
     """Every source of the dataset, with what it is cited for.
 
-    Written when its tab is shown: the counts behind it take a pass over every figure
-    (≈150 ms at 100,000 cities), which a new file's chart and list need not wait for. While
-    the tab is hidden they are counted in later event-loop turns, so it opens at once.
+    The counts behind it take a pass over every figure (≈150 ms at 100,000 cities), which a
+    new file's chart and list need not wait for: while its tab is hidden they are counted in
+    later event-loop turns, and the pane is written when the tab is shown. A shown pane whose
+    counts are not ready says so for those turns, rather than show the old file's sources.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Sources")
         self.setAccessibleDescription("Every source of the data, with its date and link")
-        self._waiting: tuple[Catalog, bool] | None = None  # what to show when the tab shows
+        self._waiting: tuple[Catalog, bool] | None = None  # to write when shown (and forced)
 
     def show_sources(self, catalog: Catalog, force: bool = False) -> None:
-        if not self.isHidden():
-            self._write(catalog, force)
-            return
+        from legend_gui.model.index import FIGURES_PER_STEP
+
         waiting = self._waiting
         self._waiting = (catalog, force or (waiting is not None and waiting[1]))
+        if catalog.citations_counted() or catalog.figure_count() <= FIGURES_PER_STEP:
+            if not self.isHidden():
+                self._write_waiting()
+            return
         if waiting is None or waiting[0] is not catalog:
-            in_turns(self, catalog.citations_in_steps())
+            in_turns(self, self._count_then_write(catalog))
+        if not self.isHidden():
+            self.show_html("<p>Counting what each source is cited for…</p>")
+
+    def _count_then_write(self, catalog: Catalog) -> Iterator[None]:
+        yield from catalog.citations_in_steps()
+        waiting = self._waiting
+        if waiting is not None and waiting[0] is catalog and not self.isHidden():
+            self._write_waiting()
 
     def setVisible(self, visible: bool) -> None:
         """The tab becoming current shows its pane: written first, so it never shows stale."""
-        waiting, self._waiting = self._waiting, None
-        if visible and waiting is not None:
-            self._write(*waiting)
-        elif waiting is not None:
-            self._waiting = waiting
+        if visible and self._waiting is not None:
+            self._write_waiting()
         super().setVisible(visible)
 
-    def _write(self, catalog: Catalog, force: bool) -> None:
+    def _write_waiting(self) -> None:
         from legend_gui.ui.detail_html import render_sources
 
+        assert self._waiting is not None
+        (catalog, force), self._waiting = self._waiting, None
         self.show_html(render_sources(catalog), force)
