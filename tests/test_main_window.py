@@ -449,6 +449,9 @@ def test_start_up_shows_the_city_list_first_then_validates(
     assert window.catalog is None
     assert visible_names(window)[1] == "Kansas City"
     assert not window.export_chart_action.isEnabled()
+    window.city_model.set_filter("milw")  # the preview's rows are searched too
+    assert visible_names(window) == ["Milwaukee"]
+    window.city_model.set_filter("")
     with qtbot.waitSignal(window.data_loaded, timeout=10_000):
         window.show()
     assert calls == ["validated"]

@@ -98,6 +98,7 @@ class CityListModel(QAbstractListModel):
         self._set_rows(
             catalog.cities, catalog.city_ids, catalog.city_position, lambda: catalog.search_keys
         )
+        next_turn(self, self._keys)  # ready before the first keystroke, at no one's cost
 
     def set_preview(self, cities: list[CityPreview]) -> None:
         """Rows read straight from the file's JSON, shown while it is being validated."""
@@ -106,6 +107,7 @@ class CityListModel(QAbstractListModel):
         def search_keys() -> list[str]:
             return fold_all([f"{city.name} {city.state}" for city in cities])
 
+        # Built on a search only: the catalog's rows replace these once the file is read.
         self._set_rows(cities, ids, {city_id: i for i, city_id in enumerate(ids)}, search_keys)
 
     def _set_rows(
@@ -126,7 +128,6 @@ class CityListModel(QAbstractListModel):
         self._show_all_row = True
         self._count = len(self._rows) + (1 if self._show_all_row else 0)
         self.endResetModel()
-        next_turn(self, self._keys)  # ready before the first keystroke, at no one's cost
 
     def _keys(self) -> list[str]:
         """The rows' folded "name state" texts a search matches, made once per rows."""
