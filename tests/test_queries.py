@@ -285,6 +285,20 @@ def test_citations_counted_in_steps_are_the_same_counts(
     assert list(catalog.citations_in_steps()) == []  # counted already
 
 
+def test_launched_after_counts_the_cities_launching_after_any_day(catalog: Catalog) -> None:
+    """The chart's "not yet launched" count, from counts by launch date: equal to a count over
+    the cities on every day around each launch, and on days before and after them all."""
+    launches = sorted({city.launch_date for city in catalog.cities})
+    days = [date.min, date.max] + [
+        day.fromordinal(day.toordinal() + shift) for day in launches for shift in (-1, 0, 1)
+    ]
+    for day in days:
+        expected = sum(1 for city in catalog.cities if city.launch_date > day)
+        assert catalog.launched_after(day) == expected, day
+    assert catalog.launched_after(date.min) == len(catalog.cities)
+    assert catalog.launched_after(date.max) == 0
+
+
 def test_defaults(catalog: Catalog) -> None:
     assert catalog.default_metric() == "federal_defendants_charged"
     assert catalog.default_snapshot("arrests_total") == DEC23  # all five cities reported

