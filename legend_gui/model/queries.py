@@ -107,15 +107,18 @@ class Catalog(FigureIndex):
             return self._default_snapshots[metric_id]
         best: date | None = self.snapshot_dates[-1] if self.snapshot_dates else None
         best_count = 0
+        groups = [
+            (day, group)
+            for day in reversed(self.snapshot_dates)  # newest first: a city counts once
+            if (group := self.city_figures.get((day, metric_id)))
+        ]
         seen: set[str] = set()
-        for day in reversed(self.snapshot_dates):  # newest first: a city counts once
-            group = self.city_figures.get((day, metric_id))
-            if not group:
-                continue
-            newest = group.keys() - seen
-            if len(newest) > best_count:
-                best, best_count = day, len(newest)
-            seen |= newest
+        for step, (day, group) in enumerate(groups, 1):
+            newest = len(group.keys() - seen) if seen else len(group)
+            if newest > best_count:
+                best, best_count = day, newest
+            if step < len(groups):  # a set made from a dict reuses its hashes: no key is read
+                seen.update(group)
         self._default_snapshots[metric_id] = best
         return best
 
