@@ -48,7 +48,7 @@ def test_the_old_data_stays_until_the_new_data_is_ready(
 def counts_take_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Sources pane counts a file's citations at once below one step's worth of figures
     (50,000); the test file has 7,000."""
-    monkeypatch.setattr("legend_gui.model.index.FIGURES_PER_STEP", 500)
+    monkeypatch.setattr("legend_gui.model.queries.FIGURES_PER_STEP", 500)
 
 
 @pytest.mark.usefixtures("counts_take_steps")

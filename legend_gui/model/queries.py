@@ -176,6 +176,11 @@ class Catalog(FigureIndex):
         """Whether ``citations`` answers at once (else it passes over every figure first)."""
         return self._citation_counts is not None
 
+    def citations_take_steps(self) -> bool:
+        """Whether ``citations`` would first count more figures than ``citations_in_steps``
+        counts in one step: worth counting in steps, not in one go."""
+        return not self.citations_counted() and self.figure_count() > FIGURES_PER_STEP
+
     def citations_in_steps(self) -> Iterator[None]:
         """Count ``citations`` with a pause (``None``) every ``FIGURES_PER_STEP`` figures: in
         one go, 360,000 figures took an event-loop turn of 110–170 ms, the longest of a large

@@ -182,11 +182,9 @@ class SourcesPane(SafeBrowser):
         self._waiting: tuple[Catalog, bool] | None = None  # to write when shown (and forced)
 
     def show_sources(self, catalog: Catalog, force: bool = False) -> None:
-        from legend_gui.model.index import FIGURES_PER_STEP
-
         waiting = self._waiting
         self._waiting = (catalog, force or (waiting is not None and waiting[1]))
-        if catalog.citations_counted() or catalog.figure_count() <= FIGURES_PER_STEP:
+        if not catalog.citations_take_steps():
             if not self.isHidden():
                 self._write_waiting()
             return
