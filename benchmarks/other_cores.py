@@ -12,23 +12,37 @@ Not the app: what the README's Performance section cites for how near the 100,00
       app's fast load (validation, repeated keys, cross-checks) and sends back columns
       (positions and values as arrays, names as lists); the window charts the top 25
   (d) three processes: the same with two loads, each leaving out the other's snapshots
+  (e) three processes, the window holding the app's records: two loads validate every other
+      chunk of the long arrays (as the app's fast load cuts them) and send each chunk's
+      fields as columns; the window makes the app's own records from them (no pydantic, no
+      checks) and charts the top 25 from those records
 
-The prototypes have no catalog, detail pane, search or warnings: they are the least these
-designs could cost. Each process prints its own peak memory; the table sums them.
+The prototypes have no catalog, detail pane, search, warnings or cross-checks: they are the
+least these designs could cost. Each process prints its own peak memory; the table sums them.
+``--verify`` checks once that (e)'s records equal the app's load of the file.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import heapq
 import marshal
 import os
 import re
+import select
 import statistics
 import subprocess
 import sys
 import time
 from array import array
+from collections import Counter, deque
+from collections.abc import Iterator
+from datetime import date
+from itertools import chain, repeat
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from child import run_child
 from end_to_end import JSON_LOAD
@@ -93,15 +107,164 @@ def load(path: str, part: int, parts: int) -> None:
     print(f"peak {_peak_mb()} MB", file=sys.stderr, flush=True)
 
 
-def window(path: str, parts: int, started: float) -> None:
-    """The window: first frame and pyqtgraph while ``parts`` load processes run."""
+def chunk_load(path: str, part: int, parts: int) -> None:
+    """(e)'s load process: every chunk numbered ``part`` modulo ``parts`` validated by the
+    app's validators, and sent as it is done: (array number, chunk number, its columns)."""
+    from legend_gui.model.fastload import CHUNK_BYTES
+    from legend_gui.model.json_split import chunks, long_arrays
+    from legend_gui.model.schema import City, Figure
+    from legend_gui.model.validation import records_adapter
+
+    gc.disable()  # as the app's fast load: no collection walks the records for nothing
+    raw = Path(path).read_bytes()
+    encode = {"cities": (City, _city_columns), "figures": (Figure, _figure_columns)}
+    number = -1
+    for array_number, array_ in enumerate(long_arrays(raw)):
+        record, columns = encode[array_.key]  # the synthetic file has no "context"
+        adapter = records_adapter(record)
+        for chunk_number, chunk in enumerate(chunks(raw, array_, CHUNK_BYTES)):
+            number += 1
+            if number % parts == part:
+                encoded = columns(adapter.validate_json(chunk))
+                payload = marshal.dumps((array_number, chunk_number, encoded))
+                sys.stdout.buffer.write(len(payload).to_bytes(8, "little") + payload)
+    sys.stdout.flush()
+    print(f"peak {_peak_mb()} MB", file=sys.stderr, flush=True)
+
+
+def _column(records: list[Any], name: str) -> list[Any]:
+    return list(map(attrgetter(name), records))
+
+
+def _city_columns(cities: list[Any]) -> list[list[Any]]:
+    """A city's fields as ``marshal`` writes them: dates as ordinals, records as tuples."""
+    populations = _column(cities, "population")
+    locations = _column(cities, "location")
+    return [
+        _column(cities, "id"),
+        _column(cities, "name"),
+        _column(cities, "state"),
+        list(map(date.toordinal, _column(cities, "launch_date"))),
+        _column(cities, "usao_district"),
+        [p and (p.value, p.year, p.source) for p in populations],
+        [where and (where.lat, where.lon) for where in locations],
+    ]
+
+
+def _figure_columns(figures: list[Any]) -> list[list[Any]]:
+    """A figure's fields as ``marshal`` writes them: enums as their positions (looked up by
+    identity: an enum's ``value`` and hash are Python calls), records as tuples."""
+    from legend_gui.model.schema import Qualifier, Scope
+
+    scopes = {id(member): n for n, member in enumerate(Scope)}
+    qualifiers = {id(member): n for n, member in enumerate(Qualifier)}
+    corroborations = _column(figures, "corroborated_by")
+    alternates = _column(figures, "alternates")
+    return [
+        list(map(scopes.__getitem__, map(id, _column(figures, "scope")))),
+        _column(figures, "city"),
+        _column(figures, "metric"),
+        _column(figures, "value"),
+        list(map(qualifiers.__getitem__, map(id, _column(figures, "qualifier")))),
+        _column(figures, "source"),
+        _column(figures, "note"),
+        [tuple((c.source, c.note) for c in each) if each else () for each in corroborations],
+        [tuple(map(_alternate, each)) if each else () for each in alternates],
+    ]
+
+
+def _alternate(alternate: Any) -> tuple[Any, ...]:
+    qualifier = list(type(alternate.qualifier)).index(alternate.qualifier)
+    return (alternate.value, qualifier, alternate.source, alternate.note)
+
+
+class _Records:
+    """The window's side of (e): the app's records made from the columns, as the app's
+    pydantic load makes them (slots filled in C, with no ``__init__`` call per record)."""
+
+    def __init__(self) -> None:
+        from legend_gui.model import schema
+
+        self.schema = schema
+        self.scopes = list(schema.Scope)
+        self.qualifiers = list(schema.Qualifier)
+        self.days: dict[int, date] = {}
+
+    @staticmethod
+    def _made(record: type, columns: list[list[Any]]) -> list[Any]:
+        made = list(map(object.__new__, repeat(record, len(columns[0]))))
+        for name, column in zip(record.__slots__, columns, strict=True):
+            deque(map(getattr(record, name).__set__, made, column), 0)
+        return made
+
+    def _nested(self, record: type, column: list[Any], build: Any = None) -> None:
+        """Tuples in ``column`` made records of ``record`` in place (``None`` kept)."""
+        at = [i for i, value in enumerate(column) if value]
+        rows = [column[i] for i in at]
+        if build is not None:
+            made = list(map(build, rows))
+        elif rows:
+            made = self._made(record, [list(field) for field in zip(*rows, strict=True)])
+        else:
+            made = []
+        for i, value in zip(at, made, strict=True):
+            column[i] = value
+
+    def cities(self, columns: list[list[Any]]) -> list[Any]:
+        days = self.days
+        columns[3] = [days.get(n) or days.setdefault(n, date.fromordinal(n)) for n in columns[3]]
+        self._nested(self.schema.Population, columns[5])
+        self._nested(self.schema.Location, columns[6])
+        return self._made(self.schema.City, columns)
+
+    def figures(self, columns: list[list[Any]]) -> list[Any]:
+        schema = self.schema
+        columns[0] = list(map(self.scopes.__getitem__, columns[0]))
+        columns[4] = list(map(self.qualifiers.__getitem__, columns[4]))
+        self._nested(schema.Corroboration, columns[7], self._corroborations)
+        self._nested(schema.AlternateReport, columns[8], self._alternates)
+        return self._made(schema.Figure, columns)
+
+    def _corroborations(self, rows: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
+        made = self.schema.Corroboration
+        return tuple(made(source=source, note=note) for source, note in rows)
+
+    def _alternates(self, rows: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
+        made, qualifier = self.schema.AlternateReport, self.qualifiers
+        return tuple(made(value=v, qualifier=qualifier[q], source=s, note=n) for v, q, s, n in rows)
+
+
+def _frames(loads: list[subprocess.Popen[bytes]]) -> Iterator[tuple[int, int, list[Any]]]:
+    """Each chunk's columns as soon as some load has sent it (no load waits on a full pipe)."""
+    pending = {load.stdout.fileno(): bytearray() for load in loads if load.stdout}
+    while pending:
+        ready, _, _ = select.select(list(pending), [], [])
+        for descriptor in ready:
+            buffer = pending[descriptor]
+            data = os.read(descriptor, 1 << 20)
+            if not data:
+                del pending[descriptor]
+                continue
+            buffer += data
+            while len(buffer) >= 8:
+                size = int.from_bytes(buffer[:8], "little")
+                if len(buffer) < 8 + size:
+                    break
+                yield marshal.loads(bytes(buffer[8 : 8 + size]))
+                del buffer[: 8 + size]
+
+
+def window(path: str, parts: int, started: float, records: bool) -> None:
+    """The window: first frame and pyqtgraph while ``parts`` load processes run; then the
+    top 25 from the loads' columns, or (``records``, prototype (e)) from the app's records."""
 
     def ms() -> float:
         return (time.perf_counter() - started) * 1000
 
+    mode = "--chunk-load" if records else "--load"
     loads = [
         subprocess.Popen(
-            [sys.executable, __file__, "--load", path, str(part), str(parts)],
+            [sys.executable, __file__, mode, path, str(part), str(parts)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=REPO,
@@ -118,7 +281,6 @@ def window(path: str, parts: int, started: float) -> None:
     split.resize(1280, 800)
     split.show()
     app.processEvents()
-    import numpy as np
     import pyqtgraph as pg
 
     class Plot(pg.PlotWidget):
@@ -135,31 +297,14 @@ def window(path: str, parts: int, started: float) -> None:
     plot = Plot()
     split.addWidget(plot)
     app.processEvents()
-    names: list[str] = []
-    snapshots = []
+    names, values, labels = (_top_from_records if records else _top_from_columns)(loads)
     peaks = 0
     for process in loads:
-        assert process.stdout is not None
         assert process.stderr is not None
-        size = int.from_bytes(process.stdout.read(8), "little")
-        part_names, part_snapshots = marshal.loads(process.stdout.read(size))
-        names = part_names or names
-        snapshots += part_snapshots
         peaks += int(re.findall(r"peak (\d+) MB", process.stderr.read().decode())[-1])
         process.wait()
-    _number, city_bytes, metric_bytes, value_bytes = max(snapshots)  # the last snapshot
-    cities = np.frombuffer(city_bytes, dtype=np.int32)
-    metrics = np.frombuffer(metric_bytes, dtype=np.int32)
-    values = np.frombuffer(value_bytes)
-    named = cities >= 0
-    metric = np.bincount(metrics[named]).argmax()  # the metric most cities report
-    chosen = named & (metrics == metric)
-    top = np.argsort(-values[chosen], kind="stable")[:25]
     view.setModel(QStringListModel(names))
-    plot.addItem(
-        pg.BarGraphItem(x0=0, y=list(range(len(top))), height=0.6, width=values[chosen][top])
-    )
-    labels = [names[cities[chosen][i]] for i in top]
+    plot.addItem(pg.BarGraphItem(x0=0, y=list(range(len(values))), height=0.6, width=values))
     plot.getAxis("left").setTicks([list(enumerate(labels))])
     plot.ready = True
     plot.update()
@@ -167,18 +312,98 @@ def window(path: str, parts: int, started: float) -> None:
     print(f"peak {peaks + _peak_mb()} MB", flush=True)
 
 
+_Top = tuple[list[str], list[float], list[str]]
+
+
+def _top_from_columns(loads: list[subprocess.Popen[bytes]]) -> _Top:
+    """(c) and (d): the list's names, and the top 25 of the last snapshot's metric most
+    cities report, from the loads' columns."""
+    import numpy as np
+
+    names: list[str] = []
+    snapshots = []
+    for process in loads:
+        assert process.stdout is not None
+        size = int.from_bytes(process.stdout.read(8), "little")
+        part_names, part_snapshots = marshal.loads(process.stdout.read(size))
+        names = part_names or names
+        snapshots += part_snapshots
+    _number, city_bytes, metric_bytes, value_bytes = max(snapshots)  # the last snapshot
+    cities = np.frombuffer(city_bytes, dtype=np.int32)
+    metrics = np.frombuffer(metric_bytes, dtype=np.int32)
+    values = np.frombuffer(value_bytes)
+    named = cities >= 0
+    metric = np.bincount(metrics[named]).argmax()
+    chosen = named & (metrics == metric)
+    top = np.argsort(-values[chosen], kind="stable")[:25]
+    return names, list(values[chosen][top]), [names[cities[chosen][i]] for i in top]
+
+
+def _records(loads: list[subprocess.Popen[bytes]]) -> list[list[Any]]:
+    """(e): each long array's records, made from its chunks' columns as they come."""
+    gc.disable()  # as the app's fast load
+    made = _Records()
+    arrays: dict[int, dict[int, list[Any]]] = {}
+    for array_number, chunk_number, columns in _frames(loads):
+        build = made.cities if len(columns) == 7 else made.figures
+        arrays.setdefault(array_number, {})[chunk_number] = build(columns)
+    return [
+        list(chain.from_iterable(parts[n] for n in sorted(parts)))
+        for _, parts in sorted(arrays.items())
+    ]
+
+
+def _top_from_records(loads: list[subprocess.Popen[bytes]]) -> _Top:
+    """(e): the same from the app's records."""
+    whole = _records(loads)
+    cities, last = whole[0], whole[-1]
+    names = [f"{city.name}, {city.state}" for city in cities]
+    named = [figure for figure in last if figure.city is not None]
+    metric = Counter(figure.metric for figure in named).most_common(1)[0][0]
+    top = heapq.nlargest(25, (f for f in named if f.metric == metric), key=attrgetter("value"))
+    by_id = {city.id: name for city, name in zip(cities, names, strict=True)}
+    return names, [figure.value for figure in top], [by_id[figure.city] for figure in top]
+
+
+def _verify(path: str) -> bool:
+    """Whether (e)'s records equal the app's load of ``path``, array by array."""
+    from legend_gui.model.fastload import load_dataset_fast
+
+    loads = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--chunk-load", path, str(part), "2"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=REPO,
+        )
+        for part in range(2)
+    ]
+    made = _records(loads)
+    for process in loads:
+        process.wait()
+    dataset = load_dataset_fast(path)
+    app = [list(dataset.cities), *(list(snapshot.figures) for snapshot in dataset.snapshots)]
+    return made == app
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, help="a large data file (benchmarks/synthetic.py)")
     parser.add_argument("--runs", type=int, default=5, help="runs per program (median)")
+    parser.add_argument("--verify", action="store_true", help="check (e)'s records, once")
     options = parser.parse_args()
     data = str(options.file.resolve())
+    if options.verify:
+        same = _verify(data)
+        print(f"(e)'s records {'equal' if same else 'DIFFER FROM'} the app's load")
+        return 0 if same else 1
     here = str(Path(__file__).resolve())
     programs = {
         "(a) json.load": [sys.executable, "-c", JSON_LOAD, data],
         "(b) legend-gui --smoke": [sys.executable, "-m", "legend_gui", "--smoke", data],
         "(c) two processes": [sys.executable, here, "--window", data, "1"],
         "(d) three processes": [sys.executable, here, "--window", data, "2"],
+        "(e) records in window": [sys.executable, here, "--records-window", data, "2"],
     }
     for command in programs.values():  # warm bytecode and file caches
         run_child(command, REPO, _FIGURE)
@@ -204,7 +429,10 @@ def main() -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--load"]:
         load(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
-    elif sys.argv[1:2] == ["--window"]:
-        window(sys.argv[2], int(sys.argv[3]), time.perf_counter() - _process_age())
+    elif sys.argv[1:2] == ["--chunk-load"]:
+        chunk_load(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1:2] in (["--window"], ["--records-window"]):
+        started = time.perf_counter() - _process_age()
+        window(sys.argv[2], int(sys.argv[3]), started, sys.argv[1] == "--records-window")
     else:
         sys.exit(main())
