@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from calendar import monthrange
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from legend_gui.model.formatting import format_number
@@ -43,6 +44,31 @@ def value_ticks(low: float, high: float, integer: bool = False, target: int = 6)
             break
         index += 1
     return ticks
+
+
+def fitting_value_ticks(
+    low: float,
+    high: float,
+    integer: bool,
+    length: float,
+    width_of: Callable[[str], float],
+    target: int = 6,
+) -> list[Tick]:
+    """``value_ticks`` for an axis from ``low`` to ``high`` drawn ``length`` pixels long,
+    with steps no narrower than their labels (``width_of``: a label's width in pixels) and a
+    gap: long labels (``300,000,000,000``) get fewer, wider steps instead of running into
+    each other. The ticks reach from at or below ``low`` to at or above ``high``, so each of
+    their steps is at least ``length`` over their number of steps."""
+    while True:
+        ticks = value_ticks(low, high, integer, target)
+        widest = max((width_of(label) for _, label in ticks), default=0.0)
+        if target <= 1 or (len(ticks) - 1) * (widest + LABEL_GAP) <= length:
+            return ticks
+        target -= 1
+
+
+#: Pixels kept free between two neighbouring tick labels.
+LABEL_GAP = 16.0
 
 
 def _month_start(day: date) -> date:

@@ -14,12 +14,12 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QFont, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPen
 
 from legend_gui.model.captions import shorten_middle
 from legend_gui.model.chart import BarChart, TimelineChart
 from legend_gui.model.status import FigureState, is_count_unit
-from legend_gui.model.ticks import date_ticks, value_ticks
+from legend_gui.model.ticks import date_ticks, fitting_value_ticks, value_ticks
 from legend_gui.model.timeline import labels_below
 from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.chart_theme import DARK, LIGHT, ChartTheme
@@ -38,12 +38,21 @@ class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def __init__(self, orientation: str, **options: Any) -> None:
         super().__init__(orientation, **options)
         self.integer = False
+        # The labels are whole numbers; pyqtgraph's scaling would add "(x1e+09)" to the
+        # axis title for labels it did not scale.
+        self.enableAutoSIPrefix(False)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
         if maxVal <= minVal:
             return []
         target = max(2, min(8, int(size / 90)))
-        ticks = value_ticks(max(0.0, minVal), maxVal, self.integer, target)
+        low = max(0.0, minVal)
+        if self.orientation in ("top", "bottom"):  # labels side by side: as wide as they are
+            metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
+            width_of = metrics.horizontalAdvance
+            ticks = fitting_value_ticks(low, maxVal, self.integer, size, width_of, target)
+        else:
+            ticks = value_ticks(low, maxVal, self.integer, target)
         self._labels = {value: label for value, label in ticks}
         inside = [value for value, _ in ticks if minVal <= value <= maxVal]
         return [(1.0, inside)]
@@ -311,9 +320,12 @@ def draw_timeline(
             )
         )
     sides = labels_below(xs, span / 18, [y >= top * 0.12 for y in ys])  # room: above 12 %
-    for x, y, point, below in zip(xs, ys, chart.points, sides, strict=True):
+    for n, (x, y, point, below) in enumerate(zip(xs, ys, chart.points, sides, strict=True)):
+        # The first label starts at its point and the last ends at it, so neither reaches
+        # past the plot's edge (where the axis would hide its first digits).
+        across = 0.5 if len(xs) == 1 else 0.0 if n == 0 else 1.0 if n == len(xs) - 1 else 0.5
         label = pg.TextItem(
-            point.text, color=theme.foreground, anchor=(0.5, -0.35) if below else (0.5, 1.3)
+            point.text, color=theme.foreground, anchor=(across, -0.35 if below else 1.3)
         )
         label.setFont(_font(font_size))
         label.setPos(QPointF(x, y))

@@ -178,7 +178,7 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
         disputed = f"<br><small>({_esc(others)})</small>" if others else ""
         cells.append(
             f"<tr><td>{label}</td><td align='right'><b>{_qualified(figure.value, figure.qualifier)}"
-            f"</b>{unit}{disputed}</td><td align='right'>{change}</td>"
+            f"</b>{unit}{disputed}</td><td align='right' style='white-space:nowrap'>{change}</td>"
             f"<td>{_sources_cell(catalog, figure)}</td></tr>"
         )
     cells.append("</table>")

@@ -182,7 +182,8 @@ def paint_chart(
 def _paint_plot(painter: QPainter, chart: Chart, target: QRectF) -> None:
     """The plot itself, drawn with plain painter calls (``chart_paint``), not pyqtgraph's
     scene: the same picture in PNG and in an SVG any renderer draws alike."""
-    from legend_gui.ui.chart_paint import paint_bars, paint_timeline
+    from legend_gui.ui.chart_paint import paint_bars
+    from legend_gui.ui.timeline_paint import paint_timeline
 
     if isinstance(chart, BarChart):
         paint_bars(painter, chart, target)

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from legend_gui.model.vocab import Qualifier
 
@@ -52,6 +52,7 @@ def draw_companions(
         (chart, theme.bar),
         *((c, companion_colour(i)) for i, c in enumerate(chart.companions)),
     ]
+    room, label_width = _label_room(plot, series, font)
     for timeline, colour in series:
         xs = [to_x(p.day) for p in timeline.points]
         ys = [p.value for p in timeline.points]
@@ -70,9 +71,12 @@ def draw_companions(
             )  # fmt: skip
         label = pg.TextItem(end_label(timeline), color=colour, anchor=(-0.05, 0.5))
         label.setFont(font)
+        if label_width is not None and label.textItem.boundingRect().width() > label_width:
+            label.setTextWidth(label_width)  # a long one on more lines, never cut off
         label.setPos(QPointF(xs[-1], ys[-1]))
         plot.addItem(label)
-    every_y = [y for _c, _x, ys, _d in lines for y in ys]
+    # The top of every whisker too: a range of reports is not cut off.
+    every_y = [p.high or p.value for timeline, _ in series for p in timeline.points]
     if every_y:
         days = [to_x(day) for day in chart.axis_days()]  # the launch and the gaps too
         first, last, top = min(days), max(days), max(every_y) or 1.0
@@ -80,11 +84,26 @@ def draw_companions(
         view = plot.getViewBox()
         view.setLimits(xMin=first - span, xMax=last + span, yMin=-top * 0.1, yMax=top * 3)
         view.setRange(  # room on the right for the end labels
-            xRange=(first - span * 0.05, last + span * 0.3),
+            xRange=(first - span * 0.05, last + span * room),
             yRange=(-top * 0.05, top * 1.18),
             padding=0,
         )
     return lines
+
+
+def _label_room(
+    plot: pg.PlotItem, series: list[tuple[TimelineChart, str]], font: QFont
+) -> tuple[float, float | None]:
+    """How far past the last day the view reaches for the end labels, in spans of the days
+    shown (from 0.3 to 1), and the width in pixels a label must wrap at to fit (``None``:
+    every label fits, or the view has no size yet)."""
+    width = float(plot.getViewBox().width())
+    widest = max(QFontMetricsF(font).horizontalAdvance(end_label(t)) for t, _ in series) + 16
+    if width <= 0:
+        return 0.3, None
+    room = min(1.0, max(0.3, 1.05 * widest / max(1.0, width - widest)))
+    available = width * room / (1.05 + room) - 16
+    return room, (None if widest <= available + 16 else max(80.0, available))
 
 
 def paint_companions(
