@@ -97,6 +97,14 @@ def test_a_change_column_keeps_a_number_on_one_line(make_window: Any, billions: 
     assert found == [1]
 
 
+def test_a_change_from_a_value_not_given_as_exact_is_marked(billions: Catalog) -> None:
+    from legend_gui.ui.detail_html import render_detail
+
+    pane = render_detail(billions, "san-jose-ca", LAST)  # ≈126… on 1 Mar, ≈290… on 1 Jun
+    assert "≈+163,574,907,100" in pane
+    assert "+28<" in pane  # 12 then 40 detentions, both exact: no mark
+
+
 def _ink_columns(image: np.ndarray) -> np.ndarray:
     """Which pixel columns hold dark ink (text), not the white page or pale grid lines."""
     dark = image[..., :3].astype(int).sum(axis=2) < 3 * 140

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
 from legend_gui.model.context import is_context_figure, period_text
-from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS, format_date, format_number
+from legend_gui.model.formatting import (
+    QUALIFIER_MARKS,
+    QUALIFIER_WORDS,
+    format_date,
+    format_delta,
+    format_number,
+)
 from legend_gui.model.latest import LATEST, is_latest, latest_figures, snapshot_text
 from legend_gui.model.status import (
     FigureState,
@@ -227,10 +233,7 @@ class CityTable:
         assert base is not None
         base_value = self.base_value(row, column)
         rough = figure.qualifier is not Qualifier.EXACT or base.qualifier is not Qualifier.EXACT
-        mark = "≈" if rough else ""
-        decimals = 1 if self.per_capita else None
-        sign = "+" if change > 0 else ("−" if change < 0 else "±")
-        text = f"{mark}{sign}{format_number(abs(change), decimals)}"
+        text = format_delta(change, rough, 1 if self.per_capita else None)
         if base_value:
             percent = change / base_value * 100
             psign = "+" if percent > 0 else ("−" if percent < 0 else "±")

@@ -112,10 +112,12 @@ def format_date(day: date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def format_change(current: float, previous: float) -> str:
-    """``+43`` or ``−36`` (a real minus sign)."""
-    delta = current - previous
-    if delta == 0:
-        return "±0"
-    sign = "+" if delta > 0 else "−"
-    return sign + format_number(abs(delta))
+def format_change(current: float, previous: float, rough: bool = False) -> str:
+    """``+43`` or ``−36`` (a real minus sign); ``≈+43`` if either value is not exact."""
+    return format_delta(current - previous, rough)
+
+
+def format_delta(delta: float, rough: bool = False, decimals: int | None = None) -> str:
+    """A change as ``format_change`` writes it, from the difference itself."""
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    return f"{'≈' if rough else ''}{sign}{format_number(abs(delta), decimals)}"

@@ -26,6 +26,7 @@ from legend_gui.model.status import (
     others_text,
     state_text,
 )
+from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.context_detail import context_html
 from legend_gui.ui.html_text import MUTED_CLASS, source_html
 from legend_gui.ui.html_text import esc as _esc
@@ -169,9 +170,11 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
         change = ""
         previous = catalog.previous(day, city_id, metric.id)
         if previous is not None:
+            # A change from or to a value not given as exact is not exact either.
+            rough = not (figure.qualifier is previous.figure.qualifier is Qualifier.EXACT)
             change = (
                 f"<span title='since {_esc(format_date(previous.day))}'>"
-                f"{_esc(format_change(figure.value, previous.figure.value))}</span>"
+                f"{_esc(format_change(figure.value, previous.figure.value, rough))}</span>"
             )
         unit = f" <small>{_esc(metric.unit)}</small>" if metric.unit else ""
         others = others_text(disputed_values(figure), metric.unit)
