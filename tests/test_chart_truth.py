@@ -212,6 +212,29 @@ def test_the_source_line_lists_every_source(harbor: Catalog) -> None:
     assert all(s.publisher in source_line(many) for s in many)
 
 
+def test_a_value_in_other_reports_has_its_source_cited(bundled: Catalog, harbor: Catalog) -> None:
+    """Every number a chart prints is cited: the other reports' values as well as the bars'
+    and points' own, on every metric and snapshot of the data."""
+    cited_others = 0
+    for catalog in (bundled, harbor):
+        for metric in catalog.dataset.metrics:
+            for day in catalog.snapshot_dates:
+                settings = ChartSettings(metric.id, day)
+                chart = bar_chart(catalog, settings)
+                marks: list[tuple[object, BarChart | TimelineChart]] = [
+                    (bar, chart) for bar in chart.plotted
+                ]
+                for bar in chart.plotted:
+                    timeline = timeline_chart(catalog, settings.with_(city=bar.city_id))
+                    marks += [(point, timeline) for point in timeline.points]
+                for mark, where in marks:
+                    cited = {source.id for source in where.sources}
+                    for other in getattr(mark, "others", ()):
+                        assert other.source in cited, (metric.id, day, other)
+                        cited_others += 1
+    assert cited_others > 0  # the data has disputes to check
+
+
 # -- 6. names ---------------------------------------------------------------------------------
 def test_long_names_keep_their_state() -> None:
     name = "Winston-Salem–Greensboro metropolitan statistical area, NC"

@@ -28,6 +28,7 @@ from legend_gui.model.chart_common import (
     ChartSettings,
     ChartView,
     as_view,
+    cited_sources,
     disputed_of,
     ordered_qualifiers,
     title_of,
@@ -51,7 +52,7 @@ from legend_gui.model.timeline import TimelineChart, TimelineGap, TimelinePoint,
 if TYPE_CHECKING:  # the window builds ChartSettings before the schema is imported
     from legend_gui.model.queries import Catalog
     from legend_gui.model.ranking import SeriesPoint
-    from legend_gui.model.schema import City, Source
+    from legend_gui.model.schema import City
 
 __all__ = [  # re-exported: callers import every chart name from here
     "DEFAULT_TOP",
@@ -220,10 +221,6 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
         bars.append(make_bar(extra_gap, extra=True))
     notes = _bar_notes(catalog, settings, bars, total, reported, missing, no_population)
     shown = [bar for bar in bars if bar.figure is not None and bar.value is not None]
-    seen: dict[str, Source] = {}
-    for bar in shown:
-        if bar.source is not None:
-            seen.setdefault(bar.source.id, bar.source)
     message = ""
     if not bars and day is not None:
         message = "No city reported this figure on this date."
@@ -233,7 +230,7 @@ def bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
         subtitle=subtitle,
         bars=bars,
         notes=notes,
-        sources=list(seen.values()),
+        sources=cited_sources(catalog, shown),
         qualifiers=ordered_qualifiers({bar.qualifier for bar in shown}),
         total_cities=total,
         message=message,

@@ -3,9 +3,10 @@ written (pure Python; the bar chart and the timeline both use these)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from legend_gui.model.formatting import format_rate, format_value
 from legend_gui.model.rates import rate_per_100k
@@ -14,7 +15,7 @@ from legend_gui.model.vocab import Qualifier
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import Figure
+    from legend_gui.model.schema import Figure, Source
 
 DEFAULT_TOP = 25
 ChartView = Literal["bars", "timeline", "map", "table"]
@@ -107,3 +108,26 @@ def with_others(text: str, others: tuple[OtherValue, ...], per_capita: bool, uni
         rates = [OtherValue(round(o.value, 1), o.qualifier, o.source) for o in others]
         return f"{text} ({others_text(rates)})"
     return f"{text} ({others_text(list(others), unit)})"
+
+
+class _Mark(Protocol):
+    """A bar or a point: a value from its source, and the other reports' values it prints."""
+
+    @property
+    def source(self) -> Source | None: ...
+
+    @property
+    def others(self) -> tuple[OtherValue, ...]: ...
+
+
+def cited_sources(catalog: Catalog, marks: Sequence[_Mark]) -> list[Source]:
+    """The sources of every number ``marks`` print, in order: each mark's own, then those of
+    the values "in other reports" they print beside their own."""
+    seen: dict[str, Source] = {}
+    for mark in marks:
+        if mark.source is not None:
+            seen.setdefault(mark.source.id, mark.source)
+    for mark in marks:
+        for other in mark.others:
+            seen.setdefault(other.source, catalog.source(other.source))
+    return list(seen.values())

@@ -22,6 +22,7 @@ from legend_gui.model.captions import (
 )
 from legend_gui.model.chart_common import (
     ChartSettings,
+    cited_sources,
     ordered_qualifiers,
     title_of,
     unit_of,
@@ -35,7 +36,7 @@ from legend_gui.model.status import FigureState, OtherValue
 
 if TYPE_CHECKING:
     from legend_gui.model.queries import Catalog
-    from legend_gui.model.schema import City, ContextFigure, Source
+    from legend_gui.model.schema import City, ContextFigure
 
 
 def _plotted(point: ContextPoint, per_capita: bool) -> float | None:
@@ -146,10 +147,6 @@ def context_bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
     if extra is not None:
         bars.insert(len(leaders) if extra.city.id in ranks else len(bars), make_bar(extra, True))
     shown = [bar for bar in bars if bar.figure is not None and bar.value is not None]
-    sources: dict[str, Source] = {}
-    for bar in shown:
-        if bar.source is not None:
-            sources.setdefault(bar.source.id, bar.source)
     counted = [
         (point.city, point.figure)
         for point in (*leaders, *([extra] if extra is not None else []))
@@ -162,7 +159,7 @@ def context_bar_chart(catalog: Catalog, settings: ChartSettings) -> BarChart:
         subtitle=subtitle,
         bars=bars,
         notes=notes,
-        sources=list(sources.values()),
+        sources=cited_sources(catalog, shown),
         qualifiers=ordered_qualifiers({bar.qualifier for bar in shown}),
         total_cities=total,
         unit=unit,

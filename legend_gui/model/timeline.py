@@ -16,6 +16,7 @@ from legend_gui.model.captions import (
 )
 from legend_gui.model.chart_common import (
     ChartSettings,
+    cited_sources,
     disputed_of,
     ordered_qualifiers,
     place_label,
@@ -208,9 +209,7 @@ def _one_timeline(catalog: Catalog, settings: ChartSettings) -> TimelineChart:
                 "Period counts have no dates to plot: compare the cities, or show them on a "
                 "figure's timeline with “Show context counts”."
             )
-    seen: dict[str, Source] = {}
-    for point in points:
-        seen.setdefault(point.source.id, point.source)
+    seen = {source.id: source for source in cited_sources(catalog, points)}
     marks: list[ContextMark] = []
     if settings.show_context and points:  # the context modules load pydantic: only now
         from legend_gui.model.context_marks import context_marks, marks_note
