@@ -5,6 +5,7 @@ The PDF is read back with pypdf: its text and link annotations, not only that a 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -232,3 +233,20 @@ def test_unwritable_target_is_one_readable_error(small: Catalog, tmp_path: Path)
 
     with pytest.raises(WriteError, match="does not exist"):
         write_fact_sheet_pdf(small, PORT, tmp_path / "missing" / "sheet.pdf")
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_long_city_name_in_the_chart_is_cut_in_the_middle(tmp_path: Path) -> None:
+    """``Winston…al area``: never the whole name run past the chart's edge, where the page
+    cuts it to "an statistical area"."""
+    from PySide6.QtGui import QPageSize
+
+    from legend_gui.ui.fact_sheet import write_fact_sheet_pdf
+
+    data = Path(__file__).parent / "data" / "other" / "billions.json"
+    catalog = Catalog(load_dataset(data), str(data))
+    out = tmp_path / "sheet.pdf"
+    write_fact_sheet_pdf(catalog, "san-jose-ca", out, QPageSize.PageSizeId.A4)
+    _pages, text, _links, _size = _pdf_text_and_links(out.read_bytes())
+    assert "metropolitan statistical" not in text  # the name appears only in the chart
+    assert re.search(r"Winston\S*…\S* area", text), text  # its start and its end

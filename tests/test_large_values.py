@@ -5,6 +5,7 @@ labels do not use (``tests/data/other/billions.json``)."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ def test_ticks_leave_room_for_their_labels() -> None:
     assert values[-1] >= 5.8e11
     pixels_per_unit = length / (values[-1] - values[0])
     widest = max(_width(label) for _, label in ticks)
-    for left, right in zip(values, values[1:], strict=False):
+    for left, right in pairwise(values):
         assert (right - left) * pixels_per_unit >= widest + LABEL_GAP
     # Short labels keep the ticks they had.
     assert fitting_value_ticks(0.0, 196.0, True, length, _width, 6) == value_ticks(

@@ -68,10 +68,12 @@ def bar_chart(painter: QPainter, sheet: FactSheet, box: QRectF, size: float, uni
         label = bar.label if bar.rank <= CHART_CITIES else f"{bar.label}, {_ordinal(bar.rank)}"
         painter.setFont(sheet_font(size * 0.85, bold=bar.is_subject))
         painter.setPen(INK)
+        room = label_width - 3 * unit
         painter.drawText(
-            QRectF(box.left(), y, label_width - 3 * unit, step),
+            QRectF(box.left(), y, room, step),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            label,
+            # Cut in the middle, with an ellipsis: a name cut at its start reads as another.
+            QFontMetricsF(painter.font()).elidedText(label, Qt.TextElideMode.ElideMiddle, room),
         )
         rect = QRectF(
             box.left() + label_width, y + step * 0.15, span * bar.value / largest, step * 0.7
