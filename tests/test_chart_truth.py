@@ -123,8 +123,12 @@ def test_a_disputed_figure_shows_the_other_values(bundled: Catalog) -> None:
     assert "A whisker spans the values other reports give" in chart.legend_line()
     row = next(r for r in table(bundled, chart) if r["city"] == "St. Louis")
     assert (row["value"], row["other_values"], row["unit"]) == ("15", "25", "defendants")
+    (other,) = st_louis.others  # the CSV says who reported the other value, and where
+    source = bundled.source(other.source)
+    assert (row["other_publishers"], row["other_source_urls"]) == (source.publisher, source.url)
+    assert row["publisher"] != row["other_publishers"]
     undisputed = next(r for r in table(bundled, chart) if r["city"] == "Chicago")
-    assert undisputed["other_values"] == ""
+    assert undisputed["other_values"] == undisputed["other_publishers"] == ""
 
 
 def test_an_alternate_with_the_same_value_is_not_a_dispute(harbor: Catalog) -> None:

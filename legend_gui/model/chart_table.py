@@ -29,6 +29,8 @@ CHART_TABLE_HEADER = (
     "qualifier",
     "per_100k",
     "other_values",  # other reports' different values, "25; >200" (disputed figures)
+    "other_publishers",  # who reported each of them, in the same order
+    "other_source_urls",
     "rank",
     "publisher",
     "source_url",
@@ -50,8 +52,14 @@ def csv_number(value: float | None) -> str:
     return format(Decimal(repr(float(value))), "f")
 
 
-def _others(others: list[OtherValue]) -> str:
-    return "; ".join(QUALIFIER_MARKS[o.qualifier] + csv_number(o.value) for o in others)
+def _others(catalog: Catalog, others: list[OtherValue]) -> list[str]:
+    """``other_values`` and, in the same order, who reported each value and where."""
+    sources = [catalog.source(other.source) for other in others]
+    return [
+        "; ".join(QUALIFIER_MARKS[o.qualifier] + csv_number(o.value) for o in others),
+        "; ".join(source.publisher for source in sources),
+        "; ".join(source.url for source in sources),
+    ]
 
 
 def _source_cells(source: Source | None) -> list[str]:
@@ -62,6 +70,7 @@ def _source_cells(source: Source | None) -> list[str]:
 
 
 def _row(
+    catalog: Catalog,
     name: str,
     state: str,
     metric: str,
@@ -83,7 +92,7 @@ def _row(
         unit,
         csv_qualifier(figure.qualifier) if figure else "",
         csv_number(rate),
-        _others(disputed_values(figure)),
+        *_others(catalog, disputed_values(figure)),
         str(rank) if rank is not None else "",
         *_source_cells(source),
     ]
@@ -118,6 +127,7 @@ def chart_table(
             figure = bar.figure if not isinstance(bar.figure, ContextFigure) else None
             rows.append(
                 _row(
+                    catalog,
                     city.name,
                     city.state,
                     settings.metric,
@@ -156,6 +166,7 @@ def _timeline_rows(
             (
                 point.day.isoformat(),
                 _row(
+                    catalog,
                     name,
                     state,
                     settings.metric,
@@ -174,6 +185,7 @@ def _timeline_rows(
             (
                 gap.day.isoformat(),
                 _row(
+                    catalog,
                     name,
                     state,
                     settings.metric,
@@ -224,7 +236,7 @@ def _context_table(catalog: Catalog, chart: BarChart) -> tuple[list[str], list[l
             unit,
             csv_qualifier(figure.qualifier) if figure else "",
             csv_number(bar.value if per_capita else None),
-            _others(_counts(figure)),
+            *_others(catalog, _counts(figure)),
             str(bar.rank) if bar.rank is not None else "",
             *_source_cells(bar.source),
             period_iso(figure.period) if figure else "",
