@@ -125,3 +125,23 @@ def test_an_export_cuts_no_label_at_its_edge(billions: Catalog, tmp_path: Path, 
     ink = _ink_columns(pixels(png))
     assert not ink[-12:].any()  # the page's margin is clear: nothing runs off the image
     assert ink[: len(ink) // 2].any()
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [
+        ((28_621_915_834.4, 57_243_831_668.8), "≈28,621,915,834 (57,243,831,669 in other reports)"),
+        ((12.34, 14.06), "≈12.3 (14.1 in other reports)"),
+        ((0.034, 0.0351), "≈0.034 (0.035 in other reports)"),  # never "0"
+    ],
+)
+def test_the_other_reports_rates_are_as_precise_as_the_primary(
+    rates: tuple[float, float], expected: str
+) -> None:
+    from legend_gui.model.chart_common import value_text, with_others
+    from legend_gui.model.status import OtherValue
+    from legend_gui.model.vocab import Qualifier
+
+    primary, other = rates
+    text = value_text(primary, Qualifier.APPROXIMATELY, True, "USD")
+    assert with_others(text, (OtherValue(other, Qualifier.EXACT, "x"),), True, "USD") == expected

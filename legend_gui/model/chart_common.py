@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from legend_gui.model.formatting import format_rate, format_value
+from legend_gui.model.formatting import format_rate, format_value, rate_decimals
 from legend_gui.model.rates import rate_per_100k
 from legend_gui.model.status import OtherValue, disputed_values, others_text, with_unit
 from legend_gui.model.vocab import Qualifier
@@ -104,8 +104,11 @@ def disputed_of(
 def with_others(text: str, others: tuple[OtherValue, ...], per_capita: bool, unit: str) -> str:
     if not others:
         return text
-    if per_capita:  # rates keep one decimal, like the primary
-        rates = [OtherValue(round(o.value, 1), o.qualifier, o.source) for o in others]
+    if per_capita:  # rates as precise as the primary's (``format_rate``)
+        rates = [
+            OtherValue(round(o.value, rate_decimals(o.value)), o.qualifier, o.source)
+            for o in others
+        ]
         return f"{text} ({others_text(rates)})"
     return f"{text} ({others_text(list(others), unit)})"
 

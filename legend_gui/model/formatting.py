@@ -83,10 +83,14 @@ def format_rate(rate: float | None, qualifier: Qualifier = Qualifier.EXACT) -> s
     keeps two significant digits (``0.035``) instead of printing as ``0``."""
     if rate is None:
         return "not available"
-    decimals = 1 if rate < 100 else 0
+    return QUALIFIER_MARKS[qualifier] + f"{rate:,.{rate_decimals(rate)}f}"
+
+
+def rate_decimals(rate: float) -> int:
+    """How many decimals ``format_rate`` shows of ``rate``: one below 100, none above."""
     if 0 < rate < 0.05:
-        decimals = _significant_decimals(rate)
-    return QUALIFIER_MARKS[qualifier] + f"{rate:,.{decimals}f}"
+        return _significant_decimals(rate)
+    return 1 if rate < 100 else 0
 
 
 def describe_qualifier(qualifier: Qualifier) -> str:
