@@ -297,3 +297,9 @@ def test_a_tiny_value_never_shows_as_zero_in_exports(tiny: Catalog, tmp_path: Pa
     everything = (tmp_path / "all.csv").read_text(encoding="utf-8")
     assert ",0.000000001," in everything
     assert "e-09" not in everything
+    table = settings.with_(metric="arrests_total", view="table")
+    export.export_chart(tiny, table, tmp_path / "table.csv")
+    rows = (tmp_path / "table.csv").read_text(encoding="utf-8").splitlines()
+    chicago = next(row for row in rows if row.startswith("chicago-il,"))
+    assert ",0.000000001," in chicago  # the table's CSV too: not 0.0, not 1e-09
+    assert "e-0" not in chicago

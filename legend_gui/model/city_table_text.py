@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from legend_gui.model.chart_table import csv_number
 from legend_gui.model.context import is_context_figure, period_iso
 from legend_gui.model.formatting import QUALIFIER_MARKS, QUALIFIER_WORDS
 from legend_gui.model.latest import snapshot_iso
@@ -14,12 +15,6 @@ from legend_gui.model.status import disputed_values
 
 if TYPE_CHECKING:
     from legend_gui.model.city_table import CityTable
-
-
-def _csv_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(round(float(value), 6))
 
 
 def _cell(text: str) -> str:
@@ -67,7 +62,7 @@ def table_csv(
             figure = table.figure(row, column)
             value = table.value(row, column)
             others = "; ".join(
-                QUALIFIER_MARKS[o.qualifier] + _csv_number(o.value) for o in disputed_values(figure)
+                QUALIFIER_MARKS[o.qualifier] + csv_number(o.value) for o in disputed_values(figure)
             )
             if is_context_figure(figure):
                 when = period_iso(figure.period)
@@ -79,14 +74,14 @@ def table_csv(
             base = table.base_value(row, change_column) if change_column else None
             percent = change / base * 100 if change is not None and base else None
             line += [
-                _csv_number(value),
+                csv_number(value),
                 column.metric.unit + unit_suffix,
                 QUALIFIER_WORDS[figure.qualifier] if figure else "",
                 table.state(row, column).value,
                 others,
                 when,
-                _csv_number(change),
-                _csv_number(round(percent, 2)) if percent is not None else "",
+                csv_number(change),
+                csv_number(round(percent, 2)) if percent is not None else "",
             ]
         out.append(line)
     return header, out
