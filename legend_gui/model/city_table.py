@@ -23,6 +23,7 @@ from legend_gui.model.formatting import (
     format_date,
     format_delta,
     format_number,
+    not_exact,
 )
 from legend_gui.model.latest import LATEST, is_latest, latest_figures, snapshot_text
 from legend_gui.model.status import (
@@ -232,7 +233,7 @@ class CityTable:
         assert figure is not None
         assert base is not None
         base_value = self.base_value(row, column)
-        rough = figure.qualifier is not Qualifier.EXACT or base.qualifier is not Qualifier.EXACT
+        rough = not_exact(figure.qualifier, base.qualifier)
         text = format_delta(change, rough, 1 if self.per_capita else None)
         if base_value:
             percent = change / base_value * 100

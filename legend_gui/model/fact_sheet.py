@@ -21,6 +21,7 @@ from legend_gui.model.formatting import (
     format_date,
     format_number,
     format_value,
+    not_exact,
 )
 from legend_gui.model.index import DatedFigure
 from legend_gui.model.queries import Catalog
@@ -100,10 +101,9 @@ def _change(history: list[DatedFigure]) -> str:
     before, after = history[-2], history[-1]
     was = format_value(before.figure.value, before.figure.qualifier)
     since = f"since {format_date(before.day)} ({was})"
-    exact = before.figure.qualifier is after.figure.qualifier is Qualifier.EXACT
-    if exact:
-        return f"{format_change(after.figure.value, before.figure.value)} {since}"
-    return f"was {was} on {format_date(before.day)}"
+    if not_exact(before.figure.qualifier, after.figure.qualifier):
+        return f"was {was} on {format_date(before.day)}"
+    return f"{format_change(after.figure.value, before.figure.value)} {since}"
 
 
 def _row(catalog: Catalog, city_id: str, metric: Metric, notes: _Notes) -> SheetRow | None:

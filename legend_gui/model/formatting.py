@@ -116,6 +116,12 @@ def format_date(day: date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def not_exact(*qualifiers: Qualifier) -> bool:
+    """Whether any of ``qualifiers`` is not exact: a change between such values is only
+    approximate (``≈``)."""
+    return any(qualifier is not Qualifier.EXACT for qualifier in qualifiers)
+
+
 def format_change(current: float, previous: float, rough: bool = False) -> str:
     """``+43`` or ``−36`` (a real minus sign); ``≈+43`` if either value is not exact."""
     return format_delta(current - previous, rough)

@@ -46,6 +46,10 @@ def value_ticks(low: float, high: float, integer: bool = False, target: int = 6)
     return ticks
 
 
+#: Pixels kept free between two neighbouring tick labels.
+LABEL_GAP = 16.0
+
+
 def fitting_value_ticks(
     low: float,
     high: float,
@@ -65,10 +69,6 @@ def fitting_value_ticks(
         if target <= 1 or (len(ticks) - 1) * (widest + LABEL_GAP) <= length:
             return ticks
         target -= 1
-
-
-#: Pixels kept free between two neighbouring tick labels.
-LABEL_GAP = 16.0
 
 
 def _month_start(day: date) -> date:

@@ -66,13 +66,21 @@ def elide_middle(text: str, which: QFont, width: float) -> str:
 
 
 def draw_text(
-    painter: QPainter, rect: QRectF, text: str, which: QFont, color: QColor, align: Qt.AlignmentFlag
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    which: QFont,
+    color: QColor,
+    align: Qt.AlignmentFlag,
+    wrap: bool = False,
 ) -> None:
-    """``text`` in ``rect``; its right-to-left stretches isolated (``display_text.shown``), so
-    "תל אביב-יפו, IL" is drawn name first, and a name cannot carry a number across."""
+    """``text`` in ``rect`` (``wrap``: on more lines where one is too short); its right-to-left
+    stretches isolated (``display_text.shown``), so "תל אביב-יפו, IL" is drawn name first,
+    and a name cannot carry a number across."""
     painter.setFont(which)
     painter.setPen(color)
-    painter.drawText(rect, int(align), shown(text))
+    flags = int(align) | (int(Qt.TextFlag.TextWordWrap) if wrap else 0)
+    painter.drawText(rect, flags, shown(text))
 
 
 def hatch(painter: QPainter, rect: QRectF, color: QColor, spacing: float = 6.0) -> None:
@@ -277,15 +285,9 @@ def _paint_bar(
             True,
         )  # fmt: skip
         end = max(end, to_x(bar.high))
-    label = font(bold=bar.selected)
-    color = SELECTED if bar.selected else INK
-    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    room = row.right() - end - 5
-    if text_width(bar.text, label) + 8 <= room:
-        draw_text(painter, QRectF(end + 5, center - 10, room, 20), bar.text, label, color, align)
-    else:  # a long disputed value: on more lines, never cut off
-        painter.setFont(label)
-        painter.setPen(color)
-        text_rect = QRectF(end + 5, row.top(), room, row.height())
-        painter.drawText(text_rect, int(align | Qt.TextFlag.TextWordWrap), shown(bar.text))
+    draw_text(  # a long disputed value goes on more lines in its row, never off the image
+        painter, QRectF(end + 5, row.top(), row.right() - end - 5, row.height()), bar.text,
+        font(bold=bar.selected), SELECTED if bar.selected else INK,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=True,
+    )  # fmt: skip
     painter.setBrush(QBrush())

@@ -17,6 +17,7 @@ from legend_gui.model.formatting import (
     format_change,
     format_date,
     format_number,
+    not_exact,
 )
 from legend_gui.model.metric_menu import group_title
 from legend_gui.model.status import (
@@ -26,7 +27,6 @@ from legend_gui.model.status import (
     others_text,
     state_text,
 )
-from legend_gui.model.vocab import Qualifier
 from legend_gui.ui.context_detail import context_html
 from legend_gui.ui.html_text import MUTED_CLASS, source_html
 from legend_gui.ui.html_text import esc as _esc
@@ -170,8 +170,7 @@ def _figure_table(catalog: Catalog, city_id: str | None, day: date) -> str:
         change = ""
         previous = catalog.previous(day, city_id, metric.id)
         if previous is not None:
-            # A change from or to a value not given as exact is not exact either.
-            rough = not (figure.qualifier is previous.figure.qualifier is Qualifier.EXACT)
+            rough = not_exact(figure.qualifier, previous.figure.qualifier)
             change = (
                 f"<span title='since {_esc(format_date(previous.day))}'>"
                 f"{_esc(format_change(figure.value, previous.figure.value, rough))}</span>"
